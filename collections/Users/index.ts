@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
+import { isStaff } from '../../src/access/isStaff'
+import { roleLabels, roles } from '../../src/roles'
+import { slugs } from '../../src/slugs'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: slugs.users,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role'],
+    group: 'Settings',
+  },
+  // API keys are how front-end builds and apps authenticate: read-only by their role.
+  auth: { useAPIKey: true, tokenExpiration: 60 * 60 * 8 },
+  access: {
+    admin: isStaff,
+    read: isAdminOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'marketer',
+      options: roles.map((value) => ({ value, label: roleLabels[value] })),
+      // Only an admin may grant or change a role; a marketer can't promote themselves.
+      access: { create: isAdminField, update: isAdminField },
+      saveToJWT: true,
+      index: true,
+    },
+  ],
+}

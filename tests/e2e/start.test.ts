@@ -1,0 +1,117 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freePort } from '../../src/db/freePort'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const READY = /Carecast is ready: (http:\/\/localhost:\d+)\/admin/
+
+/** Runs `npm start`'s script as a new user would, and resolves once it prints the ready line. */
+const start = (env: Record<string, string>) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = READY.exec(output)
+      if (match) resolve(match[1])
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${output.slice(-2000)}`)))
+    // Fail with what the server printed rather than a bare test timeout.
+    setTimeout(() => reject(new Error(`not ready after 180 s:\n${output.slice(-2000)}`)), 180_000).unref()
+  })
+  return { child, ready, output: () => output }
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGINT')
+  })
+
+const postgresProcessesFor = (dataDir: string) => {
+  const lines = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
+  return lines.filter((line) => line.includes('postgres') && line.includes(dataDir))
+}
+
+describe('npm start', () => {
+  let dataDir: string
+  let running: ReturnType<typeof start> | undefined
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-start-'))
+    await fs.chmod(dataDir, 0o755)
+  })
+  afterAll(async () => {
+    if (running) await stop(running.child)
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('serves the admin and the API on an embedded Postgres, and Ctrl-C leaves no Postgres behind', { timeout: 240_000 }, async () => {
+    const port = await freePort()
+    running = start({ PORT: String(port), CARECAST_DATA_DIR: dataDir })
+    const base = await running.ready
+    expect(base).toBe(`http://localhost:${port}`)
+    expect(running.output()).toContain('admin@carecast.test')
+
+    const login = await fetch(`${base}/admin/login`)
+    expect(login.status).toBe(200)
+    const page = await login.text()
+    expect(page).toContain('<title>Login')
+    expect(page).toContain('LoginForm')
+    const me = await fetch(`${base}/api/users/me`)
+    expect(me.status).toBe(200)
+    expect(await me.json()).toMatchObject({ user: null })
+    expect((await fetch(`${base}/api/health`)).status).toBe(200)
+
+    // Data written now must survive a restart.
+    const token = ((await (await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@carecast.test', password: 'carecast-demo' }),
+    })).json()) as { token: string }).token
+    const created = await fetch(`${base}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+      body: JSON.stringify({ email: 'kept@carecast.test', password: 'a-long-password', name: 'Kept', role: 'marketer' }),
+    })
+    expect(created.status).toBe(201)
+
+    expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0)
+    expect(await stop(running.child)).toBe(0)
+    running = undefined
+    expect(postgresProcessesFor(dataDir)).toEqual([])
+
+    const again = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
+    running = again
+    const base2 = await again.ready
+    const login2 = await fetch(`${base2}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'kept@carecast.test', password: 'a-long-password' }),
+    })
+    expect(login2.status).toBe(200)
+    expect(await stop(again.child)).toBe(0)
+    running = undefined
+    expect(postgresProcessesFor(dataDir)).toEqual([])
+  })
+
+  it('refuses production mode without PAYLOAD_SECRET in one sentence', { timeout: 60_000 }, async () => {
+    const attempt = start({ NODE_ENV: 'production', PAYLOAD_SECRET: '', CARECAST_DATA_DIR: dataDir, PORT: String(await freePort()) })
+    await expect(attempt.ready).rejects.toThrow(/exited with 1/)
+    // Either no build yet, or no secret: each is one plain sentence, never a stack trace.
+    expect(attempt.output()).toMatch(/run `npm run build` first|PAYLOAD_SECRET is required in production/)
+    expect(attempt.output()).not.toMatch(/\n\s+at /)
+  })
+})

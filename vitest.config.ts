@@ -1,0 +1,21 @@
+import path from 'node:path'
+
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') },
+  },
+  test: {
+    environment: 'node',
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    globalSetup: ['tests/support/globalSetup.ts'],
+    // Each file runs in its own process with its own database, so files run in parallel safely.
+    pool: 'forks',
+    isolate: true,
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+})
