@@ -13,6 +13,9 @@ export default defineConfig({
     globalSetup: ['tests/support/globalSetup.ts'],
     // Each file runs in its own process with its own database, so files run in parallel safely.
     pool: 'forks',
+    // Lexical's "node" entry points load their code with top-level await, which Node 20 sometimes
+    // never settles (the process exits 13/0 silently); the "development" entries are plain ESM.
+    execArgv: ['--conditions=development'],
     isolate: true,
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,9 +11,12 @@ import { freePort } from '../../src/db/freePort'
 const root = path.resolve(import.meta.dirname, '../..')
 const READY = /Carecast is ready: (http:\/\/localhost:\d+)\/admin/
 
+// The very command `npm start` runs (without npm in between, so signals reach it directly).
+const startArgs = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).slice(1)
+
 /** Runs `npm start`'s script as a new user would, and resolves once it prints the ready line. */
 const start = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, startArgs, {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
