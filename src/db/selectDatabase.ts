@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+import { dataDir } from '../lib/dataDir'
 import { startEmbeddedPostgres } from './embeddedPostgres'
 
 type Env = Record<string, string | undefined>
@@ -31,12 +32,12 @@ export const selectDatabase = async (options: SelectDatabaseOptions = {}): Promi
   }
   const root = options.root ?? process.cwd()
   const port = env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : undefined
-  const dataDir = path.join(env.CARECAST_DATA_DIR ? path.resolve(env.CARECAST_DATA_DIR) : path.join(root, '.data'), 'postgres')
+  const location = path.join(dataDir(env, root), 'postgres')
   const running = await startEmbeddedPostgres({
-    dataDir,
+    dataDir: location,
     database: 'carecast',
     port,
     onLog: options.onLog,
   })
-  return { url: running.url, kind: 'embedded', location: dataDir, stop: running.stop }
+  return { url: running.url, kind: 'embedded', location, stop: running.stop }
 }
