@@ -6,13 +6,26 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AudienceSegments } from './collections/AudienceSegments'
+import { AuditEvents } from './collections/AuditEvents'
+import { Campaigns } from './collections/Campaigns'
+import { CommunityEvents } from './collections/CommunityEvents'
+import { ConsentForms } from './collections/ConsentForms'
+import { ConsentRecords } from './collections/ConsentRecords'
+import { HealthObservances } from './collections/HealthObservances'
+import { Media } from './collections/Media'
+import { PatientStories } from './collections/PatientStories'
+import { ServiceLines } from './collections/ServiceLines'
 import { Users } from './collections/Users'
+import { VideoAssets } from './collections/VideoAssets'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
+import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { slugs } from './src/slugs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const uploadLimitMb = Number(process.env.UPLOAD_LIMIT_MB ?? 500)
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL ?? '',
@@ -32,7 +45,27 @@ export default buildConfig({
     defaultLocale: 'en',
     fallback: true,
   },
-  collections: [Users],
+  collections: [
+    Campaigns,
+    PatientStories,
+    CommunityEvents,
+    VideoAssets,
+    Media,
+    ConsentRecords,
+    ConsentForms,
+    ServiceLines,
+    AudienceSegments,
+    HealthObservances,
+    AuditEvents,
+    Users,
+  ].map(withIdCheck),
+  upload: {
+    // The largest any collection takes (video); smaller per-collection limits are hooks. Over it,
+    // the upload is refused with 413, never silently truncated.
+    limits: { fileSize: uploadLimitMb * 1024 * 1024 },
+    abortOnLimit: true,
+    responseOnLimit: `file: the upload is larger than the ${uploadLimitMb} MB limit and was refused.`,
+  },
   endpoints: [health],
   editor: lexicalEditor(),
   db: postgresAdapter({

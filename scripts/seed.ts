@@ -14,8 +14,11 @@ const database = await selectDatabase().catch((error: unknown) => {
 })
 process.env.DATABASE_URL = database.url
 try {
-  const { createdUsers } = await prepareDatabase({ production: false })
-  console.log(`Seed done: ${createdUsers} demo accounts created.`)
+  const { createdUsers, content } = await prepareDatabase({ production: false })
+  console.log(
+    `Seed done: ${createdUsers} demo accounts created; ${content?.campaigns} campaigns, ${content?.stories} stories, ` +
+      `${content?.events} events and ${content?.consents} consent records in place.`,
+  )
 } finally {
   await database.stop()
 }

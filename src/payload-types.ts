@@ -67,6 +67,17 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    campaigns: Campaign;
+    'patient-stories': PatientStory;
+    'community-events': CommunityEvent;
+    'video-assets': VideoAsset;
+    media: Media;
+    'consent-records': ConsentRecord;
+    'consent-forms': ConsentForm;
+    'service-lines': ServiceLine;
+    'audience-segments': AudienceSegment;
+    'health-observances': HealthObservance;
+    'audit-events': AuditEvent;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -75,6 +86,17 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    'patient-stories': PatientStoriesSelect<false> | PatientStoriesSelect<true>;
+    'community-events': CommunityEventsSelect<false> | CommunityEventsSelect<true>;
+    'video-assets': VideoAssetsSelect<false> | VideoAssetsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
+    'consent-forms': ConsentFormsSelect<false> | ConsentFormsSelect<true>;
+    'service-lines': ServiceLinesSelect<false> | ServiceLinesSelect<true>;
+    'audience-segments': AudienceSegmentsSelect<false> | AudienceSegmentsSelect<true>;
+    'health-observances': HealthObservancesSelect<false> | HealthObservancesSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -117,6 +139,138 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: number;
+  title: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the title.
+   */
+  slug: string;
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  goal?: string | null;
+  kpis?:
+    | {
+        metric: string;
+        target: number;
+        /**
+         * e.g. screenings booked, %, sign-ups
+         */
+        unit?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  audienceSegments?: (number | AudienceSegment)[] | null;
+  serviceLines?: (number | ServiceLine)[] | null;
+  observance?: (number | null) | HealthObservance;
+  startsAt: string;
+  endsAt: string;
+  /**
+   * IANA time zone, e.g. America/New_York or Europe/Madrid.
+   */
+  timeZone: string;
+  owner?: (number | null) | User;
+  budget?: {
+    planned?: number | null;
+    spent?: number | null;
+    currency?: ('USD' | 'EUR' | 'GBP' | 'CAD' | 'MXN') | null;
+  };
+  heroImage?: (number | null) | Media;
+  relatedStories?: (number | PatientStory)[] | null;
+  relatedEvents?: (number | CommunityEvent)[] | null;
+  relatedVideos?: (number | VideoAsset)[] | null;
+  /**
+   * Added to every link this campaign publishes. Generated from the slug; editable. Never a condition or diagnosis.
+   */
+  utm?: {
+    source?: string | null;
+    medium?: string | null;
+    campaign?: string | null;
+    content?: string | null;
+    term?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audience-segments".
+ */
+export interface AudienceSegment {
+  id: number;
+  name: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the name.
+   */
+  slug: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-lines".
+ */
+export interface ServiceLine {
+  id: number;
+  name: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the name.
+   */
+  slug: string;
+  /**
+   * Conditions, diagnoses and their common names, in every language used (e.g. "diabetes", "diabetes tipo 2").
+   */
+  terms?:
+    | {
+        term: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-observances".
+ */
+export interface HealthObservance {
+  id: number;
+  name: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the name.
+   */
+  slug: string;
+  kind: 'month' | 'week' | 'day';
+  startsAt: string;
+  endsAt: string;
+  /**
+   * Who promotes it nationally, e.g. "American Heart Association".
+   */
+  sponsor?: string | null;
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -149,6 +303,424 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * What the image shows, for people using screen readers. Required in every language it is published in.
+   */
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+  licence?: ('owned' | 'licensed' | 'cc-by' | 'public-domain') | null;
+  /**
+   * Shows an identifiable patient (face, voice, name). Needs consent to publish.
+   */
+  showsPatient?: boolean | null;
+  consentRecords?: (number | ConsentRecord)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    linkPreview?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    story?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * Signed patient authorizations. Status is worked out from the record, never typed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records".
+ */
+export interface ConsentRecord {
+  id: number;
+  /**
+   * Your form or case number, e.g. "AUTH-2026-0042".
+   */
+  reference: string;
+  status?: ('pending' | 'active' | 'expired' | 'revoked' | 'incomplete') | null;
+  person: {
+    legalName: string;
+    dateOfBirth?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    address?: string | null;
+  };
+  signer: {
+    type: 'patient' | 'parent-guardian' | 'personal-representative';
+    name?: string | null;
+    /**
+     * Their authority to act for the patient (required by 164.508(c)(1)(vi)), e.g. "Mother of a minor", "Health care power of attorney".
+     */
+    authority?: string | null;
+  };
+  form?: {
+    version?: string | null;
+    language?: ('en' | 'es' | 'other') | null;
+    interpreterUsed?: boolean | null;
+    interpreterName?: string | null;
+    interpreterLanguage?: string | null;
+  };
+  /**
+   * The information that may be disclosed.
+   */
+  usesAllowed?: ('name' | 'likeness' | 'voice' | 'diagnosis' | 'age' | 'hometown')[] | null;
+  channelsAllowed?:
+    | (
+        | 'web'
+        | 'facebook'
+        | 'instagram'
+        | 'x'
+        | 'linkedin'
+        | 'mastodon'
+        | 'youtube'
+        | 'email'
+        | 'print'
+        | 'broadcast'
+        | 'paid-advertising'
+      )[]
+    | null;
+  purposes?: ('awareness-campaign' | 'patient-story' | 'community-event' | 'education' | 'fundraising')[] | null;
+  purposeDescription?: string | null;
+  /**
+   * Who may receive the information, e.g. "The public, through the hospital website and social media".
+   */
+  recipients?: string | null;
+  /**
+   * A date or an event; one is required for the authorization to be valid.
+   */
+  expiry?: {
+    expiresOn?: string | null;
+    /**
+     * e.g. "End of the 2026 Breast Cancer Awareness campaign".
+     */
+    event?: string | null;
+  };
+  statements?: {
+    rightToRevoke?: boolean | null;
+    treatmentNotConditioned?: boolean | null;
+    redisclosure?: boolean | null;
+  };
+  payment?: {
+    involved?: boolean | null;
+    description?: string | null;
+  };
+  signature?: {
+    signedAt?: string | null;
+    method?: ('wet-ink' | 'electronic') | null;
+    witness?: string | null;
+    signedForm?: (number | null) | ConsentForm;
+  };
+  /**
+   * Recording a revocation cannot be undone.
+   */
+  revocation?: {
+    receivedAt?: string | null;
+    method?: ('written-letter' | 'email' | 'patient-portal' | 'in-person') | null;
+    recordedBy?: (number | null) | User;
+    notes?: string | null;
+  };
+  missingElements?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  retentionUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Signed authorization forms. Visible to consent officers and admins only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-forms".
+ */
+export interface ConsentForm {
+  id: number;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "patient-stories".
+ */
+export interface PatientStory {
+  id: number;
+  title: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the title.
+   */
+  slug: string;
+  displayNamePolicy: 'full-name' | 'first-name' | 'initials' | 'anonymous';
+  /**
+   * The name shown with the story, as the policy allows: "Maria", "M. G.", or empty when anonymous.
+   */
+  displayName?: string | null;
+  narrative: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  pullQuote?: string | null;
+  serviceLines?: (number | ServiceLine)[] | null;
+  campaigns?: (number | Campaign)[] | null;
+  photos?: (number | Media)[] | null;
+  videos?: (number | VideoAsset)[] | null;
+  /**
+   * The signed authorization this story relies on. Required before it can be published.
+   */
+  consentRecord?: (number | null) | ConsentRecord;
+  patientAge?: number | null;
+  patientHometown?: string | null;
+  /**
+   * Worked out from the story on every save: what its consent must allow.
+   */
+  consentUsesNeeded?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "video-assets".
+ */
+export interface VideoAsset {
+  id: number;
+  title: string;
+  description?: string | null;
+  externalUrl?: string | null;
+  /**
+   * Closed captions (WCAG 2.1 SC 1.2.2) in each language the video is published in.
+   */
+  captions?:
+    | {
+        language: 'en' | 'es';
+        kind: 'captions' | 'subtitles';
+        label?: string | null;
+        vtt: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Full text of what is said and shown, for people who cannot watch or listen.
+   */
+  transcript?: string | null;
+  audioDescription?: {
+    available?: boolean | null;
+    /**
+     * WebVTT "descriptions" track.
+     */
+    track?: string | null;
+  };
+  /**
+   * Read from the file.
+   */
+  durationSeconds?: number | null;
+  /**
+   * Taken from the file; replace it if you like.
+   */
+  poster?: (number | null) | Media;
+  /**
+   * A patient is heard speaking.
+   */
+  patientVoiceHeard?: boolean | null;
+  /**
+   * Shows an identifiable patient (face, voice, name). Needs consent to publish.
+   */
+  showsPatient?: boolean | null;
+  consentRecords?: (number | ConsentRecord)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-events".
+ */
+export interface CommunityEvent {
+  id: number;
+  title: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the title.
+   */
+  slug: string;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  startsAt: string;
+  endsAt: string;
+  /**
+   * IANA time zone, e.g. America/New_York or Europe/Madrid.
+   */
+  timeZone: string;
+  /**
+   * Leave empty for a one-off event.
+   */
+  recurrence?: {
+    /**
+     * RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8 (every Tuesday, 8 times). Times repeat in the event time zone.
+     */
+    rrule?: string | null;
+    exceptions?:
+      | {
+          startsAt: string;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  format: 'in-person' | 'online' | 'mixed';
+  venue?: {
+    name?: string | null;
+    street?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    /**
+     * ISO 3166 code, e.g. US
+     */
+    country?: string | null;
+  };
+  joinUrl?: string | null;
+  organizer?: string | null;
+  capacity?: number | null;
+  registrationUrl?: string | null;
+  cost?: {
+    isFree?: boolean | null;
+    amount?: number | null;
+    currency?: ('USD' | 'EUR' | 'GBP' | 'CAD' | 'MXN') | null;
+  };
+  accessibilityNotes?: string | null;
+  language?: ('en' | 'es' | 'bilingual') | null;
+  eventStatus: 'scheduled' | 'cancelled' | 'postponed' | 'rescheduled' | 'moved-online';
+  campaign?: (number | null) | Campaign;
+  image?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Append-only record of reads and changes of consent records and of approvals and revocations.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  action: 'create' | 'update' | 'delete' | 'read' | 'revoke' | 'approve' | 'reject';
+  collectionSlug: string;
+  documentId: string;
+  user?: (number | null) | User;
+  actorEmail?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -170,10 +742,55 @@ export interface PayloadKv {
  */
 export interface PayloadLockedDocument {
   id: number;
-  document?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  document?:
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'patient-stories';
+        value: number | PatientStory;
+      } | null)
+    | ({
+        relationTo: 'community-events';
+        value: number | CommunityEvent;
+      } | null)
+    | ({
+        relationTo: 'video-assets';
+        value: number | VideoAsset;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'consent-records';
+        value: number | ConsentRecord;
+      } | null)
+    | ({
+        relationTo: 'consent-forms';
+        value: number | ConsentForm;
+      } | null)
+    | ({
+        relationTo: 'service-lines';
+        value: number | ServiceLine;
+      } | null)
+    | ({
+        relationTo: 'audience-segments';
+        value: number | AudienceSegment;
+      } | null)
+    | ({
+        relationTo: 'health-observances';
+        value: number | HealthObservance;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
@@ -215,6 +832,397 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  body?: T;
+  goal?: T;
+  kpis?:
+    | T
+    | {
+        metric?: T;
+        target?: T;
+        unit?: T;
+        id?: T;
+      };
+  audienceSegments?: T;
+  serviceLines?: T;
+  observance?: T;
+  startsAt?: T;
+  endsAt?: T;
+  timeZone?: T;
+  owner?: T;
+  budget?:
+    | T
+    | {
+        planned?: T;
+        spent?: T;
+        currency?: T;
+      };
+  heroImage?: T;
+  relatedStories?: T;
+  relatedEvents?: T;
+  relatedVideos?: T;
+  utm?:
+    | T
+    | {
+        source?: T;
+        medium?: T;
+        campaign?: T;
+        content?: T;
+        term?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "patient-stories_select".
+ */
+export interface PatientStoriesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  displayNamePolicy?: T;
+  displayName?: T;
+  narrative?: T;
+  pullQuote?: T;
+  serviceLines?: T;
+  campaigns?: T;
+  photos?: T;
+  videos?: T;
+  consentRecord?: T;
+  patientAge?: T;
+  patientHometown?: T;
+  consentUsesNeeded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-events_select".
+ */
+export interface CommunityEventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  description?: T;
+  startsAt?: T;
+  endsAt?: T;
+  timeZone?: T;
+  recurrence?:
+    | T
+    | {
+        rrule?: T;
+        exceptions?:
+          | T
+          | {
+              startsAt?: T;
+              id?: T;
+            };
+      };
+  format?: T;
+  venue?:
+    | T
+    | {
+        name?: T;
+        street?: T;
+        city?: T;
+        region?: T;
+        postalCode?: T;
+        country?: T;
+      };
+  joinUrl?: T;
+  organizer?: T;
+  capacity?: T;
+  registrationUrl?: T;
+  cost?:
+    | T
+    | {
+        isFree?: T;
+        amount?: T;
+        currency?: T;
+      };
+  accessibilityNotes?: T;
+  language?: T;
+  eventStatus?: T;
+  campaign?: T;
+  image?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "video-assets_select".
+ */
+export interface VideoAssetsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  externalUrl?: T;
+  captions?:
+    | T
+    | {
+        language?: T;
+        kind?: T;
+        label?: T;
+        vtt?: T;
+        id?: T;
+      };
+  transcript?: T;
+  audioDescription?:
+    | T
+    | {
+        available?: T;
+        track?: T;
+      };
+  durationSeconds?: T;
+  poster?: T;
+  patientVoiceHeard?: T;
+  showsPatient?: T;
+  consentRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  caption?: T;
+  credit?: T;
+  licence?: T;
+  showsPatient?: T;
+  consentRecords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        linkPreview?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        story?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records_select".
+ */
+export interface ConsentRecordsSelect<T extends boolean = true> {
+  reference?: T;
+  status?: T;
+  person?:
+    | T
+    | {
+        legalName?: T;
+        dateOfBirth?: T;
+        email?: T;
+        phone?: T;
+        address?: T;
+      };
+  signer?:
+    | T
+    | {
+        type?: T;
+        name?: T;
+        authority?: T;
+      };
+  form?:
+    | T
+    | {
+        version?: T;
+        language?: T;
+        interpreterUsed?: T;
+        interpreterName?: T;
+        interpreterLanguage?: T;
+      };
+  usesAllowed?: T;
+  channelsAllowed?: T;
+  purposes?: T;
+  purposeDescription?: T;
+  recipients?: T;
+  expiry?:
+    | T
+    | {
+        expiresOn?: T;
+        event?: T;
+      };
+  statements?:
+    | T
+    | {
+        rightToRevoke?: T;
+        treatmentNotConditioned?: T;
+        redisclosure?: T;
+      };
+  payment?:
+    | T
+    | {
+        involved?: T;
+        description?: T;
+      };
+  signature?:
+    | T
+    | {
+        signedAt?: T;
+        method?: T;
+        witness?: T;
+        signedForm?: T;
+      };
+  revocation?:
+    | T
+    | {
+        receivedAt?: T;
+        method?: T;
+        recordedBy?: T;
+        notes?: T;
+      };
+  missingElements?: T;
+  retentionUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-forms_select".
+ */
+export interface ConsentFormsSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-lines_select".
+ */
+export interface ServiceLinesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  terms?:
+    | T
+    | {
+        term?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audience-segments_select".
+ */
+export interface AudienceSegmentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-observances_select".
+ */
+export interface HealthObservancesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  startsAt?: T;
+  endsAt?: T;
+  sponsor?: T;
+  url?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  action?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  user?: T;
+  actorEmail?: T;
+  changes?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,9 +1,20 @@
 /**
- * Every collection and global slug Carecast uses, in one place: the config, the seed,
- * the plugins' options and the tests all import from here, so a rename is one edit.
+ * Every collection slug Carecast uses, in one place: the config, the seed, the plugins' options
+ * and the tests all import from here, so a rename is one edit.
  */
 export const slugs = {
   users: 'users',
+  media: 'media',
+  videoAssets: 'video-assets',
+  campaigns: 'campaigns',
+  patientStories: 'patient-stories',
+  consentRecords: 'consent-records',
+  consentForms: 'consent-forms',
+  communityEvents: 'community-events',
+  serviceLines: 'service-lines',
+  audienceSegments: 'audience-segments',
+  healthObservances: 'health-observances',
+  auditEvents: 'audit-events',
 } as const
 
 export type CarecastSlug = (typeof slugs)[keyof typeof slugs]

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
 import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
+import { isAdminOrStaffSelf } from '../../src/access/isAdminOrStaffSelf'
 import { isStaff } from '../../src/access/isStaff'
 import { roleLabels, roles } from '../../src/roles'
 import { slugs } from '../../src/slugs'
@@ -20,7 +21,7 @@ export const Users: CollectionConfig = {
     admin: isStaff,
     read: isAdminOrSelf,
     create: isAdmin,
-    update: isAdminOrSelf,
+    update: isAdminOrStaffSelf,
     delete: isAdmin,
   },
   hooks: {

@@ -79,6 +79,21 @@ describe('npm start', () => {
     expect(await me.json()).toMatchObject({ user: null })
     expect((await fetch(`${base}/api/health`)).status).toBe(200)
 
+    // The demo content is there for anyone to read once published; consent records are not.
+    const campaigns = (await (await fetch(`${base}/api/campaigns?limit=50`)).json()) as { docs: { _status: string }[] }
+    expect(campaigns.docs.length).toBeGreaterThan(0)
+    expect(campaigns.docs.every((doc) => doc._status === 'published')).toBe(true)
+    const consent = await fetch(`${base}/api/consent-records`)
+    expect(consent.status).toBe(403)
+    expect(await consent.text()).not.toMatch(/AUTH-20/)
+    // The GraphQL schema builds (one bad collection type breaks the whole endpoint).
+    const graphql = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ Campaigns(limit: 1) { docs { slug } } }' }),
+    })
+    expect(((await graphql.json()) as { data?: { Campaigns: { docs: unknown[] } } }).data?.Campaigns.docs).toHaveLength(1)
+
     // Data written now must survive a restart.
     const token = ((await (await fetch(`${base}/api/users/login`, {
       method: 'POST',

@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAuthor } from '../../src/access/isAuthor'
+import { notShowingPatientsOrStaff } from '../../src/access/notShowingPatientsOrStaff'
+import { patientConsentFields } from '../../src/fields/consentRecordsField'
+import { maxFileSize } from '../../src/fields/maxFileSize'
+import { uploadDir } from '../../src/lib/uploadDir'
+import { slugs } from '../../src/slugs'
+
+/** Images, cut by sharp into the sizes the web and each social network want. */
+export const Media: CollectionConfig = {
+  slug: slugs.media,
+  admin: { group: 'Assets', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'showsPatient', 'updatedAt'] },
+  access: { read: notShowingPatientsOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
+  upload: {
+    staticDir: uploadDir(slugs.media),
+    // Checked against the file's bytes, not its name; SVGs with scripts or handlers are refused.
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml'],
+    focalPoint: true,
+    crop: true,
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 320, position: 'centre' },
+      { name: 'card', width: 768, height: 432 },
+      { name: 'linkPreview', width: 1200, height: 630 },
+      { name: 'square', width: 1080, height: 1080 },
+      { name: 'story', width: 1080, height: 1920 },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  hooks: { beforeOperation: [maxFileSize(15 * 1024 * 1024)] },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      maxLength: 300,
+      admin: { description: 'What the image shows, for people using screen readers. Required in every language it is published in.' },
+    },
+    { name: 'caption', type: 'text', localized: true, maxLength: 300 },
+    { name: 'credit', type: 'text', maxLength: 160 },
+    {
+      name: 'licence',
+      type: 'select',
+      defaultValue: 'owned',
+      options: [
+        { value: 'owned', label: 'Owned by us' },
+        { value: 'licensed', label: 'Licensed' },
+        { value: 'cc-by', label: 'Creative Commons BY' },
+        { value: 'public-domain', label: 'Public domain' },
+      ],
+    },
+    ...patientConsentFields,
+  ],
+}

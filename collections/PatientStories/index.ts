@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAuthor } from '../../src/access/isAuthor'
+import { isAuthorOrConsentOfficer } from '../../src/access/isAuthorOrConsentOfficer'
+import { isConsentOfficerOrAdminField } from '../../src/access/isConsentOfficerOrAdmin'
+import { isStaffField } from '../../src/access/isStaffField'
+import { publishedForApiClients } from '../../src/access/publishedForApiClients'
+import { auditChanges, auditDeletes } from '../../src/audit/auditHooks'
+import { slugField } from '../../src/fields/slugField'
+import { slugs } from '../../src/slugs'
+import { deriveConsentUses } from './hooks/deriveConsentUses'
+
+const INITIALS = /^(\p{Lu}\.\s?){1,4}$/u
+
+/** A patient's story, told only with their written consent (the consent record it relies on). */
+export const PatientStories: CollectionConfig = {
+  slug: slugs.patientStories,
+  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'displayNamePolicy', 'consentUsesNeeded', '_status'] },
+  access: { read: publishedForApiClients, create: isAuthor, update: isAuthorOrConsentOfficer, delete: isAuthor },
+  versions: { drafts: true, maxPerDoc: 50 },
+  // A story carries a patient's health information: who changed or published what is kept.
+  hooks: { afterChange: [auditChanges(slugs.patientStories)], afterDelete: [auditDeletes(slugs.patientStories)] },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
+    slugField(),
+    {
+      name: 'displayNamePolicy',
+      type: 'select',
+      required: true,
+      defaultValue: 'first-name',
+      options: [
+        { value: 'full-name', label: 'Full name' },
+        { value: 'first-name', label: 'First name only' },
+        { value: 'initials', label: 'Initials' },
+        { value: 'anonymous', label: 'Anonymous' },
+      ],
+    },
+    {
+      name: 'displayName',
+      type: 'text',
+      maxLength: 80,
+      admin: { description: 'The name shown with the story, as the policy allows: "Maria", "M. G.", or empty when anonymous.' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        const policy = siblingData?.displayNamePolicy
+        const name = typeof value === 'string' ? value.trim() : ''
+        if (policy === 'anonymous') return name ? 'An anonymous story shows no name: leave the display name empty.' : true
+        if (!name) return 'Give the name to show, or choose "Anonymous".'
+        if (policy === 'initials' && !INITIALS.test(name)) return 'With the "Initials" policy the display name must be initials, e.g. "M. G.".'
+        if (policy === 'first-name' && /\s/.test(name)) return 'With the "First name only" policy the display name is one word.'
+        return true
+      },
+    },
+    { name: 'narrative', type: 'richText', required: true, localized: true },
+    { name: 'pullQuote', type: 'textarea', localized: true, maxLength: 280 },
+    { name: 'serviceLines', type: 'relationship', relationTo: slugs.serviceLines, hasMany: true },
+    { name: 'campaigns', type: 'relationship', relationTo: slugs.campaigns, hasMany: true },
+    { name: 'photos', type: 'upload', relationTo: slugs.media, hasMany: true },
+    { name: 'videos', type: 'relationship', relationTo: slugs.videoAssets, hasMany: true },
+    {
+      name: 'consentRecord',
+      type: 'relationship',
+      relationTo: slugs.consentRecords,
+      // Linked by consent officers, who can see the record; marketers see only that one is linked.
+      access: { read: isStaffField, create: isConsentOfficerOrAdminField, update: isConsentOfficerOrAdminField },
+      admin: { position: 'sidebar', description: 'The signed authorization this story relies on. Required before it can be published.' },
+      validate: (value: unknown, { siblingData, data }: { siblingData: Record<string, unknown>; data: Record<string, unknown> }) =>
+        (siblingData?._status ?? data?._status) === 'published' && !value
+          ? 'A story can be published only once a consent officer has linked the consent record it relies on.'
+          : true,
+    },
+    {
+      type: 'collapsible',
+      label: 'About the patient (staff only)',
+      fields: [
+        { name: 'patientAge', type: 'number', min: 0, max: 130, access: { read: isStaffField } },
+        { name: 'patientHometown', type: 'text', maxLength: 120, access: { read: isStaffField } },
+      ],
+    },
+    {
+      name: 'consentUsesNeeded',
+      type: 'json',
+      admin: { readOnly: true, position: 'sidebar', description: 'Worked out from the story on every save: what its consent must allow.' },
+      access: { read: isStaffField },
+      hooks: { beforeChange: [deriveConsentUses] },
+    },
+  ],
+}

@@ -1,0 +1,73 @@
+import type { FieldHook, GroupField, PayloadRequest, TextFieldSingleValidation } from 'payload'
+
+import { childRequest } from '../lib/requests/childRequest'
+import { findHealthTerm, healthTermMessage } from '../lib/utm/findHealthTerm'
+import { utmFromSlug } from '../lib/utm/utmFromSlug'
+import { slugs } from '../slugs'
+
+/** Every condition/diagnosis term of every service line, read once per request. */
+const healthTerms = async (req: PayloadRequest): Promise<string[]> => {
+  if (Array.isArray(req.context.healthTerms)) return req.context.healthTerms as string[]
+  const { docs } = await req.payload.find({
+    collection: slugs.serviceLines,
+    limit: 1000,
+    depth: 0,
+    locale: 'all',
+    overrideAccess: true,
+    req: childRequest(req),
+    select: { name: true, terms: true },
+  })
+  const terms = new Set<string>()
+  for (const line of docs as Array<{ name?: unknown; terms?: { term?: string }[] | null }>) {
+    for (const name of typeof line.name === 'object' && line.name ? Object.values(line.name) : [line.name]) {
+      if (typeof name === 'string' && name) terms.add(name)
+    }
+    for (const { term } of line.terms ?? []) if (term) terms.add(term)
+  }
+  req.context.healthTerms = [...terms]
+  return [...terms]
+}
+
+/** UTM values end up in analytics tools: they must not carry a condition or diagnosis. */
+const noHealthTerm =
+  (field: string): TextFieldSingleValidation =>
+  async (value, { req }) => {
+    if (!value) return true
+    const hit = findHealthTerm({ [field]: value }, await healthTerms(req))
+    return hit ? healthTermMessage(hit) : true
+  }
+
+/**
+ * Empty UTM values are generated from the slug, so every link is tagged without typing — with
+ * any health term left out (`breast-cancer-awareness-2026` → `awareness-2026`).
+ */
+const defaultFromSlug =
+  (part: 'source' | 'medium' | 'campaign'): FieldHook =>
+  async ({ value, data, req }) => {
+    if (typeof value === 'string' && value.trim()) return value.trim()
+    const slug = (data as { slug?: unknown } | undefined)?.slug
+    return typeof slug === 'string' && slug ? utmFromSlug(slug, await healthTerms(req))[part] : value
+  }
+
+const UTM_VALUE = /^[A-Za-z0-9._~-]+$/
+const urlSafe: TextFieldSingleValidation = (value) =>
+  !value || UTM_VALUE.test(value) ? true : 'Use only letters, digits and . _ ~ - in UTM values (no spaces).'
+
+const utmText = (name: string, part?: 'source' | 'medium' | 'campaign') => ({
+  name,
+  type: 'text' as const,
+  maxLength: 100,
+  hooks: part ? { beforeValidate: [defaultFromSlug(part)] } : undefined,
+  validate: (async (value, options) => {
+    const shape = urlSafe(value, options)
+    return shape === true ? noHealthTerm(`utm_${name}`)(value, options) : shape
+  }) as TextFieldSingleValidation,
+})
+
+export const utmGroup: GroupField = {
+  name: 'utm',
+  type: 'group',
+  label: 'UTM tags',
+  admin: { description: 'Added to every link this campaign publishes. Generated from the slug; editable. Never a condition or diagnosis.' },
+  fields: [utmText('source', 'source'), utmText('medium', 'medium'), utmText('campaign', 'campaign'), utmText('content'), utmText('term')],
+}
