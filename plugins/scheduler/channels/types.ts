@@ -1,0 +1,98 @@
+/**
+ * Channel adapters: one per network, all behind `ChannelAdapter`.
+ *
+ * Glossary
+ * - publication   one row of the outbox: "put this document on that channel at that time".
+ * - payload       what an adapter sends, built by the scheduler from the publication's copy.
+ * - remote id     the network's id for the post (tweet id, status id, post URN…), stored so a
+ *                 retry or a crashed worker can reconcile instead of posting twice.
+ * - idempotency   the publication's stable key (`collection:id:channel:dueAt`); sent where the
+ *   key         network accepts one (Mastodon `Idempotency-Key`, webhook `webhook-id`).
+ * - retryable     a failure that may succeed later (5xx, 429, timeouts, network errors).
+ * - permanent     a failure that will not (4xx other than 408/409/425/429): retrying only repeats it.
+ *
+ * Adapters do no scheduling, retrying or sleeping of their own: they make the documented request
+ * once and classify the outcome; the dispatcher owns backoff and Retry-After.
+ */
+
+/** A media file the post carries, readable by the adapter (bytes from disk or a public URL). */
+export type ChannelMedia = {
+  kind: 'image' | 'video'
+  /** Absolute path of the file on disk, for networks that take an upload. */
+  filePath?: string
+  /** Public https URL of the file, for networks that fetch it themselves (Instagram, Facebook photos). */
+  url?: string
+  mimeType: string
+  altText?: string
+  /** For videos: caption tracks to attach where the network supports them (YouTube). */
+  captions?: { language: string; label: string; vtt: string }[]
+  title?: string
+  description?: string
+}
+
+export type ChannelPost = {
+  /** Stable across retries of the same publication: `collection:id:channel:dueAt`. */
+  idempotencyKey: string
+  /** The publication's own id, for logs and webhook bodies. */
+  publicationId: string
+  text: string
+  /** The link with UTM tags already applied, if any; adapters that count it in `text` leave it there. */
+  link?: string
+  media: ChannelMedia[]
+  /** The document being published, as the scheduler's serializer shaped it (webhook, web). */
+  document?: Record<string, unknown>
+}
+
+/** Credentials and settings of one channel account, decrypted just for the call. */
+export type ChannelAccount = {
+  /** Base URL of the network's API; tests point it at a local server. */
+  baseUrl: string
+  /** OAuth access token / API token / page token, depending on the network. */
+  accessToken?: string
+  /** Network-specific ids: Facebook page id, Instagram user id, LinkedIn author URN, YouTube channel… */
+  externalId?: string
+  /** Webhook: the destination URL and the `whsec_…` signing secret. */
+  url?: string
+  secret?: string
+  /** LinkedIn's `LinkedIn-Version` (YYYYMM), Mastodon's character limit, and the like. */
+  settings?: Record<string, string | number | boolean>
+}
+
+export type ChannelSuccess = {
+  ok: true
+  /** The network's id for the post, kept for reconcile and delete. */
+  remoteId: string
+  /** Where the live post can be seen, when the network says. */
+  remoteUrl?: string
+  status: number
+}
+
+export type ChannelFailure = {
+  ok: false
+  retryable: boolean
+  /** HTTP status, or 0 for a network error / timeout. */
+  status: number
+  /** The network's own message, kept as the publication's last error. */
+  message: string
+  /** From Retry-After (or the network's rate-limit reset header), in ms from now. */
+  retryAfterMs?: number
+}
+
+export type ChannelResult = ChannelSuccess | ChannelFailure
+
+/** What the scheduler needs from each network. */
+export interface ChannelAdapter {
+  /** `web`, `webhook`, `facebook`, `instagram`, `x`, `linkedin`, `mastodon`, `youtube`. */
+  readonly channel: string
+  /** Whether the network lets us delete a post (Instagram's API does not). */
+  readonly canDelete: boolean
+  publish(post: ChannelPost, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
+  /**
+   * After a crash mid-send: finds a post already made for this idempotency key (or remote id), so
+   * the worker records it instead of posting again. `null` means "not there, safe to send".
+   * Networks with no way to look up return `null` only when they cannot have received it.
+   */
+  reconcile?(post: ChannelPost, account: ChannelAccount, remoteId: string | undefined, signal?: AbortSignal): Promise<ChannelSuccess | null>
+  /** Removes a live post. Only when `canDelete`. */
+  remove?(remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
+}
