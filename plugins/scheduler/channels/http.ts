@@ -1,4 +1,4 @@
-import type { ChannelFailure } from './types'
+import type { ChannelFailure, ChannelResult } from './types'
 
 // 408 Request Timeout, 409 Conflict (often "try again"), 425 Too Early, 429 Too Many Requests.
 const RETRYABLE_4XX = new Set([408, 409, 425, 429])
@@ -51,3 +51,10 @@ export const readJson = async (response: Response): Promise<unknown> => {
     return text
   }
 }
+
+/** Removes a token from text a network or fetch echoed back, so it never reaches a log or result. */
+export const redactText = (text: string, token: string | undefined): string => (token ? text.split(token).join('[redacted]') : text)
+
+/** A result whose failure message carries no token. */
+export const redact = <T extends ChannelResult>(result: T, token: string | undefined): T =>
+  result.ok ? result : { ...result, message: redactText(result.message, token) }

@@ -68,8 +68,5 @@ export const linkedinFailure = async (response: Response): Promise<ChannelFailur
 export const localFailure = (message: string, retryable = false): ChannelFailure => ({ ok: false, retryable, status: 0, message })
 
 /** Error texts can echo request headers, so every message leaving the adapter is scrubbed of the token. */
-export const redactText = (text: string, token: string | undefined): string =>
-  token ? text.split(token).join('[redacted]') : text
-
-export const redact = (result: ChannelResult, token: string | undefined): ChannelResult =>
-  result.ok ? result : { ...result, message: redactText(result.message, token) }
+// Token redaction is shared by every adapter.
+export { redact, redactText } from '../http'

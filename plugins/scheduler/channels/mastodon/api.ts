@@ -74,10 +74,8 @@ export const connectionFailure = (error: unknown): ChannelFailure => {
  * Error texts can echo request headers (undici quotes a header value it rejects), and a misbehaving
  * server could echo the token back, so every message leaving the adapter is scrubbed of it.
  */
-export const redactText = (text: string, token: string | undefined): string => (token ? text.split(token).join('[redacted]') : text)
-
-export const redact = <T extends ChannelResult>(result: T, token: string | undefined): T =>
-  result.ok ? result : { ...result, message: redactText(result.message, token) }
+// Token redaction is shared by every adapter.
+export { redact, redactText } from '../http'
 
 /** The `id` of a Mastodon entity (Status, MediaAttachment), when the answer has one. */
 export const entityId = (body: unknown): string | undefined => (isRecord(body) && isText(body.id) ? body.id : undefined)

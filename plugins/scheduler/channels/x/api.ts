@@ -77,11 +77,8 @@ export const localFailure = (message: string, retryable = false): ChannelFailure
  * Error texts can echo request headers (undici rejects a token holding a newline by quoting the
  * header value), so every message leaving the adapter is scrubbed of the token.
  */
-export const redactText = (text: string, token: string | undefined): string =>
-  token ? text.split(token).join('[redacted]') : text
-
-export const redact = (result: ChannelResult, token: string | undefined): ChannelResult =>
-  result.ok ? result : { ...result, message: redactText(result.message, token) }
+// Token redaction is shared by every adapter.
+export { redact, redactText } from '../http'
 
 /** `data.id` of a successful X answer (media upload, create post), if it is there. */
 export const dataId = (body: unknown): string | undefined =>

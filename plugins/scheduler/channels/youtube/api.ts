@@ -96,7 +96,5 @@ export const connectionFailure = (error: unknown): ChannelFailure => {
 }
 
 /** Every message leaving the adapter is scrubbed of the token, whatever echoed it. */
-export const redactText = (text: string, token: string | undefined): string => (token ? text.split(token).join('[redacted]') : text)
-
-export const redact = <T extends ChannelResult>(result: T, token: string | undefined): T =>
-  result.ok ? result : { ...result, message: redactText(result.message, token) }
+// Token redaction is shared by every adapter.
+export { redact, redactText } from '../http'
