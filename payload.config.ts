@@ -18,10 +18,20 @@ import { PatientStories } from './collections/PatientStories'
 import { ServiceLines } from './collections/ServiceLines'
 import { Users } from './collections/Users'
 import { VideoAssets } from './collections/VideoAssets'
+import { deliveryPlugin } from './plugins/delivery'
+import { schedulerPlugin } from './plugins/scheduler'
+import { isApprover } from './src/access/isApprover'
+import { isAuthor } from './src/access/isAuthor'
+import { isStaff } from './src/access/isStaff'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
+import { channels } from './src/publishing/channels'
+import { decorateLink } from './src/publishing/decorateLink'
+import { dispatchSettingsFromEnv } from './src/publishing/dispatchSettings'
+import { resolveMedia } from './src/publishing/resolveMedia'
+import { serializeDocument } from './src/publishing/serializeDocument'
 import { slugs } from './src/slugs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -78,4 +88,26 @@ export default buildConfig({
   onInit: async (payload) => keepPoolAlive(payload),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
+  plugins: [
+    deliveryPlugin({ slug: slugs.deliveryItems, canRead: (req) => isStaff({ req }) }),
+    schedulerPlugin({
+      collections: [slugs.campaigns, slugs.patientStories, slugs.communityEvents, slugs.videoAssets],
+      mediaCollections: [
+        { slug: slugs.media, kind: 'image' },
+        { slug: slugs.videoAssets, kind: 'video' },
+      ],
+      usersCollection: slugs.users,
+      publicationsSlug: slugs.publications,
+      channelAccountsSlug: slugs.channelAccounts,
+      controlSlug: slugs.schedulerControl,
+      canAuthor: (req) => isAuthor({ req } as never) === true,
+      canApprove: (req) => isApprover({ req }),
+      canRead: (req) => isStaff({ req }),
+      channels,
+      serializeDocument,
+      decorateLink,
+      resolveMedia,
+      dispatch: dispatchSettingsFromEnv(),
+    }),
+  ],
 })

@@ -8,6 +8,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { getPayload, type Payload } from 'payload'
+
+import { type DispatchWorker, startDispatchWorker } from '../plugins/scheduler'
 import { DEMO_PASSWORD, demoUsers } from '../seed/demoUsers'
 import { selectDatabase, type SelectedDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
@@ -20,6 +23,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 let database: SelectedDatabase | undefined
 let web: ChildProcess | undefined
+let worker: { payload: Payload; dispatch: DispatchWorker } | undefined
 let shuttingDown = false
 
 const shutdown = async (code: number) => {
@@ -31,6 +35,9 @@ const shutdown = async (code: number) => {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
     if (web.exitCode === null) web.kill('SIGKILL')
   }
+  // Sends in flight finish before the database goes away, so none is left unrecorded.
+  await worker?.dispatch.stop().catch(() => {})
+  await worker?.payload.destroy().catch(() => {})
   await database?.stop().catch(() => {})
   process.exit(code)
 }
@@ -55,6 +62,13 @@ const main = async () => {
   const { createdUsers } = await prepareDatabase({ production })
   console.log(`Migrations applied${createdUsers ? `; ${createdUsers} demo accounts created` : ''}.`)
 
+  // The in-process dispatch worker; `npm run worker` adds more. CARECAST_WORKER=off leaves it out.
+  if (process.env.CARECAST_WORKER !== 'off') {
+    const { default: config } = await import('../payload.config')
+    const payload = await getPayload({ config })
+    worker = { payload, dispatch: startDispatchWorker(payload) }
+  }
+
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
   web = spawn(process.execPath, [next, production ? 'start' : 'dev', '--port', String(port)], {
     cwd: root,
@@ -75,6 +89,7 @@ const main = async () => {
   await waitForHttp(`${base}/api/users/me`, { isAlive })
 
   const lines = [`\nCarecast is ready: ${base}/admin  (API ${base}/api, GraphQL ${base}/api/graphql, health ${base}/api/health)`]
+  lines.push(worker ? 'Dispatch worker running in this process (add more with `npm run worker`).' : 'No dispatch worker in this process (CARECAST_WORKER=off).')
   if (!production) {
     lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`)
     for (const user of demoUsers) lines.push(`  ${user.role.padEnd(16)} ${user.email}`)

@@ -79,6 +79,9 @@ export interface Config {
     'health-observances': HealthObservance;
     'audit-events': AuditEvent;
     users: User;
+    'delivery-items': DeliveryItem;
+    publications: Publication;
+    'channel-accounts': ChannelAccount;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -98,6 +101,9 @@ export interface Config {
     'health-observances': HealthObservancesSelect<false> | HealthObservancesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'delivery-items': DeliveryItemsSelect<false> | DeliveryItemsSelect<true>;
+    publications: PublicationsSelect<false> | PublicationsSelect<true>;
+    'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -107,8 +113,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'es') | ('en' | 'es')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'scheduler-control': SchedulerControl;
+  };
+  globalsSelect: {
+    'scheduler-control': SchedulerControlSelect<false> | SchedulerControlSelect<true>;
+  };
   locale: 'en' | 'es';
   widgets: {
     collections: CollectionsWidget;
@@ -720,6 +730,213 @@ export interface AuditEvent {
   createdAt: string;
 }
 /**
+ * Written by the web channel; read-only here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-items".
+ */
+export interface DeliveryItem {
+  id: number;
+  /**
+   * type/slug
+   */
+  key: string;
+  type: string;
+  slug: string;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  etag: string;
+  publicationId?: string | null;
+  publishedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications".
+ */
+export interface Publication {
+  id: number;
+  /**
+   * For the calendar; YouTube uses it as the video title.
+   */
+  title?: string | null;
+  document:
+    | {
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      }
+    | {
+        relationTo: 'patient-stories';
+        value: number | PatientStory;
+      }
+    | {
+        relationTo: 'community-events';
+        value: number | CommunityEvent;
+      }
+    | {
+        relationTo: 'video-assets';
+        value: number | VideoAsset;
+      };
+  channelAccount: number | ChannelAccount;
+  /**
+   * Taken from the account.
+   */
+  channel?: ('web' | 'webhook' | 'facebook' | 'instagram' | 'x' | 'linkedin' | 'mastodon' | 'youtube') | null;
+  dueAt: string;
+  timeZone: string;
+  /**
+   * The post's copy, checked against the network's limits as you type.
+   */
+  text?: string | null;
+  /**
+   * Space-separated, with or without #.
+   */
+  hashtags?: string | null;
+  /**
+   * Gets the document's UTM tags when sent.
+   */
+  link?: string | null;
+  media?:
+    | (
+        | {
+            relationTo: 'media';
+            value: number | Media;
+          }
+        | {
+            relationTo: 'video-assets';
+            value: number | VideoAsset;
+          }
+      )[]
+    | null;
+  /**
+   * Evergreen re-share: an RRULE, e.g. FREQ=MONTHLY;COUNT=6. Each occurrence keeps the wall-clock time in the time zone.
+   */
+  repeat?: string | null;
+  repeatOf?: (number | null) | Publication;
+  /**
+   * Take the post down at this time (e.g. the campaign end).
+   */
+  unpublishAt?: string | null;
+  /**
+   * Send for approval, approve, cancel or retry here; the rest is set by the dispatcher.
+   */
+  state:
+    | 'draft'
+    | 'awaiting-approval'
+    | 'scheduled'
+    | 'dispatching'
+    | 'published'
+    | 'failed'
+    | 'cancelled'
+    | 'retracting'
+    | 'retracted';
+  rejectionReason?: string | null;
+  cancelReason?: string | null;
+  createdBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  remoteId?: string | null;
+  remoteUrl?: string | null;
+  publishedAt?: string | null;
+  retractedAt?: string | null;
+  idempotencyKey?: string | null;
+  leaseOwner?: string | null;
+  leaseExpiresAt?: string | null;
+  fencingToken?: number | null;
+  /**
+   * Each attempt: when, what, outcome, HTTP status, error.
+   */
+  attemptLog?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-accounts".
+ */
+export interface ChannelAccount {
+  id: number;
+  name: string;
+  channel: 'web' | 'webhook' | 'facebook' | 'instagram' | 'x' | 'linkedin' | 'mastodon' | 'youtube';
+  /**
+   * API base URL. Left empty, the network's own: facebook https://graph.facebook.com, instagram https://graph.facebook.com, x https://api.x.com, linkedin https://api.linkedin.com, youtube https://www.googleapis.com. Mastodon needs the instance URL.
+   */
+  baseUrl?: string | null;
+  /**
+   * Facebook Page id, Instagram user id, LinkedIn author URN, X user id (for reconcile), YouTube channel id.
+   */
+  externalId?: string | null;
+  /**
+   * Webhook: the receiver URL (https in production).
+   */
+  url?: string | null;
+  /**
+   * Write-only. Leave empty to keep the stored token.
+   */
+  accessToken?: string | null;
+  /**
+   * Write-only Standard Webhooks signing secret (whsec_…). Leave empty to keep the stored one.
+   */
+  secret?: string | null;
+  /**
+   * Which secrets are stored (never their values).
+   */
+  credentialsSet?: string | null;
+  /**
+   * Mastodon: the instance's character limit (500 unless it says otherwise).
+   */
+  characterLimit?: number | null;
+  /**
+   * Web: front-end revalidation webhooks called after each publish or retract.
+   */
+  revalidateUrls?:
+    | {
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Network settings, e.g. {"linkedinVersion":"202601"}, {"visibility":"unlisted"}, {"graphVersion":"v23.0"}.
+   */
+  settings?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Nothing is dispatched to this account while paused.
+   */
+  paused?: boolean | null;
+  pausedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -790,6 +1007,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'delivery-items';
+        value: number | DeliveryItem;
+      } | null)
+    | ({
+        relationTo: 'publications';
+        value: number | Publication;
+      } | null)
+    | ({
+        relationTo: 'channel-accounts';
+        value: number | ChannelAccount;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1255,6 +1484,88 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-items_select".
+ */
+export interface DeliveryItemsSelect<T extends boolean = true> {
+  key?: T;
+  type?: T;
+  slug?: T;
+  data?: T;
+  etag?: T;
+  publicationId?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publications_select".
+ */
+export interface PublicationsSelect<T extends boolean = true> {
+  title?: T;
+  document?: T;
+  channelAccount?: T;
+  channel?: T;
+  dueAt?: T;
+  timeZone?: T;
+  text?: T;
+  hashtags?: T;
+  link?: T;
+  media?: T;
+  repeat?: T;
+  repeatOf?: T;
+  unpublishAt?: T;
+  state?: T;
+  rejectionReason?: T;
+  cancelReason?: T;
+  createdBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  attempts?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  remoteId?: T;
+  remoteUrl?: T;
+  publishedAt?: T;
+  retractedAt?: T;
+  idempotencyKey?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
+  fencingToken?: T;
+  attemptLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channel-accounts_select".
+ */
+export interface ChannelAccountsSelect<T extends boolean = true> {
+  name?: T;
+  channel?: T;
+  baseUrl?: T;
+  externalId?: T;
+  url?: T;
+  accessToken?: T;
+  secret?: T;
+  credentialsSet?: T;
+  characterLimit?: T;
+  revalidateUrls?:
+    | T
+    | {
+        url?: T;
+        id?: T;
+      };
+  settings?: T;
+  paused?: T;
+  pausedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1292,6 +1603,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduler-control".
+ */
+export interface SchedulerControl {
+  id: number;
+  paused?: boolean | null;
+  reason?: string | null;
+  changedBy?: (number | null) | User;
+  changedAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduler-control_select".
+ */
+export interface SchedulerControlSelect<T extends boolean = true> {
+  paused?: T;
+  reason?: T;
+  changedBy?: T;
+  changedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

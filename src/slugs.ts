@@ -15,6 +15,10 @@ export const slugs = {
   audienceSegments: 'audience-segments',
   healthObservances: 'health-observances',
   auditEvents: 'audit-events',
+  publications: 'publications',
+  channelAccounts: 'channel-accounts',
+  schedulerControl: 'scheduler-control',
+  deliveryItems: 'delivery-items',
 } as const
 
 export type CarecastSlug = (typeof slugs)[keyof typeof slugs]

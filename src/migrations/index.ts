@@ -1,5 +1,6 @@
 import * as migration_20261122_162513_initial from './20261122_162513_initial';
 import * as migration_20261122_205315_content_model from './20261122_205315_content_model';
+import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_205315_content_model.up,
     down: migration_20261122_205315_content_model.down,
-    name: '20261122_205315_content_model'
+    name: '20261122_205315_content_model',
+  },
+  {
+    up: migration_20261201_185226_scheduler_outbox.up,
+    down: migration_20261201_185226_scheduler_outbox.down,
+    name: '20261201_185226_scheduler_outbox'
   },
 ];

@@ -1,0 +1,44 @@
+import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+
+import type { SanitizedSchedulerConfig } from '../../../defaults'
+import { encryptSecret, isEncrypted, parseSecretsKey } from '../../../lib/secrets'
+
+/** The write-only fields, and how the admin names them. */
+export const secretFields = { accessToken: 'access token', secret: 'signing secret' } as const
+type SecretField = keyof typeof secretFields
+
+/** Bound into each ciphertext, so a stored token can't be copied into another field and decrypt. */
+export const secretAad = (field: SecretField): string => `channel-account:${field}`
+
+/**
+ * Encrypts a new secret before it is stored; an empty value keeps the stored one, because the
+ * admin never receives the secret and so always sends the field back empty.
+ */
+export const encryptSecrets =
+  (config: SanitizedSchedulerConfig): CollectionBeforeChangeHook =>
+  ({ data, originalDoc, collection }) => {
+    const stored: string[] = []
+    for (const field of Object.keys(secretFields) as SecretField[]) {
+      const incoming: unknown = data[field]
+      if (typeof incoming === 'string' && incoming.trim() !== '') {
+        const plain = incoming.trim()
+        if (isEncrypted(plain)) {
+          // Only the database's own value may look encrypted; refuse one typed in.
+          if (plain !== originalDoc?.[field]) throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${field}: give the secret itself, not an encrypted value.` }] })
+        } else {
+          let key: Buffer
+          try {
+            key = parseSecretsKey(process.env[config.secretsKeyEnv], config.secretsKeyEnv)
+          } catch (error) {
+            throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${field}: can't be stored — ${(error as Error).message}` }] })
+          }
+          data[field] = encryptSecret(plain, key, secretAad(field))
+        }
+      } else {
+        data[field] = originalDoc?.[field] ?? null
+      }
+      if (data[field]) stored.push(secretFields[field])
+    }
+    data.credentialsSet = stored.length ? stored.join(', ') : 'none'
+    return data
+  }

@@ -1,0 +1,43 @@
+import type { CollectionSlug } from 'payload'
+
+import type { DispatchSettings, SchedulerPluginOptions } from './types'
+
+/** Every default the plugin has, written once. */
+export const defaultDispatch: DispatchSettings = {
+  batchSize: 50,
+  leaseMs: 60_000,
+  pollMs: 500,
+  concurrency: 16,
+  maxAttempts: 8,
+  retryBaseMs: 1000,
+  retryCapMs: 15 * 60_000,
+  sendTimeoutMs: 30_000,
+}
+
+export type SanitizedSchedulerConfig = Required<
+  Omit<SchedulerPluginOptions, 'dispatch' | 'decorateLink' | 'resolveMedia' | 'canOperate'>
+> & {
+  dispatch: DispatchSettings
+  canOperate: SchedulerPluginOptions['canApprove']
+  decorateLink?: SchedulerPluginOptions['decorateLink']
+  resolveMedia?: SchedulerPluginOptions['resolveMedia']
+}
+
+export const sanitizeSchedulerOptions = (options: SchedulerPluginOptions): SanitizedSchedulerConfig => {
+  if (!options.collections?.length) throw new Error('schedulerPlugin: `collections` must name at least one collection to publish.')
+  return {
+    ...options,
+    usersCollection: options.usersCollection ?? ('users' as CollectionSlug),
+    canOperate: options.canOperate ?? options.canApprove,
+    guards: options.guards ?? [],
+    secretsKeyEnv: options.secretsKeyEnv ?? 'CARECAST_SECRETS_KEY',
+    publicationsSlug: options.publicationsSlug ?? ('publications' as CollectionSlug),
+    channelAccountsSlug: options.channelAccountsSlug ?? ('channel-accounts' as CollectionSlug),
+    controlSlug: options.controlSlug ?? 'scheduler-control',
+    adminGroup: options.adminGroup ?? 'Publishing',
+    dispatch: { ...defaultDispatch, ...options.dispatch },
+  }
+}
+
+/** Table names Payload's Postgres adapter gives a slug (hyphens become underscores). */
+export const tableName = (slug: string): string => slug.replace(/-/g, '_')

@@ -1,0 +1,73 @@
+import type { Pool } from 'pg'
+
+import type { SanitizedSchedulerConfig } from '../defaults'
+import { tableName } from '../defaults'
+
+export type ClaimedRow = {
+  id: number
+  /** What the worker must do: send it, or take it down. */
+  kind: 'publish' | 'retract'
+  /** The state before this claim: `dispatching`/`retracting` means a lease ran out mid-send. */
+  previousState: string
+  fencingToken: number
+  attempts: number
+  remoteId: string | null
+}
+
+/**
+ * Takes up to `limit` due rows for this worker, atomically: rows another transaction holds are
+ * skipped, not waited for (SKIP LOCKED), so any number of workers share the outbox without
+ * taking the same row. Each claim sets a lease and bumps the fencing token; a row whose lease ran
+ * out (its worker died) is due again. `now` comes from the caller's clock so tests can move time.
+ *
+ * Due means: scheduled and at or past its time (and its retry time); dispatching or retracting
+ * with an expired lease; retracting and not leased (an unpublish asked for by hand or by a
+ * consent revocation); published with an unpublish time that has come.
+ */
+export const claimDue = async (
+  pool: Pool,
+  config: SanitizedSchedulerConfig,
+  args: { workerId: string; limit: number; leaseMs: number; now: Date },
+): Promise<ClaimedRow[]> => {
+  const publications = tableName(config.publicationsSlug)
+  const accounts = tableName(config.channelAccountsSlug)
+  const control = tableName(config.controlSlug)
+  const stateType = `enum_${publications}_state`
+  const { rows } = await pool.query(
+    `WITH due AS (
+       SELECT p.id, p.state::text AS previous_state
+         FROM "${publications}" p
+         JOIN "${accounts}" a ON a.id = p.channel_account_id
+        WHERE coalesce(a.paused, false) = false
+          AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
+          AND (
+                (p.state = 'scheduled' AND p.due_at <= $2 AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
+             OR (p.state IN ('dispatching', 'retracting') AND p.lease_expires_at < $2)
+             OR (p.state = 'retracting' AND p.lease_owner IS NULL AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
+             OR (p.state = 'published' AND p.unpublish_at <= $2)
+              )
+        ORDER BY p.due_at
+        LIMIT $3
+        FOR UPDATE OF p SKIP LOCKED
+     )
+     UPDATE "${publications}" p
+        SET state = (CASE WHEN due.previous_state IN ('scheduled', 'dispatching') THEN 'dispatching' ELSE 'retracting' END)::"${stateType}",
+            lease_owner = $1,
+            lease_expires_at = $2::timestamptz + ($4::int * interval '1 millisecond'),
+            fencing_token = coalesce(p.fencing_token, 0) + 1,
+            attempts = coalesce(p.attempts, 0) + 1,
+            updated_at = $2
+       FROM due
+      WHERE p.id = due.id
+  RETURNING p.id, due.previous_state, p.state::text AS state, p.fencing_token, p.attempts, p.remote_id`,
+    [args.workerId, args.now, args.limit, args.leaseMs],
+  )
+  return rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.state === 'dispatching' ? 'publish' : 'retract',
+    previousState: row.previous_state,
+    fencingToken: Number(row.fencing_token),
+    attempts: Number(row.attempts),
+    remoteId: row.remote_id ?? null,
+  }))
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+
+import type { Payload } from 'payload'
+
+import type { SanitizedSchedulerConfig } from '../defaults'
+import { claimDue } from './claim'
+import { loadBatch } from './loadBatch'
+import { processRow, type RowOutcome, type WorkerContext } from './processRow'
+
+export type WorkerOptions = {
+  /** Stands in for the wall clock in tests. @default () => new Date() */
+  now?: () => Date
+  random?: () => number
+  /** Told about each finished row (tests and the benchmark watch it). */
+  onOutcome?: (id: number, outcome: RowOutcome) => void
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve()
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+  })
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+const eachLimited = async <T>(items: T[], limit: number, task: (item: T) => Promise<void>) => {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await task(items[next++])
+  })
+  await Promise.all(lanes)
+}
+
+/**
+ * A dispatch worker: claims due rows, sends them, records the outcome, and repeats; sleeps
+ * `pollMs` only when a claim came back short, so a backlog drains at full speed. Run one per
+ * process (`npm start` runs one, `npm run worker` runs one more); they share nothing but Postgres.
+ */
+export class DispatchWorker {
+  readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+  private readonly abort = new AbortController()
+  private running: Promise<void> | undefined
+  private readonly ctx: WorkerContext
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly config: SanitizedSchedulerConfig,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.ctx = {
+      payload,
+      pool: (payload.db as unknown as { pool: import('pg').Pool }).pool,
+      config,
+      workerId: this.id,
+      now: options.now ?? (() => new Date()),
+      random: options.random ?? Math.random,
+      // No stop signal for sends: aborting one mid-flight could leave a post we never recorded.
+    }
+  }
+
+  /** One claim and everything in it; returns how many rows were claimed. */
+  async runOnce(): Promise<number> {
+    const { batchSize, leaseMs, concurrency } = this.config.dispatch
+    const claimed = await claimDue(this.ctx.pool, this.config, { workerId: this.id, limit: batchSize, leaseMs, now: this.ctx.now() })
+    if (!claimed.length) return 0
+    const rows = await loadBatch(this.payload, this.config, claimed.map((claim) => claim.id))
+    await eachLimited(claimed, concurrency, async (claim) => {
+      let outcome: RowOutcome
+      try {
+        outcome = await processRow(this.ctx, claim, rows.get(claim.id))
+      } catch (error) {
+        // The lease runs out and another claim retries it; one bad row must not stop the worker.
+        this.payload.logger.error({ err: error, publication: claim.id }, 'dispatch of a publication failed unexpectedly')
+        outcome = 'lost-lease'
+      }
+      this.options.onOutcome?.(claim.id, outcome)
+    })
+    return claimed.length
+  }
+
+  start(): this {
+    this.running ??= this.loop()
+    return this
+  }
+
+  /** Stops claiming, lets sends in flight finish (or time out), then resolves. */
+  async stop(): Promise<void> {
+    this.abort.abort()
+    await this.running
+  }
+
+  private async loop(): Promise<void> {
+    const { batchSize, pollMs } = this.config.dispatch
+    while (!this.abort.signal.aborted) {
+      let claimed = 0
+      try {
+        claimed = await this.runOnce()
+      } catch (error) {
+        if (this.abort.signal.aborted) break
+        this.payload.logger.error({ err: error }, 'dispatch worker: claim failed; retrying shortly')
+      }
+      if (claimed < batchSize) await sleep(pollMs, this.abort.signal)
+    }
+  }
+}

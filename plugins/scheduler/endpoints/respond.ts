@@ -1,0 +1,16 @@
+import { ValidationError } from 'payload'
+
+/**
+ * The one way the plugin's endpoints answer an error: the message a person can act on, never a
+ * stack trace, SQL or path. Payload's own errors carry a status and a safe message.
+ */
+export const errorResponse = (error: unknown): Response => {
+  if (error instanceof ValidationError) {
+    return Response.json({ errors: [{ message: error.message, data: error.data }] }, { status: 400 })
+  }
+  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500
+  const message = status < 500 && error instanceof Error ? error.message : 'Something went wrong; the error was logged.'
+  return Response.json({ errors: [{ message }] }, { status })
+}
+
+export const badRequest = (message: string): Response => Response.json({ errors: [{ message }] }, { status: 400 })

@@ -1,0 +1,70 @@
+import type { Config, Payload } from 'payload'
+
+import { channelAccountsCollection } from './collections/channelAccounts'
+import { publicationsCollection } from './collections/publications'
+import { type SanitizedSchedulerConfig, sanitizeSchedulerOptions, tableName } from './defaults'
+import { DispatchWorker, type WorkerOptions } from './dispatch/worker'
+import { controlEndpoints } from './endpoints/control'
+import { schedulerControlGlobal } from './globals/schedulerControl'
+import { parseSecretsKey } from './lib/secrets'
+import type { SchedulerPluginOptions } from './types'
+
+const CUSTOM_KEY = 'carecastScheduler'
+
+/**
+ * A channel account holding a secret can't be used without the key: say so at start-up, in one
+ * sentence, rather than at the first dispatch hours later.
+ */
+const checkSecretsKey = async (payload: Payload, config: SanitizedSchedulerConfig) => {
+  if (process.env[config.secretsKeyEnv]) {
+    parseSecretsKey(process.env[config.secretsKeyEnv], config.secretsKeyEnv)
+    return
+  }
+  const pool = (payload.db as unknown as { pool?: import('pg').Pool }).pool
+  if (!pool) return
+  const table = tableName(config.channelAccountsSlug)
+  const { rows } = await pool
+    .query(`SELECT count(*)::int AS n FROM "${table}" WHERE access_token IS NOT NULL OR secret IS NOT NULL`)
+    // Before the first migration the table does not exist yet; then there is no secret either.
+    .catch(() => ({ rows: [{ n: 0 }] }))
+  if (rows[0].n > 0) {
+    throw new Error(`${rows[0].n} channel account(s) hold encrypted secrets but ${config.secretsKeyEnv} is not set; set it to the key they were stored with (32 bytes, hex or base64).`)
+  }
+}
+
+/**
+ * The scheduling plugin: the publications outbox, channel accounts, the pause switch, the
+ * editorial calendar, and the dispatch worker that reads the outbox. It appends to the host's
+ * config and knows the host's collections only by the slugs in its options.
+ */
+export const schedulerPlugin =
+  (options: SchedulerPluginOptions) =>
+  (incoming: Config): Config => {
+    const config = sanitizeSchedulerOptions(options)
+    const previousInit = incoming.onInit
+    return {
+      ...incoming,
+      collections: [...(incoming.collections ?? []), publicationsCollection(config), channelAccountsCollection(config)],
+      globals: [...(incoming.globals ?? []), schedulerControlGlobal(config)],
+      endpoints: [...(incoming.endpoints ?? []), ...controlEndpoints(config)],
+      custom: { ...incoming.custom, [CUSTOM_KEY]: config },
+      onInit: async (payload) => {
+        await previousInit?.(payload)
+        await checkSecretsKey(payload, config)
+      },
+    }
+  }
+
+/** The plugin's resolved options, from a booted Payload. */
+export const schedulerConfigOf = (payload: Payload): SanitizedSchedulerConfig => {
+  const config = payload.config.custom?.[CUSTOM_KEY] as SanitizedSchedulerConfig | undefined
+  if (!config) throw new Error('schedulerPlugin is not installed in this Payload config')
+  return config
+}
+
+/** Starts a dispatch worker in this process; `stop()` it before destroying Payload. */
+export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): DispatchWorker =>
+  new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
+
+export { DispatchWorker } from './dispatch/worker'
+export type { SchedulerPluginOptions } from './types'

@@ -1,0 +1,38 @@
+/**
+ * `npm run worker`: one more dispatch worker — the scale-out path (many web servers, N workers,
+ * one Postgres). It claims from the same outbox as every other worker; SKIP LOCKED and the
+ * fencing token keep any number of them from sending a publication twice.
+ */
+import { getPayload } from 'payload'
+
+import { startDispatchWorker } from '../plugins/scheduler'
+import { selectDatabase } from '../src/db/selectDatabase'
+import { StartupError } from '../src/db/StartupError'
+
+const main = async () => {
+  const database = await selectDatabase()
+  process.env.DATABASE_URL = database.url
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  const worker = startDispatchWorker(payload)
+  console.log(`Dispatch worker ${worker.id} ready.`)
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    await worker.stop()
+    await payload.destroy()
+    await database.stop().catch(() => {})
+    process.exit(0)
+  }
+  process.removeAllListeners('SIGINT')
+  process.removeAllListeners('SIGTERM')
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StartupError ? error.message : `The dispatch worker could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
