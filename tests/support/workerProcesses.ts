@@ -58,15 +58,15 @@ export const insertDuePublications = async (
 ): Promise<number[]> => {
   const { rows } = await pool.query(
     `INSERT INTO publications (title, channel_account_id, channel, due_at, time_zone, text, state, idempotency_key, attempts, fencing_token)
-     SELECT 'Load ' || n, $1, $2::enum_publications_channel, $3::timestamptz, 'America/New_York', 'Load test post ' || n, 'scheduled',
-            $4 || ':' || $5 || ':' || $2 || '-' || $1 || ':' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '#' || n, 0, 0
+     SELECT 'Load ' || n, $1::int, $2::text::enum_publications_channel, $3::timestamptz, 'America/New_York', 'Load test post ' || n, 'scheduled',
+            $4::text || ':' || $5::text || ':' || $2::text || '-' || $1::text || ':' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '#' || n, 0, 0
        FROM generate_series(1, $6::int) AS n
      RETURNING id`,
     [accountId, channel, dueAt, collection, String(documentId), count],
   )
   const ids = rows.map((row) => Number(row.id))
   const column = `${collection.replace(/-/g, '_')}_id`
-  await pool.query(`INSERT INTO publications_rels ("order", parent_id, path, "${column}") SELECT 1, id, 'document', $1 FROM unnest($2::int[]) AS id`, [documentId, ids])
+  await pool.query(`INSERT INTO publications_rels ("order", parent_id, path, "${column}") SELECT 1, id, 'document', $1::int FROM unnest($2::int[]) AS id`, [documentId, ids])
   return ids
 }
 
