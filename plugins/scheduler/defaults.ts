@@ -4,10 +4,10 @@ import type { DispatchSettings, SchedulerPluginOptions } from './types'
 
 /** Every default the plugin has, written once. */
 export const defaultDispatch: DispatchSettings = {
-  batchSize: 50,
+  batchSize: 100,
   leaseMs: 60_000,
   pollMs: 500,
-  concurrency: 16,
+  concurrency: 32,
   maxAttempts: 8,
   retryBaseMs: 1000,
   retryCapMs: 15 * 60_000,

@@ -131,13 +131,13 @@ export type SchedulerPluginOptions = {
 }
 
 export type DispatchSettings = {
-  /** Rows one claim takes. @default 50 */
+  /** Rows one claim takes. @default 100 */
   batchSize: number
   /** How long a claim is owned before another worker may take it over. @default 60_000 */
   leaseMs: number
   /** Idle wait between claims; a due publication goes out within about this long. @default 500 */
   pollMs: number
-  /** Sends in flight per worker. @default 16 */
+  /** Sends in flight per worker. @default 32 */
   concurrency: number
   /** Attempts before a retryable failure is given up. @default 8 */
   maxAttempts: number

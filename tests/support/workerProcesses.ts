@@ -11,9 +11,9 @@ export type WorkerProcess = { child: ChildProcess; id: string; output: () => str
  * Starts `npm run worker`'s script as its own OS process (not a promise in this one), so the claim
  * protocol is tested the way it runs in production: separate processes, one Postgres.
  */
-export const spawnWorker = (env: Record<string, string>, readyTimeoutMs = 120_000): Promise<WorkerProcess> =>
+export const spawnWorker = (env: Record<string, string>, { readyTimeoutMs = 120_000, nodeArgs = [] as string[] } = {}): Promise<WorkerProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'scripts/worker.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs, '--conditions=development', '--import', 'tsx', 'scripts/worker.ts'], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'error', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,19 +50,20 @@ export const spawnWorker = (env: Record<string, string>, readyTimeoutMs = 120_00
 
 /**
  * Inserts `count` approved, due publications of one document to one account with two SQL
- * statements — the fast way to fill an outbox for load tests and the benchmark.
+ * statements — the fast way to fill an outbox for load tests and the benchmark. With `spreadMs`
+ * the due times are spaced evenly over that span instead of all at once.
  */
 export const insertDuePublications = async (
   pool: Pool,
-  { count, collection = 'campaigns', documentId, accountId, dueAt, channel = 'webhook' }: { count: number; collection?: string; documentId: number | string; accountId: number | string; dueAt: Date; channel?: string },
+  { count, collection = 'campaigns', documentId, accountId, dueAt, channel = 'webhook', spreadMs = 0 }: { count: number; collection?: string; documentId: number | string; accountId: number | string; dueAt: Date; channel?: string; spreadMs?: number },
 ): Promise<number[]> => {
   const { rows } = await pool.query(
     `INSERT INTO publications (title, channel_account_id, channel, due_at, time_zone, text, state, idempotency_key, attempts, fencing_token)
-     SELECT 'Load ' || n, $1::int, $2::text::enum_publications_channel, $3::timestamptz, 'America/New_York', 'Load test post ' || n, 'scheduled',
+     SELECT 'Load ' || n, $1::int, $2::text::enum_publications_channel, $3::timestamptz + ((n - 1) * $7::float8 / $6::int) * interval '1 millisecond', 'America/New_York', 'Load test post ' || n, 'scheduled',
             $4::text || ':' || $5::text || ':' || $2::text || '-' || $1::text || ':' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '#' || n, 0, 0
        FROM generate_series(1, $6::int) AS n
      RETURNING id`,
-    [accountId, channel, dueAt, collection, String(documentId), count],
+    [accountId, channel, dueAt, collection, String(documentId), count, spreadMs],
   )
   const ids = rows.map((row) => Number(row.id))
   const column = `${collection.replace(/-/g, '_')}_id`

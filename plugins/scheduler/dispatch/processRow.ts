@@ -9,6 +9,7 @@ import { buildPost } from './buildPost'
 import type { ClaimedRow } from './claim'
 import type { LoadedRow } from './loadBatch'
 import { type AttemptEntry, recordOutcome } from './recordOutcome'
+import type { PublishedItem } from './recordPublished'
 import { scheduleNextOccurrence } from './reshare'
 import { runGuards } from './runGuards'
 
@@ -20,6 +21,8 @@ export type WorkerContext = {
   now: () => Date
   random: () => number
   signal?: AbortSignal
+  /** Writes successful sends in batches; see recordPublished. */
+  recordPublished: (item: PublishedItem) => Promise<boolean>
 }
 
 export type RowOutcome = 'published' | 'retracted' | 'retry' | 'failed' | 'cancelled' | 'lost-lease'
@@ -61,7 +64,7 @@ export const processRow = async (ctx: WorkerContext, claim: ClaimedRow, row: Loa
   const adapter = adapterFor(config, row.account.channel, ctx.payload)
   if (!adapter) return failWith({ ok: false, retryable: false, status: 0, message: `no adapter is configured for the ${row.account.channel} channel` }, claim.kind)
   const account = row.account
-  const signal = AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ...(ctx.signal ? [ctx.signal] : [])])
+  const signal = ctx.signal ? AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ctx.signal]) : AbortSignal.timeout(config.dispatch.sendTimeoutMs)
 
   if (claim.kind === 'retract') {
     if (!claim.remoteId) return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { error: 'nothing was live' }), 'retracted')
@@ -79,11 +82,11 @@ export const processRow = async (ctx: WorkerContext, claim: ClaimedRow, row: Loa
   // A lease that ran out mid-send may have left a live post: look before posting again.
   if (claim.previousState === 'dispatching' && adapter.reconcile) {
     const found = await adapter.reconcile(post, account, claim.remoteId ?? undefined, signal).catch(() => null)
-    if (found) return published(ctx, claim, row, found, entry('reconcile', 'found', { status: found.status }), record)
+    if (found) return published(ctx, claim, row, found, entry('reconcile', 'found', { status: found.status }))
   }
   const result = await safely(() => adapter.publish(post, account, signal))
   if (!result.ok) return failWith(result, 'publish')
-  return published(ctx, claim, row, result, entry('publish', 'published', { status: result.status }), record)
+  return published(ctx, claim, row, result, entry('publish', 'published', { status: result.status }))
 }
 
 const published = async (
@@ -92,12 +95,12 @@ const published = async (
   row: LoadedRow,
   result: { remoteId: string; remoteUrl?: string },
   attempt: AttemptEntry,
-  record: (set: Parameters<typeof recordOutcome>[3], attempt: AttemptEntry, outcome: RowOutcome) => Promise<RowOutcome>,
 ): Promise<RowOutcome> => {
   // The next re-share first: if this worker dies after it, the next claim of this row finds the
   // post (reconcile) and the occurrence's unique key stops a second copy of it.
   if (row.publication.repeat) await scheduleNextOccurrence(ctx, row.publication).catch((error) => ctx.payload.logger.error({ err: error, publication: claim.id }, 'could not schedule the next re-share'))
-  return record({ state: 'published', remote_id: result.remoteId, remote_url: result.remoteUrl ?? null, published_at: ctx.now(), next_attempt_at: null, last_error: null }, attempt, 'published')
+  const recorded = await ctx.recordPublished({ id: claim.id, fencingToken: claim.fencingToken, remoteId: result.remoteId, remoteUrl: result.remoteUrl ?? null, at: ctx.now(), attempt })
+  return recorded ? 'published' : 'lost-lease'
 }
 
 /** An adapter that throws (a bug, a file gone) is a permanent failure with its message, not a crash. */

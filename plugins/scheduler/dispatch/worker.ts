@@ -4,9 +4,12 @@ import os from 'node:os'
 import type { Payload } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
-import { claimDue } from './claim'
-import { loadBatch } from './loadBatch'
+import { type ClaimedRow, claimDue } from './claim'
+import { type LoadedRow, loadBatch } from './loadBatch'
 import { processRow, type RowOutcome, type WorkerContext } from './processRow'
+import { PublishedRecorder, recordPublished } from './recordPublished'
+
+type Batch = { claimed: ClaimedRow[]; rows: Map<number, LoadedRow> }
 
 export type WorkerOptions = {
   /** Stands in for the wall clock in tests. @default () => new Date() */
@@ -48,9 +51,12 @@ export class DispatchWorker {
     private readonly config: SanitizedSchedulerConfig,
     private readonly options: WorkerOptions = {},
   ) {
+    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const recorder = new PublishedRecorder((items) => recordPublished(pool, config, this.id, items), config.dispatch.concurrency)
     this.ctx = {
+      recordPublished: (item) => recorder.record(item),
       payload,
-      pool: (payload.db as unknown as { pool: import('pg').Pool }).pool,
+      pool,
       config,
       workerId: this.id,
       now: options.now ?? (() => new Date()),
@@ -61,11 +67,19 @@ export class DispatchWorker {
 
   /** One claim and everything in it; returns how many rows were claimed. */
   async runOnce(): Promise<number> {
-    const { batchSize, leaseMs, concurrency } = this.config.dispatch
+    const batch = await this.claimBatch()
+    await this.sendBatch(batch)
+    return batch.claimed.length
+  }
+
+  private async claimBatch(): Promise<Batch> {
+    const { batchSize, leaseMs } = this.config.dispatch
     const claimed = await claimDue(this.ctx.pool, this.config, { workerId: this.id, limit: batchSize, leaseMs, now: this.ctx.now() })
-    if (!claimed.length) return 0
-    const rows = await loadBatch(this.payload, this.config, claimed.map((claim) => claim.id))
-    await eachLimited(claimed, concurrency, async (claim) => {
+    return { claimed, rows: claimed.length ? await loadBatch(this.payload, this.config, claimed.map((claim) => claim.id)) : new Map() }
+  }
+
+  private async sendBatch({ claimed, rows }: Batch): Promise<void> {
+    await eachLimited(claimed, this.config.dispatch.concurrency, async (claim) => {
       let outcome: RowOutcome
       try {
         outcome = await processRow(this.ctx, claim, rows.get(claim.id))
@@ -76,7 +90,6 @@ export class DispatchWorker {
       }
       this.options.onOutcome?.(claim.id, outcome)
     })
-    return claimed.length
   }
 
   start(): this {
@@ -90,17 +103,29 @@ export class DispatchWorker {
     await this.running
   }
 
+  /**
+   * While one full batch is being sent, the next is claimed and loaded: a backlog drains without
+   * the worker idling on its own queries. A short batch means the outbox is caught up, so the
+   * worker waits `pollMs` before looking again.
+   */
   private async loop(): Promise<void> {
     const { batchSize, pollMs } = this.config.dispatch
-    while (!this.abort.signal.aborted) {
-      let claimed = 0
-      try {
-        claimed = await this.runOnce()
-      } catch (error) {
-        if (this.abort.signal.aborted) break
-        this.payload.logger.error({ err: error }, 'dispatch worker: claim failed; retrying shortly')
+    const claimSafely = () =>
+      this.claimBatch().catch((error: unknown) => {
+        if (!this.abort.signal.aborted) this.payload.logger.error({ err: error }, 'dispatch worker: claim failed; retrying shortly')
+        return { claimed: [], rows: new Map() } as Batch
+      })
+    let next: Promise<Batch> | undefined = claimSafely()
+    while (next) {
+      const batch: Batch = await next
+      const full = batch.claimed.length === batchSize
+      // Stopping: finish what was claimed (its leases are ours), but claim nothing more.
+      next = full && !this.abort.signal.aborted ? claimSafely() : undefined
+      await this.sendBatch(batch)
+      if (!next && !this.abort.signal.aborted) {
+        if (!full) await sleep(pollMs, this.abort.signal)
+        if (!this.abort.signal.aborted) next = claimSafely()
       }
-      if (claimed < batchSize) await sleep(pollMs, this.abort.signal)
     }
   }
 }

@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+
+import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
+
+/** p50/p95/max of a list of milliseconds, rounded to 0.1 ms. */
+export const percentiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN)
+  const round = (value: number) => Math.round(value * 10) / 10
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? NaN) }
+}
+
+/**
+ * A Postgres for a benchmark: DATABASE_URL's server when set, else an embedded cluster in a temp
+ * directory with its durability settings left on (fsync and synchronous commit, as production),
+ * so commit costs are in the figures. Each call makes a fresh database on it.
+ */
+export const benchDatabase = async (label: string) => {
+  let stopServer = async () => {}
+  let adminUrl = process.env.DATABASE_URL
+  let parent: string | undefined
+  if (!adminUrl) {
+    parent = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-bench-'))
+    await fs.chmod(parent, 0o755)
+    const server = await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), database: 'postgres' })
+    adminUrl = server.url
+    stopServer = server.stop
+  }
+  const name = `carecast_bench_${label}_${Date.now().toString(36)}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE "${name}"`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    server: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded Postgres 17, fsync on',
+    stop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      await client.end()
+      await stopServer()
+      if (parent) await fs.rm(parent, { recursive: true, force: true })
+    },
+  }
+}
