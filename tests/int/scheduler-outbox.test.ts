@@ -204,6 +204,33 @@ describe('publications outbox', () => {
       expect((await publication(app, refused.id as number)).state).toBe('failed')
     })
 
+    it('retries a receiver that does not answer in time', async () => {
+      const now = new Date()
+      const impatient = await channelAccount(app, { channel: 'webhook', url: receiver.url, secret: receiver.secret, settings: { timeoutMs: 200 } })
+      const row = await scheduledPublication(app, { document: campaignId, account: impatient.id, dueAt: new Date(now.getTime() - 1000) })
+      receiver.program(replies.hang())
+      await testWorker(app, { now: () => now }).runOnce()
+      const waited = await publication(app, row.id)
+      expect(waited.state).toBe('scheduled')
+      expect(waited.lastError).toMatch(/did not answer within 200 ms/)
+      expect(waited.attemptLog).toEqual([expect.objectContaining({ outcome: 'retry', status: 0 })])
+      // Out of the way of the next tests' programmed answers.
+      await app.payload.update({ collection: slugs.publications, id: row.id, data: { state: 'cancelled' } as never, context: { schedulerInternal: true } })
+    })
+
+    it('runs the checks again at dispatch: a document unpublished after approval is cancelled with the reason', async () => {
+      const now = new Date()
+      const campaign = await publishedCampaign(app, 'Withdrawn later')
+      const row = await scheduledPublication(app, { document: campaign.id, account: webhookId, dueAt: new Date(now.getTime() - 1000) })
+      await app.payload.update({ collection: slugs.campaigns, id: campaign.id, data: { _status: 'draft' } as never })
+      const before = receiver.deliveries.length
+      await testWorker(app, { now: () => now }).runOnce()
+      const cancelled = await publication(app, row.id)
+      expect(cancelled.state).toBe('cancelled')
+      expect(cancelled.cancelReason).toMatch(/is a draft/)
+      expect(receiver.deliveries.length).toBe(before)
+    })
+
     it('gives up after the last attempt, and a person can retry a failed one', async () => {
       const now = new Date()
       const row = await scheduledPublication(app, { document: campaignId, account: webhookId, dueAt: new Date(now.getTime() - 1000) })

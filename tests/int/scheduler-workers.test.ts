@@ -41,6 +41,16 @@ describe('dispatch workers in separate processes', () => {
     await app?.close()
   })
 
+  it('refuses to start, in one sentence, when accounts hold secrets and the key is missing', async () => {
+    await channelAccount(app, { channel: 'x', accessToken: 'stored-token' })
+    const failed = await spawnWorker({ ...workerEnv(), CARECAST_SECRETS_KEY: '' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    )
+    expect(failed).toMatch(/channel account\(s\) hold encrypted secrets but CARECAST_SECRETS_KEY is not set/)
+    expect(failed).not.toMatch(/\n\s+at /)
+  })
+
   it('three workers together send each of 600 due publications exactly once', async () => {
     const receiver = await startWebhookReceiver()
     try {
