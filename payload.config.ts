@@ -18,11 +18,13 @@ import { PatientStories } from './collections/PatientStories'
 import { ServiceLines } from './collections/ServiceLines'
 import { Users } from './collections/Users'
 import { VideoAssets } from './collections/VideoAssets'
+import { consentGuards, consentPlugin } from './plugins/consent'
 import { deliveryPlugin } from './plugins/delivery'
 import { schedulerPlugin } from './plugins/scheduler'
 import { isApprover } from './src/access/isApprover'
 import { isAuthor } from './src/access/isAuthor'
 import { isStaff } from './src/access/isStaff'
+import { consentOptions } from './src/consent/options'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
@@ -108,6 +110,9 @@ export default buildConfig({
       decorateLink,
       resolveMedia,
       dispatch: dispatchSettingsFromEnv(),
+      guards: consentGuards(consentOptions),
     }),
+    // After the scheduler: it adds to the publications collection the scheduler made.
+    consentPlugin(consentOptions),
   ],
 })

@@ -8,13 +8,14 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-import { getPayload, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
+import { consentConfigOf, startConsentSweep } from '../plugins/consent'
 import { type DispatchWorker, startDispatchWorker } from '../plugins/scheduler'
 import { DEMO_PASSWORD, demoUsers } from '../seed/demoUsers'
 import { selectDatabase, type SelectedDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
-import { prepareDatabase } from '../src/runtime/prepareDatabase'
+import { prepareDatabase, releasePayload } from '../src/runtime/prepareDatabase'
 import { waitForHttp } from '../src/runtime/waitForHttp'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -23,7 +24,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 let database: SelectedDatabase | undefined
 let web: ChildProcess | undefined
-let worker: { payload: Payload; dispatch: DispatchWorker } | undefined
+let worker: { payload: Payload; dispatch: DispatchWorker; sweep: { stop: () => Promise<void> } } | undefined
 let shuttingDown = false
 
 const shutdown = async (code: number) => {
@@ -36,8 +37,8 @@ const shutdown = async (code: number) => {
     if (web.exitCode === null) web.kill('SIGKILL')
   }
   // Sends in flight finish before the database goes away, so none is left unrecorded.
-  await worker?.dispatch.stop().catch(() => {})
-  await worker?.payload.destroy().catch(() => {})
+  await Promise.all([worker?.dispatch.stop(), worker?.sweep.stop()]).catch(() => {})
+  if (worker) await releasePayload(worker.payload).catch(() => {})
   await database?.stop().catch(() => {})
   process.exit(code)
 }
@@ -59,15 +60,12 @@ const main = async () => {
   process.env.DATABASE_URL = database.url
   console.log(database.kind === 'embedded' ? `Database: embedded Postgres in ${database.location}` : 'Database: DATABASE_URL')
 
-  const { createdUsers } = await prepareDatabase({ production })
+  // The in-process dispatch worker runs on the instance that migrated; `npm run worker` adds more.
+  // CARECAST_WORKER=off leaves it out.
+  const withWorker = process.env.CARECAST_WORKER !== 'off'
+  const { createdUsers, payload } = await prepareDatabase({ production, keep: withWorker })
+  if (payload) worker = { payload, dispatch: startDispatchWorker(payload), sweep: startConsentSweep(payload, consentConfigOf(payload)) }
   console.log(`Migrations applied${createdUsers ? `; ${createdUsers} demo accounts created` : ''}.`)
-
-  // The in-process dispatch worker; `npm run worker` adds more. CARECAST_WORKER=off leaves it out.
-  if (process.env.CARECAST_WORKER !== 'off') {
-    const { default: config } = await import('../payload.config')
-    const payload = await getPayload({ config })
-    worker = { payload, dispatch: startDispatchWorker(payload) }
-  }
 
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
   web = spawn(process.execPath, [next, production ? 'start' : 'dev', '--port', String(port)], {
@@ -89,7 +87,7 @@ const main = async () => {
   await waitForHttp(`${base}/api/users/me`, { isAlive })
 
   const lines = [`\nCarecast is ready: ${base}/admin  (API ${base}/api, GraphQL ${base}/api/graphql, health ${base}/api/health)`]
-  lines.push(worker ? 'Dispatch worker running in this process (add more with `npm run worker`).' : 'No dispatch worker in this process (CARECAST_WORKER=off).')
+  lines.push(worker ? 'Dispatch worker and consent expiry sweep running in this process (add workers with `npm run worker`).' : 'No dispatch worker in this process (CARECAST_WORKER=off).')
   if (!production) {
     lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`)
     for (const user of demoUsers) lines.push(`  ${user.role.padEnd(16)} ${user.email}`)

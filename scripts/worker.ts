@@ -4,8 +4,11 @@
  * fencing token keep any number of them from sending a publication twice.
  */
 import { getPayload } from 'payload'
+import type { Pool } from 'pg'
 
+import { consentConfigOf, startConsentSweep } from '../plugins/consent'
 import { startDispatchWorker } from '../plugins/scheduler'
+import { quietPool } from '../src/db/quietPool'
 import { selectDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
 
@@ -15,14 +18,17 @@ const main = async () => {
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   const worker = startDispatchWorker(payload)
+  // Consent expiry is checked by every worker; an advisory lock lets one sweep run at a time.
+  const sweep = startConsentSweep(payload, consentConfigOf(payload))
   console.log(`Dispatch worker ${worker.id} ready.`)
 
   let stopping = false
   const stop = async () => {
     if (stopping) return
     stopping = true
-    await worker.stop()
+    await Promise.all([worker.stop(), sweep.stop()])
     await payload.destroy()
+    quietPool((payload.db as unknown as { pool: Pool }).pool)
     await database.stop().catch(() => {})
     process.exit(0)
   }

@@ -82,6 +82,7 @@ export interface Config {
     'delivery-items': DeliveryItem;
     publications: Publication;
     'channel-accounts': ChannelAccount;
+    'consent-tasks': ConsentTask;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -104,6 +105,7 @@ export interface Config {
     'delivery-items': DeliveryItemsSelect<false> | DeliveryItemsSelect<true>;
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
+    'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -487,6 +489,11 @@ export interface ConsentRecord {
     | boolean
     | null;
   retentionUntil?: string | null;
+  /**
+   * When everything relying on this consent was taken down (revocation or expiry).
+   */
+  takedownDoneAt?: string | null;
+  renewalWarnedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -868,6 +875,10 @@ export interface Publication {
     | number
     | boolean
     | null;
+  /**
+   * The consent records this publication relies on (set at approval).
+   */
+  reliesOnConsent?: (number | ConsentRecord)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -933,6 +944,28 @@ export interface ChannelAccount {
    */
   paused?: boolean | null;
   pausedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Takedowns no API can do, and consents to renew.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-tasks".
+ */
+export interface ConsentTask {
+  id: number;
+  kind: 'takedown' | 'renewal';
+  consentRecord?: (number | null) | ConsentRecord;
+  publication?: (number | null) | Publication;
+  place: string;
+  instructions?: string | null;
+  dueAt: string;
+  owner?: (number | null) | User;
+  done?: boolean | null;
+  doneAt?: string | null;
+  doneBy?: (number | null) | User;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1019,6 +1052,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'channel-accounts';
         value: number | ChannelAccount;
+      } | null)
+    | ({
+        relationTo: 'consent-tasks';
+        value: number | ConsentTask;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1377,6 +1414,8 @@ export interface ConsentRecordsSelect<T extends boolean = true> {
       };
   missingElements?: T;
   retentionUntil?: T;
+  takedownDoneAt?: T;
+  renewalWarnedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1535,6 +1574,7 @@ export interface PublicationsSelect<T extends boolean = true> {
   leaseExpiresAt?: T;
   fencingToken?: T;
   attemptLog?: T;
+  reliesOnConsent?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1561,6 +1601,25 @@ export interface ChannelAccountsSelect<T extends boolean = true> {
   settings?: T;
   paused?: T;
   pausedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-tasks_select".
+ */
+export interface ConsentTasksSelect<T extends boolean = true> {
+  kind?: T;
+  consentRecord?: T;
+  publication?: T;
+  place?: T;
+  instructions?: T;
+  dueAt?: T;
+  owner?: T;
+  done?: T;
+  doneAt?: T;
+  doneBy?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

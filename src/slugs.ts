@@ -19,6 +19,7 @@ export const slugs = {
   channelAccounts: 'channel-accounts',
   schedulerControl: 'scheduler-control',
   deliveryItems: 'delivery-items',
+  consentTasks: 'consent-tasks',
 } as const
 
 export type CarecastSlug = (typeof slugs)[keyof typeof slugs]

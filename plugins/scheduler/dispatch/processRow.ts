@@ -67,9 +67,16 @@ export const processRow = async (ctx: WorkerContext, claim: ClaimedRow, row: Loa
   const signal = ctx.signal ? AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ctx.signal]) : AbortSignal.timeout(config.dispatch.sendTimeoutMs)
 
   if (claim.kind === 'retract') {
-    if (!claim.remoteId) return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { error: 'nothing was live' }), 'retracted')
+    let remoteId = claim.remoteId
+    // Taken down while a send was in flight (a revocation, say): the post may be live without its
+    // id recorded, so ask the network before concluding there is nothing to delete.
+    if (!remoteId && adapter.reconcile && row.document) {
+      const found = await adapter.reconcile(await buildPost(config, ctx.payload, row), account, undefined, signal).catch(() => null)
+      remoteId = found?.remoteId ?? null
+    }
+    if (!remoteId) return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { error: 'nothing was live' }), 'retracted')
     if (!adapter.canDelete || !adapter.remove) return failWith({ ok: false, retryable: false, status: 0, message: `${account.channel} posts can't be deleted through its API` }, 'retract')
-    const result = await safely(() => adapter.remove!(claim.remoteId!, account, signal))
+    const result = await safely(() => adapter.remove!(remoteId!, account, signal))
     if (!result.ok) return failWith(result, 'retract')
     return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { status: result.status }), 'retracted')
   }

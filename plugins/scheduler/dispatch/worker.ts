@@ -22,8 +22,10 @@ export type WorkerOptions = {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve()
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+    const onAbort = () => (clearTimeout(timer), resolve())
+    // Removed when the wait ends normally, or every idle poll would leave a listener behind.
+    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms)
+    signal.addEventListener('abort', onAbort, { once: true })
   })
 
 /** Runs `task` over `items` with at most `limit` in flight. */

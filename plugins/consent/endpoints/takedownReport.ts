@@ -1,0 +1,80 @@
+import type { Endpoint } from 'payload'
+import type { Pool } from 'pg'
+
+import type { SanitizedConsentConfig } from '../defaults'
+
+const table = (slug: string) => slug.replace(/-/g, '_')
+
+type Attempt = { at: string; kind: string; outcome: string; error?: string; worker?: string }
+
+/** How a publication came down, from its attempt log and state, in words. */
+const removedBy = (state: string, log: Attempt[], cancelReason: string | null): string | null => {
+  const last = [...log].reverse().find((entry) => ['retracted', 'cancelled', 'retracting'].includes(entry.outcome))
+  if (state === 'retracted') return last?.kind === 'retract' ? `deleted by the dispatcher${cancelReason ? ` (${cancelReason})` : ''}` : `retracted${cancelReason ? ` (${cancelReason})` : ''}`
+  if (state === 'cancelled') return `cancelled before it went out${cancelReason ? ` (${cancelReason})` : ''}`
+  if (state === 'retracting') return `deletion queued${cancelReason ? ` (${cancelReason})` : ''}`
+  return null
+}
+
+/**
+ * `GET /api/<consent-records>/:id/takedown-report`: every publication that ever relied on the
+ * consent — where it went, when it went live, when and how it came down — and the manual tasks.
+ * What a privacy officer hands to a patient who asks. Consent officers and admins only.
+ */
+export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint => ({
+  path: '/:id/takedown-report',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user || !config.canManage(req)) return Response.json({ errors: [{ message: 'Only consent officers and admins can read a takedown report.' }] }, { status: req.user ? 403 : 401 })
+    const id = Number(req.routeParams?.id)
+    if (!Number.isInteger(id) || id < 1) return Response.json({ errors: [{ message: 'id: not a consent record id.' }] }, { status: 404 })
+    const record = (await req.payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, disableErrors: true })) as Record<string, any> | null
+    if (!record) return Response.json({ errors: [{ message: `There is no consent record ${id}.` }] }, { status: 404 })
+
+    const documents = await config.relyingDocuments(id, { payload: req.payload })
+    const pool = (req.payload.db as unknown as { pool: Pool }).pool
+    const publications = table(config.publicationsSlug)
+    const clauses = [`(r.path = 'reliesOnConsent' AND r."${table(config.consentRecordsSlug)}_id" = $1)`]
+    const params: unknown[] = [id]
+    for (const doc of documents) {
+      params.push(Number(doc.id))
+      clauses.push(`(r.path IN ('document', 'media') AND r."${table(doc.collection)}_id" = $${params.length})`)
+    }
+    const { rows } = await pool.query(
+      `SELECT p.id, p.title, p.channel::text AS channel, p.state::text AS state, p.due_at, p.published_at, p.retracted_at, p.remote_url, p.cancel_reason, p.attempt_log,
+              a.name AS account
+         FROM "${publications}" p LEFT JOIN "${table(String(req.payload.config.custom?.carecastScheduler?.channelAccountsSlug ?? 'channel-accounts'))}" a ON a.id = p.channel_account_id
+        WHERE p.id IN (SELECT r.parent_id FROM "${publications}_rels" r WHERE ${clauses.join(' OR ')})
+        ORDER BY p.due_at`,
+      params,
+    )
+    const { docs: tasks } = await req.payload.find({ collection: config.tasksSlug, where: { consentRecord: { equals: id } }, depth: 1, limit: 500, overrideAccess: true, sort: 'createdAt' })
+    return Response.json({
+      consentRecord: { id, reference: record.reference, status: record.status, revokedAt: record.revocation?.receivedAt ?? null, expiresOn: record.expiry?.expiresOn ?? null },
+      generatedAt: new Date().toISOString(),
+      publications: rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        channel: row.channel,
+        account: row.account,
+        state: row.state,
+        scheduledFor: row.due_at,
+        wentLiveAt: row.published_at,
+        removedAt: row.retracted_at ?? (row.state === 'cancelled' ? [...((row.attempt_log as Attempt[]) ?? [])].reverse().find((entry) => entry.outcome === 'cancelled')?.at ?? null : null),
+        removedBy: removedBy(row.state, (row.attempt_log as Attempt[]) ?? [], row.cancel_reason),
+        stillLive: row.state === 'published' || row.state === 'retracting',
+        url: row.remote_url,
+      })),
+      manualTasks: (tasks as Record<string, any>[]).map((task) => ({
+        id: task.id,
+        kind: task.kind,
+        place: task.place,
+        dueAt: task.dueAt,
+        owner: task.owner?.email ?? task.owner ?? null,
+        done: Boolean(task.done),
+        doneAt: task.doneAt ?? null,
+        doneBy: task.doneBy?.email ?? task.doneBy ?? null,
+      })),
+    })
+  },
+})

@@ -1,0 +1,65 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import { cascadeRevocation, stampTakedown } from './cascade/afterRevocation'
+import { consentTasksCollection } from './collections/consentTasks'
+import { type SanitizedConsentConfig, sanitizeConsentOptions } from './defaults'
+import { takedownReportEndpoint } from './endpoints/takedownReport'
+import { accessibilityGuard, consentGuard } from './gate/guards'
+import { recordReliance, reliesOnConsentField } from './reliesOnConsent'
+import type { ConsentPluginOptions } from './types'
+
+const extend = (collections: CollectionConfig[], slug: string, change: (collection: CollectionConfig) => CollectionConfig) => {
+  if (!collections.some((collection) => collection.slug === slug)) throw new Error(`consentPlugin: the config has no "${slug}" collection (install it after the scheduler).`)
+  return collections.map((collection) => (collection.slug === slug ? change(collection) : collection))
+}
+
+/**
+ * Consent is a gate, not a field: this plugin hands the scheduler its guards (see `consentGuards`)
+ * and reacts to consent changes — a revocation takes everything down in its own transaction, and
+ * the expiry sweep (`startConsentSweep`) does the same when a consent runs out.
+ */
+export const consentPlugin =
+  (options: ConsentPluginOptions) =>
+  (incoming: Config): Config => {
+    const config = sanitizeConsentOptions(options)
+    let collections = incoming.collections ?? []
+    collections = extend(collections, config.consentRecordsSlug, (collection) => ({
+      ...collection,
+      hooks: {
+        ...collection.hooks,
+        beforeChange: [...(collection.hooks?.beforeChange ?? []), stampTakedown],
+        afterChange: [...(collection.hooks?.afterChange ?? []), cascadeRevocation(config)],
+      },
+      endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), takedownReportEndpoint(config)],
+      fields: [
+        ...collection.fields,
+        { name: 'takedownDoneAt', type: 'date', admin: { readOnly: true, position: 'sidebar', description: 'When everything relying on this consent was taken down (revocation or expiry).' } },
+        { name: 'renewalWarnedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+      ],
+    }))
+    collections = extend(collections, config.publicationsSlug, (collection) => ({
+      ...collection,
+      hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), recordReliance(config)] },
+      fields: [...collection.fields, reliesOnConsentField(config)],
+    }))
+    return {
+      ...incoming,
+      collections: [...collections, consentTasksCollection(config)],
+      custom: { ...incoming.custom, carecastConsent: config },
+    }
+  }
+
+/** The gates to pass to the scheduler's `guards`, built from the same options as the plugin. */
+export const consentGuards = (options: ConsentPluginOptions) => {
+  const config = sanitizeConsentOptions(options)
+  return [consentGuard(config), accessibilityGuard(config)]
+}
+
+export const consentConfigOf = (payload: { config: { custom?: Record<string, unknown> } }): SanitizedConsentConfig => {
+  const config = payload.config.custom?.carecastConsent as SanitizedConsentConfig | undefined
+  if (!config) throw new Error('consentPlugin is not installed in this Payload config')
+  return config
+}
+
+export { runConsentSweep, startConsentSweep } from './sweep/sweep'
+export type { ConsentPluginOptions } from './types'

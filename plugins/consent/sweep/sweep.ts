@@ -1,0 +1,123 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Pool } from 'pg'
+
+import type { SanitizedConsentConfig } from '../defaults'
+import { takeDown } from '../cascade/takeDown'
+
+const table = (slug: string) => slug.replace(/-/g, '_')
+const DAY = 86_400_000
+// One sweep at a time across every worker process: the lock is Postgres's, not ours.
+const LOCK_KEY = 0x63617265 // "care"
+
+export type SweepResult = { expired: number; warned: number; skipped?: 'locked' }
+
+/**
+ * Expiry works like revocation, driven by time: a consent whose last day has passed gets the same
+ * cascade (once), and one that expires within `warnDaysBefore` days while content still relies on
+ * it gets a renewal task for the consent officers (once). `now` is the caller's clock.
+ */
+export const runConsentSweep = async (payload: Payload, config: SanitizedConsentConfig, now = new Date()): Promise<SweepResult> => {
+  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const records = table(config.consentRecordsSlug)
+  const lock = await pool.connect()
+  try {
+    const { rows: locked } = await lock.query('SELECT pg_try_advisory_lock($1) AS ok', [LOCK_KEY])
+    if (!locked[0].ok) return { expired: 0, warned: 0, skipped: 'locked' }
+    try {
+      // Expired: in force through the whole expiry day (UTC), as the status rules say.
+      const { rows: expired } = await pool.query(
+        `SELECT id FROM "${records}" WHERE expiry_expires_on IS NOT NULL AND takedown_done_at IS NULL AND revocation_received_at IS NULL
+            AND date_trunc('day', expiry_expires_on AT TIME ZONE 'UTC') + interval '1 day' <= ($1::timestamptz AT TIME ZONE 'UTC')`,
+        [now],
+      )
+      for (const { id } of expired) await expire(payload, config, Number(id), now)
+
+      const { rows: soon } = await pool.query(
+        `SELECT id FROM "${records}" WHERE expiry_expires_on IS NOT NULL AND takedown_done_at IS NULL AND renewal_warned_at IS NULL AND revocation_received_at IS NULL
+            AND expiry_expires_on <= $1::timestamptz + ($2::int * interval '1 day') AND expiry_expires_on + interval '1 day' > $1::timestamptz`,
+        [now, config.warnDaysBefore],
+      )
+      let warned = 0
+      for (const { id } of soon) if (await warn(payload, config, Number(id), now)) warned++
+      return { expired: expired.length, warned }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY])
+    }
+  } finally {
+    lock.release()
+  }
+}
+
+/** The cascade for one expired consent, and the stamp that it ran, in one transaction. */
+const expire = async (payload: Payload, config: SanitizedConsentConfig, id: number, now: Date) => {
+  const req = await createLocalReq({ context: { audit: false } }, payload)
+  await initTransaction(req)
+  try {
+    const record = (await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, req })) as Record<string, any>
+    await takeDown(config, { consentRecordId: id, reference: String(record.reference ?? id), reason: `consent expired (${record.reference ?? id})`, channelsAllowed: record.channelsAllowed ?? [], recordedBy: null, req, now })
+    await payload.update({ collection: config.consentRecordsSlug, id, data: { takedownDoneAt: now.toISOString() } as never, overrideAccess: true, req, context: { audit: false } })
+    await commitTransaction(req)
+  } catch (error) {
+    await killTransaction(req)
+    payload.logger.error({ err: error, consentRecord: id }, 'consent expiry takedown failed; the next sweep tries again')
+  }
+}
+
+/** A renewal task, only when something live or scheduled still relies on the consent. */
+const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number, now: Date): Promise<boolean> => {
+  const record = (await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true })) as Record<string, any>
+  const documents = await config.relyingDocuments(id, { payload })
+  const relying = await livePublicationsOf(payload, config, id, documents)
+  if (relying.length) {
+    const expiresOn = new Date(record.expiry.expiresOn)
+    await payload.create({
+      collection: config.tasksSlug,
+      data: {
+        kind: 'renewal',
+        consentRecord: id,
+        place: `consent ${record.reference}`,
+        instructions: `Consent ${record.reference} expires on ${expiresOn.toISOString().slice(0, 10)}, and ${relying.length} live or scheduled publication(s) rely on it. Ask the patient to renew, or plan the takedown: on that date everything relying on it comes down.`,
+        dueAt: new Date(Math.max(now.getTime(), expiresOn.getTime() - DAY)).toISOString(),
+      } as never,
+      overrideAccess: true,
+    })
+  }
+  await payload.update({ collection: config.consentRecordsSlug, id, data: { renewalWarnedAt: now.toISOString() } as never, overrideAccess: true, context: { audit: false } })
+  return relying.length > 0
+}
+
+const livePublicationsOf = async (payload: Payload, config: SanitizedConsentConfig, id: number, documents: { collection: string; id: number | string }[]) => {
+  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const publications = table(config.publicationsSlug)
+  const clauses: string[] = [`(r.path = 'reliesOnConsent' AND r."${table(config.consentRecordsSlug)}_id" = $1)`]
+  const params: unknown[] = [id]
+  for (const { collection, id: docId } of documents) {
+    params.push(Number(docId))
+    clauses.push(`(r.path IN ('document', 'media') AND r."${table(collection)}_id" = $${params.length})`)
+  }
+  const { rows } = await pool.query(
+    `SELECT DISTINCT p.id FROM "${publications}" p JOIN "${publications}_rels" r ON r.parent_id = p.id
+      WHERE (${clauses.join(' OR ')}) AND p.state IN ('awaiting-approval', 'scheduled', 'dispatching', 'published')`,
+    params,
+  )
+  return rows
+}
+
+/** Runs the sweep every `everyMs` (at least once a minute is the promise) until stopped. */
+export const startConsentSweep = (payload: Payload, config: SanitizedConsentConfig, everyMs = 30_000) => {
+  let stopped = false
+  let running: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    if (stopped) return
+    running = runConsentSweep(payload, config).catch((error) => payload.logger.error({ err: error }, 'consent sweep failed'))
+  }
+  tick()
+  const timer = setInterval(tick, everyMs)
+  return {
+    stop: async () => {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import type { AccessibilityNeeds, RelianceArgs } from '../../plugins/consent/types'
+import { slugs } from '../slugs'
+
+type Doc = Record<string, any>
+const asDocs = (value: unknown): Doc[] => (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item && typeof item === 'object')
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as Doc).id : value) as number | string
+
+/**
+ * The languages the content goes out in, and its videos and images. The web serves every locale
+ * the document has a title in; YouTube gets the video in its default language.
+ */
+export const accessibility = async ({ collection, doc, publication, payload }: RelianceArgs): Promise<AccessibilityNeeds> => {
+  let languages: string[] = []
+  if (publication.channel === 'web') {
+    const all = (await payload.findByID({ collection: collection as never, id: idOf(doc), depth: 0, locale: 'all', overrideAccess: true, disableErrors: true, select: { title: true } as never })) as Doc | null
+    const titles = all?.title && typeof all.title === 'object' ? all.title : { en: all?.title }
+    languages = Object.entries(titles).filter(([, title]) => typeof title === 'string' && title.trim()).map(([locale]) => locale)
+    if (!languages.length) languages = ['en']
+  } else if (publication.channel === 'youtube') languages = ['en']
+
+  const refs = (Array.isArray(publication.media) ? publication.media : []) as { relationTo: string; value: unknown }[]
+  const load = async (slug: string) => {
+    const ids = refs.filter((ref) => ref.relationTo === slug).map((ref) => idOf(ref.value))
+    if (!ids.length) return []
+    const { docs } = await payload.find({ collection: slug as never, where: { id: { in: ids } }, depth: 0, limit: ids.length, overrideAccess: true, pagination: false })
+    return docs as Doc[]
+  }
+  const videos = [...(collection === slugs.videoAssets ? [doc] : []), ...asDocs(doc.videos), ...(await load(slugs.videoAssets))]
+  const images = [...asDocs(doc.photos), ...asDocs(doc.heroImage), ...asDocs(doc.image), ...(await load(slugs.media))]
+  return {
+    languages,
+    // A YouTube or Vimeo link carries its captions on that platform; only our own files are checked here.
+    videos: videos.filter((video) => !video.externalUrl || publication.channel === 'youtube').map((video) => ({ what: `video "${video.title ?? video.id}"`, captionLanguages: asDocs(video.captions).map((track) => track.language) })),
+    images: images.map((image) => ({ what: `image "${image.filename ?? image.id}"`, alt: typeof image.alt === 'string' ? image.alt : null })),
+  }
+}

@@ -1,0 +1,19 @@
+import type { ConsentPluginOptions } from '../../plugins/consent/types'
+import { isConsentOfficerOrAdmin } from '../access/isConsentOfficerOrAdmin'
+import { slugs } from '../slugs'
+import { accessibility } from './accessibility'
+import { reliance } from './reliance'
+import { relyingDocuments } from './relyingDocuments'
+
+/** Carecast's consent wiring, shared by the consent plugin and the scheduler's guards. */
+export const consentOptions: ConsentPluginOptions = {
+  consentRecordsSlug: slugs.consentRecords,
+  publicationsSlug: slugs.publications,
+  deliveryItemsSlug: slugs.deliveryItems,
+  usersCollection: slugs.users,
+  tasksSlug: slugs.consentTasks,
+  reliance,
+  relyingDocuments,
+  accessibility,
+  canManage: (req) => isConsentOfficerOrAdmin({ req } as never) === true,
+}
