@@ -1,6 +1,7 @@
 import * as migration_20261122_162513_initial from './20261122_162513_initial';
 import * as migration_20261122_205315_content_model from './20261122_205315_content_model';
 import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox';
+import * as migration_20261201_191635_delivery_api from './20261201_191635_delivery_api';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_185226_scheduler_outbox.up,
     down: migration_20261201_185226_scheduler_outbox.down,
-    name: '20261201_185226_scheduler_outbox'
+    name: '20261201_185226_scheduler_outbox',
+  },
+  {
+    up: migration_20261201_191635_delivery_api.up,
+    down: migration_20261201_191635_delivery_api.down,
+    name: '20261201_191635_delivery_api'
   },
 ];

@@ -29,5 +29,8 @@ const serializers = {
 export const serializeDocument: DocumentSerializer = async ({ collection, doc, payload }) => {
   const serialize = serializers[collection as keyof typeof serializers]
   if (!serialize) throw new Error(`${collection} is not published on the web`)
-  return (await serialize(payload, collection, doc)) as unknown as Record<string, unknown>
+  const projection = await serialize(payload, collection, doc)
+  // The English fields at the top too: a webhook receiver reads the document as it is, with the
+  // other locales under `locales`; the delivery store reads only `locales`.
+  return { ...(projection.locales.en as Record<string, unknown>), ...projection }
 }

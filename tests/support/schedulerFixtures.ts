@@ -36,14 +36,14 @@ export const publishedCampaign = async (app: TestApp, title = `Campaign ${random
 export const channelAccount = async (app: TestApp, data: Record<string, unknown>) =>
   app.payload.create({ collection: slugs.channelAccounts, data: { name: `Account ${randomBytes(3).toString('hex')}`, ...data } as never })
 
-type PublicationInput = { document: number | string; account: number | string; dueAt: Date; text?: string; [key: string]: unknown }
+type PublicationInput = { document: number | string; account: number | string; dueAt: Date; text?: string; collection?: string; [key: string]: unknown }
 
 /** A publication already approved (as the plugin's own code would stamp it), ready to be claimed. */
-export const scheduledPublication = async (app: TestApp, { document, account, dueAt, text = 'Heart health screenings this week', ...rest }: PublicationInput) =>
+export const scheduledPublication = async (app: TestApp, { document, account, dueAt, text = 'Heart health screenings this week', collection = slugs.campaigns, ...rest }: PublicationInput) =>
   app.payload.create({
     collection: slugs.publications,
     data: {
-      document: { relationTo: slugs.campaigns, value: document },
+      document: { relationTo: collection, value: document },
       channelAccount: account,
       dueAt: dueAt.toISOString(),
       timeZone: 'America/New_York',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { CampaignItem, EventItem, ListResponse, StoryItem, VideoItem } from '../schemas/items'
-import { ErrorResponse, deliveryTypes } from '../schemas/shared'
+import { CaptionTrack, ErrorResponse, Image, ImageSize, ItemSummary, JsonLd, RichText, VideoSummary, deliveryTypes } from '../schemas/shared'
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` })
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } })
@@ -20,10 +20,11 @@ const locale = param('locale', 'Content language; missing translations fall back
  * not send. OpenAPI 3.1 uses JSON Schema 2020-12, which is zod's default target.
  */
 export const openApiDocument = (basePath: string, { title = 'Carecast delivery API', version = '1.0.0' }: { title?: string; version?: string } = {}) => {
-  const schemas = { ListResponse, Story: StoryItem, Campaign: CampaignItem, Event: EventItem, Video: VideoItem, Error: ErrorResponse }
+  // Every schema used in more than one place is a named component, so nothing lands in zod's "__shared".
+  const schemas = { ListResponse, Story: StoryItem, Campaign: CampaignItem, Event: EventItem, Video: VideoItem, Error: ErrorResponse, ItemSummary, VideoSummary, Image, ImageSize, CaptionTrack, RichText, JsonLd }
   const registry = z.registry<{ id: string }>()
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id })
-  const components = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}`, reused: 'ref' }).schemas
+  const components = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` }).schemas
   for (const schema of Object.values(components)) delete (schema as Record<string, unknown>).$schema
 
   const itemSchema = { stories: 'Story', campaigns: 'Campaign', events: 'Event', videos: 'Video' } as const
