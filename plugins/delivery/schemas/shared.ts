@@ -78,3 +78,6 @@ export const VideoSummary = z
 export type VideoSummary = z.infer<typeof VideoSummary>
 
 export const ErrorResponse = z.strictObject({ errors: z.array(z.strictObject({ message: z.string() })) }).meta({ id: 'Error' })
+
+export type Image = z.infer<typeof Image>
+export type CaptionTrack = z.infer<typeof CaptionTrack>
