@@ -73,8 +73,8 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 const port = 3400 + Math.floor(Math.random() * 400)
 const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: database.url, CARECAST_WORKER: 'off', LOG_LEVEL: 'error' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'), PORT: String(port), DATABASE_URL: database.url, CARECAST_WORKER: 'off', LOG_LEVEL: 'error' },
+  stdio: ['ignore', 'inherit', 'inherit'],
 })
 const origin = `http://127.0.0.1:${port}`
 await waitForHttp(`${origin}/delivery/v1/openapi.json`, { timeoutMs: 300_000 })
