@@ -581,6 +581,10 @@ export interface PatientStory {
 export interface VideoAsset {
   id: number;
   title: string;
+  /**
+   * Used in web addresses. Left empty, it is made from the title.
+   */
+  slug: string;
   description?: string | null;
   externalUrl?: string | null;
   /**
@@ -750,7 +754,38 @@ export interface DeliveryItem {
   key: string;
   type: string;
   slug: string;
+  /**
+   * The locale this row is in (en, es).
+   */
+  language: string;
+  /**
+   * The item as GET /delivery/v1/{type}/{slug} returns it.
+   */
   data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The item as lists return it and other items embed it.
+   */
+  summary:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Caption files (WebVTT) served under the item.
+   */
+  files?:
     | {
         [k: string]: unknown;
       }
@@ -762,6 +797,24 @@ export interface DeliveryItem {
   etag: string;
   publicationId?: string | null;
   publishedAt: string;
+  sortAt: string;
+  startsAt?: string | null;
+  /**
+   * When the last occurrence ends; empty for a series without end.
+   */
+  endsAt?: string | null;
+  /**
+   * Campaign, service line and observance slugs the list filters on.
+   */
+  filters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1230,6 +1283,7 @@ export interface CommunityEventsSelect<T extends boolean = true> {
  */
 export interface VideoAssetsSelect<T extends boolean = true> {
   title?: T;
+  slug?: T;
   description?: T;
   externalUrl?: T;
   captions?:
@@ -1529,10 +1583,17 @@ export interface DeliveryItemsSelect<T extends boolean = true> {
   key?: T;
   type?: T;
   slug?: T;
+  language?: T;
   data?: T;
+  summary?: T;
+  files?: T;
   etag?: T;
   publicationId?: T;
   publishedAt?: T;
+  sortAt?: T;
+  startsAt?: T;
+  endsAt?: T;
+  filters?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@ import { patientConsentFields } from '../../src/fields/consentRecordsField'
 import { maxFileSize } from '../../src/fields/maxFileSize'
 import { uploadDir } from '../../src/lib/uploadDir'
 import { parseExternalVideoUrl } from '../../src/lib/video/externalVideoUrl'
+import { slugField } from '../../src/fields/slugField'
 import { slugs } from '../../src/slugs'
 import { captionsField, validateVtt } from './captions'
 import { probeUploadedVideo } from './hooks/probeUploadedVideo'
@@ -32,6 +33,8 @@ export const VideoAssets: CollectionConfig = {
   hooks: { beforeOperation: [maxFileSize(500 * 1024 * 1024)], beforeChange: [probeUploadedVideo] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
+    // Its address on the web (the delivery API's /videos/{slug}); made from the title when empty.
+    slugField(),
     { name: 'description', type: 'textarea', localized: true, maxLength: 2000 },
     { name: 'externalUrl', type: 'text', maxLength: 500, validate: validateExternalUrl },
     captionsField,

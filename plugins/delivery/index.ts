@@ -14,8 +14,10 @@ export type DeliveryPluginOptions = {
 export const defaultDeliverySlug = 'delivery-items'
 
 /**
- * The delivery side of "the web is a channel": the projection table the web channel writes.
- * (The read endpoints are the delivery API's own issue; this plugin owns the table they read.)
+ * The delivery side of "the web is a channel": the projection table the web channel writes
+ * (through `deliveryStore`) and `/delivery/v1` reads (through `createDeliveryHandler`, a plain
+ * fetch handler on its own pg pool, mounted by the host outside Payload's routes: going through
+ * Payload's `find` would cost the API most of its speed).
  */
 export const deliveryPlugin =
   (options: DeliveryPluginOptions = {}) =>
@@ -24,4 +26,8 @@ export const deliveryPlugin =
     collections: [...(config.collections ?? []), deliveryItemsCollection(options.slug ?? defaultDeliverySlug, options.adminGroup ?? 'Publishing', options.canRead ?? (() => false))],
   })
 
-export { deliveryStore } from './store'
+export { deliveryStore, type DeliveryStoreOptions } from './store'
+export { createDeliveryHandler, type DeliveryHandlerOptions } from './api/handler'
+export { liveRelated } from './sql/liveRelated'
+export type { CaptionInput, ProjectionInput } from './schemas/projection'
+export { deliveryClient, DeliveryError, type ListOptions } from './client'

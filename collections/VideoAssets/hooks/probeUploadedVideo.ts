@@ -1,5 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
+import { childRequest } from '../../../src/lib/requests/childRequest'
 import { extractPosterFrame, posterTime, probeVideo } from '../../../src/lib/video/probeVideo'
 import { withTempFile } from '../../../src/lib/video/withTempFile'
 import { slugs } from '../../../src/slugs'
@@ -28,7 +29,9 @@ export const probeUploadedVideo: CollectionBeforeChangeHook = async ({ data, req
         file: { data: poster, mimetype: 'image/jpeg', name: `poster-${Date.now()}.jpg`, size: poster.length },
         locale: 'en',
         overrideAccess: true,
-        req,
+        // A child request: with \`req\` itself, these calls' locales ('es' last) became the outer
+        // create's, and the video's English title and transcript were stored as Spanish.
+        req: childRequest(req),
       })
       await req.payload.update({
         collection: slugs.media,
@@ -36,7 +39,7 @@ export const probeUploadedVideo: CollectionBeforeChangeHook = async ({ data, req
         data: { alt: `Fotograma de portada del vídeo «${title}»` },
         locale: 'es',
         overrideAccess: true,
-        req,
+        req: childRequest(req),
       })
       data.poster = media.id
     })

@@ -74,8 +74,10 @@ export const webChannel = (options: WebChannelOptions): ChannelAdapter => ({
       await revalidate(options, account, { action: 'publish', type: projection.type, slug: projection.slug, path })
       return { ok: true, remoteId: key, remoteUrl: options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}${path}` : path, status: 200 }
     } catch (error) {
-      // The database being away is worth retrying; anything else is logged by the dispatcher.
-      return { ok: false, retryable: true, status: 0, message: `the projection could not be written: ${(error as Error).message}` }
+      // The database being away is worth retrying; a projection the store refuses (marked
+      // `permanent`) will be refused again, so it fails at once with the store's reason.
+      const permanent = (error as { permanent?: boolean }).permanent === true
+      return { ok: false, retryable: !permanent, status: 0, message: `the projection could not be written: ${(error as Error).message}` }
     }
   },
   async reconcile() {

@@ -1,0 +1,48 @@
+import type { Payload } from 'payload'
+
+import { asDoc, imageSummary, iso, list, names, readLocales, richText, slugsOf, text, videoFields, type Doc } from './shared'
+
+/** Whether the consent record the story relies on is in force today (the consent guard decides scheduling; this is the last look). */
+const consentInForce = (value: unknown) => {
+  const record = asDoc(value)
+  if (!record || record.status !== 'active') return false
+  const expiresOn = asDoc(record.expiry)?.expiresOn
+  return !(typeof expiresOn === 'string' && new Date(expiresOn).getTime() + 86_400_000 <= Date.now())
+}
+
+/**
+ * A patient story's public shape: the title, the name as the consent allows, the words and the
+ * pictures. Never the consent record (only whether it is in force), the patient's age or home
+ * town, or what the consent must cover.
+ */
+export const serializeStory = async (payload: Payload, collection: string, doc: Doc) => {
+  const locales = await readLocales(payload, collection, doc.id)
+  const en = locales.en
+  const campaigns = list(en.campaigns)
+  const withheld = consentInForce(en.consentRecord) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
+  return {
+    type: 'stories' as const,
+    slug: String(en.slug),
+    ...(withheld ? { withheld } : {}),
+    locales: Object.fromEntries(
+      Object.entries(locales).map(([locale, d]) => [
+        locale,
+        {
+          title: String(d.title ?? ''),
+          displayName: d.displayNamePolicy === 'anonymous' ? null : text(d.displayName),
+          pullQuote: text(d.pullQuote),
+          body: richText(d.narrative) ?? { html: '', text: '' },
+          photos: list(d.photos).map(imageSummary).filter(Boolean),
+          videos: list(d.videos).map(videoFields).filter(Boolean),
+          serviceLines: names(d.serviceLines),
+        },
+      ]),
+    ),
+    index: {
+      sortAt: iso(en.createdAt) ?? new Date().toISOString(),
+      startsAt: null,
+      endsAt: null,
+      filters: { campaigns: slugsOf(campaigns), serviceLines: slugsOf(en.serviceLines), observance: text(asDoc(campaigns[0]?.observance)?.slug) },
+    },
+  }
+}
