@@ -32,6 +32,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
 const root = path.resolve(import.meta.dirname, '..')
 const secretsKey = randomBytes(32).toString('hex')
+// One secret for the seeding process and the server: API keys are checked with it.
+process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
 process.env.CARECAST_SECRETS_KEY = secretsKey
 process.env.LOG_LEVEL = 'error'
 
@@ -73,7 +75,7 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 const port = 3400 + Math.floor(Math.random() * 400)
 const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'), PORT: String(port), DATABASE_URL: database.url, CARECAST_WORKER: 'off', LOG_LEVEL: 'error' },
+  env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET, PORT: String(port), DATABASE_URL: database.url, CARECAST_WORKER: 'off', LOG_LEVEL: 'error' },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 const origin = `http://127.0.0.1:${port}`

@@ -68,9 +68,12 @@ const main = async () => {
   console.log(`Migrations applied${createdUsers ? `; ${createdUsers} demo accounts created` : ''}.`)
 
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-  web = spawn(process.execPath, [next, production ? 'start' : 'dev', '--port', String(port)], {
+  // Production runs the built app in scripts/server.ts (Next's handler, with the delivery API's
+  // fast path in front); development runs `next dev`.
+  const command = production ? ['--conditions=production', '--import', 'tsx', path.join(root, 'scripts', 'server.ts')] : [next, 'dev', '--port', String(port)]
+  web = spawn(process.execPath, command, {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   web.once('exit', (code) => {

@@ -108,6 +108,8 @@ export const seedDemoContent = async (payload: Payload, { assetsDir }: { assetsD
     const consentRef = consentSeeds.find((c) => c.reference === story.consentRef)!
     const expiresOn = 'expiresOn' in consentRef.expiry ? consentRef.expiry.expiresOn : undefined
     const usable = !('revocation' in consentRef) && !(expiresOn && new Date(`${expiresOn}T23:59:59Z`) < new Date())
+    // The portrait shows the patient, so it relies on the same authorization as the story.
+    await payload.update({ collection: slugs.media, id: byId(portraits, story.slug), data: { consentRecords: [byId(consents, story.consentRef)] } as never, ...SEED })
     await upsert(payload, slugs.patientStories, 'slug', story.slug, {
       en: {
         title: story.en.title,

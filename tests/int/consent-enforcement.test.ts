@@ -171,7 +171,7 @@ describe('consent enforcement', () => {
     it('takes everything down in the revocation itself, queues deletions, and lists what must be done by hand', async () => {
       const { consent, rows } = await storyEverywhere()
       const key = String((await publication(app, rows.web)).remoteId)
-      expect(await projection(key)).toBe(1)
+      expect(await projection(key)).toBeGreaterThan(0)
 
       const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens['consent-officer'].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'written-letter' } } })
       expect(response.status, await response.clone().text()).toBe(200)
@@ -243,7 +243,7 @@ describe('consent enforcement', () => {
       }
       const record = (await app.payload.findByID({ collection: slugs.consentRecords, id: consent.id, overrideAccess: true, context: { audit: false } })) as { status: string }
       expect(record.status).toBe('active')
-      expect(await projection(key)).toBe(1)
+      expect(await projection(key)).toBeGreaterThan(0)
       expect((await publication(app, rows.pending)).state).toBe('scheduled')
       expect((await publication(app, rows.web)).state).toBe('published')
     })
@@ -279,7 +279,7 @@ describe('consent enforcement', () => {
 
       // Still its last day: nothing happens.
       await runConsentSweep(app.payload, config, new Date(`${expiresOn}T23:59:00Z`))
-      expect(await projection(key)).toBe(1)
+      expect(await projection(key)).toBeGreaterThan(0)
       const after = new Date(new Date(`${expiresOn}T00:00:00Z`).getTime() + DAY + 60_000)
       await runConsentSweep(app.payload, config, after)
       expect(await projection(key)).toBe(0)

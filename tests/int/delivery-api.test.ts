@@ -53,7 +53,8 @@ describe('delivery API', () => {
 
   /** A consent record in force, copied from a seeded one (a new reference), so a test may revoke its own. */
   const activeConsent = async () => {
-    const [seeded] = (await app.payload.find({ collection: slugs.consentRecords, where: { status: { equals: 'active' } }, limit: 1, depth: 0, overrideAccess: true })).docs as unknown as Record<string, unknown>[]
+    // One that allows showing a first name on the web, as the stories below do (the consent gate checks every use).
+    const [seeded] = (await app.payload.find({ collection: slugs.consentRecords, where: { and: [{ status: { equals: 'active' } }, { usesAllowed: { in: ['name'] } }, { channelsAllowed: { in: ['web'] } }] }, limit: 1, depth: 0, overrideAccess: true })).docs as unknown as Record<string, unknown>[]
     const { id: _id, createdAt: _c, updatedAt: _u, reference, ...data } = seeded
     return app.payload.create({ collection: slugs.consentRecords, data: { ...data, reference: `${String(reference)}-${Math.random().toString(36).slice(2, 8)}` } as never, overrideAccess: true }) as unknown as Promise<Doc>
   }
