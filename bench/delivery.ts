@@ -47,7 +47,8 @@ await seedDemoUsers(payload)
 await seedDemoContent(payload, { assetsDir })
 
 // 1,000 stories, published to the web through the outbox, as an editor's approved rows would be.
-const [consent] = (await payload.find({ collection: slugs.consentRecords, where: { status: { equals: 'active' } }, limit: 1, depth: 0, overrideAccess: true })).docs
+// A seeded consent that allows a first name on the web: the consent gate checks every use.
+const [consent] = (await payload.find({ collection: slugs.consentRecords, where: { and: [{ status: { equals: 'active' } }, { usesAllowed: { in: ['name'] } }, { channelsAllowed: { in: ['web'] } }] }, limit: 1, depth: 0, overrideAccess: true })).docs
 const web = await payload.create({ collection: slugs.channelAccounts, data: { name: 'Website', channel: 'web' } as never })
 for (let i = 0; i < STORIES; i++) {
   const story = await payload.create({
@@ -65,6 +66,8 @@ for (let pass = 0; pass < 100; pass++) {
   if (rows[0].n === 0) break
 }
 const pool = new pg.Pool({ connectionString: database.url, max: 10 })
+const { rows: outcomes } = await pool.query("SELECT state::text AS state, count(*)::int AS n FROM publications GROUP BY state")
+if (!outcomes.some((row) => row.state === 'published')) throw new Error(`no story reached the web: ${JSON.stringify(outcomes)}`)
 const { rows: counted } = await pool.query("SELECT count(*)::int AS n FROM delivery_items WHERE type = 'stories' AND language = 'en'")
 const { rows: oneStory } = await pool.query("SELECT slug FROM delivery_items WHERE type = 'stories' AND language = 'en' ORDER BY sort_at DESC LIMIT 1")
 await payload.destroy()

@@ -213,6 +213,20 @@ describe('consent enforcement', () => {
       expect(JSON.stringify(body)).not.toMatch(/Maria Gonzalez|1971-05-04/)
     })
 
+    it("serves a patient's photo to the public only while it is published with consent", async () => {
+      const consent = await activeConsent(app, formId)
+      const scan = await pngBytes()
+      const photo = (await app.payload.create({ collection: slugs.media, data: { alt: 'Maria in the garden', showsPatient: true, consentRecords: [consent.id] } as never, file: { data: scan, mimetype: 'image/png', name: `maria-garden-${consent.id}.png`, size: scan.length }, overrideAccess: true })) as unknown as { filename: string }
+      const storyDoc = await publishedStory(app, consent.id, { slug: `garden-${consent.id}`, photos: [(photo as unknown as { id: number }).id] })
+      const file = () => app.rest('GET', `/${slugs.media}/file/${photo.filename}`)
+      expect((await file()).status).toBe(403)
+      await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.web, dueAt: new Date(Date.now() - 1000) })
+      await testWorker(app).runOnce()
+      expect((await file()).status).toBe(200)
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens['consent-officer'].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
+      expect((await file()).status).toBe(403)
+    })
+
     it('lets the owner tick a manual takedown done (and undo it), and keeps it from others', async () => {
       const { consent } = await storyEverywhere()
       await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens.admin.token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
