@@ -22,6 +22,10 @@ const toRequest = (req: http.IncomingMessage): Request => {
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
+  // Who is asking, for the anonymous rate-limit tier: the socket's address, or behind a proxy that
+  // says so (TRUST_PROXY=1), the first X-Forwarded-For entry. Never what the caller claims.
+  const forwarded = process.env.TRUST_PROXY === '1' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : ''
+  headers.set('x-carecast-client', forwarded || req.socket.remoteAddress || 'unknown')
   // The delivery API is read-only: GET, HEAD and OPTIONS carry no body.
   return new Request(`http://${req.headers.host ?? `localhost:${port}`}${req.url}`, { method: req.method, headers })
 }

@@ -27,6 +27,7 @@ export const deliveryPlugin =
   })
 
 export { deliveryStore, type DeliveryStoreOptions } from './store'
+export { apiKeyResolver } from './api/apiKeys'
 export { createDeliveryHandler, type DeliveryHandlerOptions } from './api/handler'
 export { liveRelated } from './sql/liveRelated'
 export type { CaptionInput, ProjectionInput } from './schemas/projection'

@@ -1,7 +1,16 @@
 import pg from 'pg'
 
-import { createDeliveryHandler } from '../../plugins/delivery'
+import { apiKeyResolver, createDeliveryHandler } from '../../plugins/delivery'
+import { payloadSecret } from '../lib/payloadSecret'
 import { slugs } from '../slugs'
+
+const perMinute = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of requests per minute (0 turns limiting off), not "${raw}".`)
+  return value
+}
 
 // One pool and one handler per process, kept on globalThis so Next's dev reloads don't open a
 // new pool on every edit. The delivery API reads the projection table directly, never Payload.
@@ -12,7 +21,21 @@ export const deliveryHandler = () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DELIVERY_POOL_MAX ?? 10) })
     // Without a listener, a Postgres restart that drops an idle connection would crash the process.
     pool.on('error', (error) => console.error('delivery pool:', error.message))
-    holder.carecastDelivery = createDeliveryHandler({ pool, slug: slugs.deliveryItems })
+    const anonymous = perMinute('DELIVERY_RATE_LIMIT', 600)
+    const withKey = perMinute('DELIVERY_RATE_LIMIT_KEY', 6000)
+    holder.carecastDelivery = createDeliveryHandler({
+      pool,
+      slug: slugs.deliveryItems,
+      rateLimit:
+        anonymous === 0
+          ? undefined
+          : {
+              anonymous: { perMinute: anonymous, burst: Math.max(20, Math.ceil(anonymous / 6)) },
+              withKey: { perMinute: Math.max(withKey, anonymous), burst: Math.max(100, Math.ceil(withKey / 6)) },
+              checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }),
+              usersSlug: slugs.users,
+            },
+    })
   }
   return holder.carecastDelivery
 }

@@ -6,7 +6,9 @@ import ICAL from 'ical.js'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryHandler } from '../../plugins/delivery'
+import { apiKeyResolver, createDeliveryHandler } from '../../plugins/delivery'
+import { payloadSecret } from '../../src/lib/payloadSecret'
+import { FRONTEND_KEY } from '../support/credentials'
 import { CampaignItem, EventItem, ListResponse, StoryItem, VideoItem, itemSchemas } from '../../plugins/delivery/schemas/items'
 import { occurrencesBetween } from '../../plugins/scheduler/lib/recurrence'
 import { seedDemoContent } from '../../seed/content'
@@ -340,6 +342,31 @@ describe('delivery API', () => {
     const failed = await broken(new Request('http://localhost/delivery/v1/stories'))
     expect(failed.status).toBe(500)
     expect(await failed.text()).not.toMatch(/no_such_table|relation|select|LEAK/i)
+  })
+
+  it('limits by tier: anonymous callers per address, front-end API keys per key with more; a wrong key is a 401', async () => {
+    const limited = createDeliveryHandler({
+      pool,
+      onError: () => {},
+      rateLimit: { anonymous: { perMinute: 60, burst: 3 }, withKey: { perMinute: 600, burst: 6 }, checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }) },
+    })
+    const call = (headers: Record<string, string>) => limited(new Request('http://localhost/delivery/v1/stories?limit=1', { headers }))
+    const anonymous = { 'x-carecast-client': '203.0.113.7' }
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await call(anonymous)).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const refused = await call(anonymous)
+    expect(refused.headers.get('retry-after')).toBe('1')
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0')
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/this address may make 60 requests a minute; retry in 1 s, or send a front-end API key/)
+    // Another address has its own allowance, and so has the key.
+    expect((await call({ 'x-carecast-client': '203.0.113.8' })).status).toBe(200)
+    const keyed: number[] = []
+    for (let i = 0; i < 7; i++) keyed.push((await call({ ...anonymous, Authorization: `users API-Key ${FRONTEND_KEY}` })).status)
+    expect(keyed).toEqual([200, 200, 200, 200, 200, 200, 429])
+    const wrong = await call({ Authorization: 'users API-Key not-a-key' })
+    expect(wrong.status).toBe(401)
+    expect(await wrong.text()).toMatch(/Authorization: not a valid API key/)
   })
 
   it('publishes an OpenAPI 3.1 document that describes the real responses', async () => {

@@ -10,6 +10,7 @@ import { encodeCursor } from './cursor'
 import { eventsCalendar } from './ics'
 import { openApiDocument } from './openapi'
 import { BadParameter, readItemParams, readListParams } from './params'
+import { createRateLimiter, type Tier } from './rateLimit'
 import { type CachePolicy, cacheable, errorResponse } from './respond'
 
 export type DeliveryHandlerOptions = {
@@ -33,6 +34,20 @@ export type DeliveryHandlerOptions = {
   calendarName?: string
   /** Told about an unexpected failure (the response says only that it failed). @default console.error */
   onError?: (error: unknown) => void
+  /**
+   * Rate-limit tiers; absent, nothing is limited. A request with `Authorization: <users> API-Key <key>`
+   * whose key `checkApiKey` accepts is counted per key at `withKey`; any other per client address
+   * (`clientOf`) at `anonymous`.
+   */
+  rateLimit?: {
+    anonymous: Tier
+    withKey: Tier
+    checkApiKey: (apiKey: string) => Promise<boolean>
+    /** @default the `x-carecast-client` header the server sets, else 'unknown' */
+    clientOf?: (request: Request) => string
+    /** The prefix before ` API-Key ` in the Authorization header. @default 'users' */
+    usersSlug?: string
+  }
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -108,11 +123,50 @@ export const createDeliveryHandler = (options: DeliveryHandlerOptions) => {
     return notFound(`${url.pathname.slice(basePath.length + 1)}: there is nothing here`)
   }
 
+  const limiter = createRateLimiter()
+  const keyPrefix = `${options.rateLimit?.usersSlug ?? 'users'} API-Key `
+  /** null when the request may go on; else the 401 or 429 to send. Headers tell the caller where it stands. */
+  const admit = async (request: Request, headers: Headers): Promise<Response | null> => {
+    const limits = options.rateLimit
+    if (!limits) return null
+    const authorization = request.headers.get('authorization')
+    let client: string
+    let tier: Tier
+    if (authorization) {
+      const key = authorization.startsWith(keyPrefix) ? authorization.slice(keyPrefix.length).trim() : ''
+      if (!key || !(await limits.checkApiKey(key))) return errorResponse(401, `Authorization: not a valid API key; send "${keyPrefix}<key>", or no Authorization header for the anonymous tier`)
+      client = `key:${key}`
+      tier = limits.withKey
+    } else {
+      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+      client = `ip:${limits.clientOf ? limits.clientOf(request) : (request.headers.get('x-carecast-client') ?? forwarded ?? 'unknown')}`
+      tier = limits.anonymous
+    }
+    const decision = limiter(client, tier)
+    headers.set('RateLimit-Limit', String(decision.limit))
+    headers.set('RateLimit-Remaining', String(decision.remaining))
+    headers.set('RateLimit-Reset', String(decision.resetSeconds))
+    if (decision.ok) return null
+    return errorResponse(429, `too many requests: this ${authorization ? 'API key' : 'address'} may make ${tier.perMinute} requests a minute; retry in ${decision.retryAfterSeconds} s${authorization ? '' : ', or send a front-end API key for a higher limit'}`, {
+      'Retry-After': String(decision.retryAfterSeconds),
+      ...Object.fromEntries(headers),
+    })
+  }
+
+  const serve = async (request: Request): Promise<Response> => {
+    const limitHeaders = new Headers()
+    const refused = await admit(request, limitHeaders)
+    if (refused) return refused
+    const response = await route(request)
+    limitHeaders.forEach((value, name) => response.headers.set(name, value))
+    return response
+  }
+
   return async (request: Request): Promise<Response> => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Max-Age': '86400' } })
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match, Authorization', 'Access-Control-Max-Age': '86400' } })
     if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(405, `${request.method}: the delivery API is read-only; use GET`, { Allow: 'GET, HEAD, OPTIONS' })
     try {
-      return await route(request)
+      return await serve(request)
     } catch (error) {
       if (error instanceof BadParameter) return errorResponse(400, error.message)
       onError(error)

@@ -22,7 +22,7 @@ export const cacheable = (request: Request, body: string, contentType: string, c
     ETag: etag,
     'Cache-Control': `public, max-age=${cache.maxAge}, stale-while-revalidate=${cache.staleWhileRevalidate}`,
     'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': 'ETag',
+    'Access-Control-Expose-Headers': 'ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After',
     'X-Content-Type-Options': 'nosniff',
   })
   if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers })
