@@ -13,6 +13,7 @@ import { observances2026 } from './data/observances'
 import { storySeeds } from './data/stories'
 import { audienceSegments, serviceLines } from './data/taxonomies'
 import { SEED, upsert, upsertUpload } from './upsert'
+import { seedWebPublications } from './webPublications'
 
 type Ids = Record<string, number | string>
 
@@ -104,13 +105,17 @@ export const seedDemoContent = async (payload: Payload, { assetsDir }: { assetsD
     ).id
   }
 
+  const live: { collection: string; id: number | string }[] = [
+    ...Object.values(campaigns).map((id) => ({ collection: slugs.campaigns, id })),
+    { collection: slugs.videoAssets, id: video.id },
+  ]
   for (const story of storySeeds) {
     const consentRef = consentSeeds.find((c) => c.reference === story.consentRef)!
     const expiresOn = 'expiresOn' in consentRef.expiry ? consentRef.expiry.expiresOn : undefined
     const usable = !('revocation' in consentRef) && !(expiresOn && new Date(`${expiresOn}T23:59:59Z`) < new Date())
     // The portrait shows the patient, so it relies on the same authorization as the story.
     await payload.update({ collection: slugs.media, id: byId(portraits, story.slug), data: { consentRecords: [byId(consents, story.consentRef)] } as never, ...SEED })
-    await upsert(payload, slugs.patientStories, 'slug', story.slug, {
+    const storyDoc = await upsert(payload, slugs.patientStories, 'slug', story.slug, {
       en: {
         title: story.en.title,
         slug: story.slug,
@@ -128,14 +133,18 @@ export const seedDemoContent = async (payload: Payload, { assetsDir }: { assetsD
       },
       es: { title: story.es.title, pullQuote: story.es.pullQuote, narrative: lexicalFromParagraphs(story.es.narrative) },
     })
+    if (usable) live.push({ collection: slugs.patientStories, id: storyDoc.id })
   }
 
   for (const e of eventSeeds) {
-    await upsert(payload, slugs.communityEvents, 'slug', e.slug, {
+    const event = await upsert(payload, slugs.communityEvents, 'slug', e.slug, {
       en: { ...e.en, description: lexicalFromParagraphs(e.en.description), slug: e.slug, _status: 'published', campaign: byId(campaigns, e.campaign), image: byId(eventImages, e.slug), ...e.schedule },
       es: { ...e.es, description: lexicalFromParagraphs(e.es.description) },
     })
+    live.push({ collection: slugs.communityEvents, id: event.id })
   }
+  // Campaigns a few seconds after the rest, so they embed the stories, events and video already live.
+  await seedWebPublications(payload, live.map((ref) => (ref.collection === slugs.campaigns ? { ...ref, delayMs: 5000 } : ref)))
   return { campaigns: Object.keys(campaigns).length, stories: storySeeds.length, events: eventSeeds.length, consents: consentSeeds.length }
 }
 

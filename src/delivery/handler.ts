@@ -12,18 +12,20 @@ const perMinute = (name: string, fallback: number): number => {
   return value
 }
 
-// One pool and one handler per process, kept on globalThis so Next's dev reloads don't open a
-// new pool on every edit. The delivery API reads the projection table directly, never Payload.
-const holder = globalThis as unknown as { carecastDelivery?: (request: Request) => Promise<Response> }
+type Handler = (request: Request) => Promise<Response>
 
-export const deliveryHandler = () => {
-  if (!holder.carecastDelivery) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DELIVERY_POOL_MAX ?? 10) })
-    // Without a listener, a Postgres restart that drops an idle connection would crash the process.
-    pool.on('error', (error) => console.error('delivery pool:', error.message))
-    const anonymous = perMinute('DELIVERY_RATE_LIMIT', 600)
-    const withKey = perMinute('DELIVERY_RATE_LIMIT_KEY', 6000)
-    holder.carecastDelivery = createDeliveryHandler({
+// One pool and two handlers per process, kept on globalThis so Next's dev reloads don't open a
+// new pool on every edit. The delivery API reads the projection table directly, never Payload.
+const holder = globalThis as unknown as { carecastDelivery?: { public: Handler; inProcess: Handler } }
+
+const build = () => {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DELIVERY_POOL_MAX ?? 10) })
+  // Without a listener, a Postgres restart that drops an idle connection would crash the process.
+  pool.on('error', (error) => console.error('delivery pool:', error.message))
+  const anonymous = perMinute('DELIVERY_RATE_LIMIT', 600)
+  const withKey = perMinute('DELIVERY_RATE_LIMIT_KEY', 6000)
+  return {
+    public: createDeliveryHandler({
       pool,
       slug: slugs.deliveryItems,
       rateLimit:
@@ -35,7 +37,15 @@ export const deliveryHandler = () => {
               checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }),
               usersSlug: slugs.users,
             },
-    })
+    }),
+    // The example site renders through the API in-process: its pages are ours, so the tiers (which
+    // count callers over HTTP) don't apply to them.
+    inProcess: createDeliveryHandler({ pool, slug: slugs.deliveryItems }),
   }
-  return holder.carecastDelivery
 }
+
+/** The handler /delivery/v1 serves over HTTP, with the rate-limit tiers. */
+export const deliveryHandler = (): Handler => (holder.carecastDelivery ??= build()).public
+
+/** The same API without the tiers, for server-side rendering inside this app. */
+export const inProcessDeliveryHandler = (): Handler => (holder.carecastDelivery ??= build()).inProcess

@@ -94,6 +94,25 @@ describe('npm start', () => {
     })
     expect(((await graphql.json()) as { data?: { Campaigns: { docs: unknown[] } } }).data?.Campaigns.docs).toHaveLength(1)
 
+    // The in-process worker puts the demo content on the web within seconds: the delivery API and
+    // the example site serve it, with no login.
+    const waitForItems = async (path: string) => {
+      for (let i = 0; i < 60; i++) {
+        const body = (await (await fetch(`${base}${path}`)).json()) as { items?: { slug: string; title: string }[] }
+        if (body.items?.length) return body.items
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      return []
+    }
+    const stories = await waitForItems('/delivery/v1/stories')
+    expect(stories.length).toBeGreaterThan(0)
+    expect((await waitForItems('/delivery/v1/campaigns')).length).toBeGreaterThan(0)
+    const storyPage = await fetch(`${base}/site/stories/${stories[0].slug}`)
+    expect(storyPage.status).toBe(200)
+    const html = await storyPage.text()
+    expect(html).toContain('application/ld+json')
+    expect(html).not.toMatch(/AUTH-20|consentRecord/)
+
     // Data written now must survive a restart.
     const token = ((await (await fetch(`${base}/api/users/login`, {
       method: 'POST',
