@@ -376,6 +376,26 @@ describe('publications outbox', () => {
       expect(events.map((event) => event.startDate.toJSDate().toISOString()).sort()).toEqual(body.items.map((item) => item.dueAt))
     })
 
+    it('gives each person a calendar link an app can subscribe to without headers, revoked by a password change', async () => {
+      await makeUser(app, 'marketer', 'author2@carecast.test')
+      const marketer = await login(app, 'author2@carecast.test', 'a-long-password')
+      const link = (await (await app.rest('GET', `/${slugs.publications}/calendar-feed`, { token: marketer })).json()) as { url: string }
+      const feed = new URL(link.url).searchParams.get('feed')!
+      expect(feed).toMatch(/^\d+\.[\w-]{43}$/)
+      const ics = await app.rest('GET', `/${slugs.publications}/calendar.ics?feed=${feed}&from=2027-03-01&to=2027-03-31`)
+      expect(ics.status).toBe(200)
+      expect(await ics.text()).toContain('BEGIN:VCALENDAR')
+      // Only the feed accepts it; a forged or altered one is refused.
+      expect((await app.rest('GET', `/${slugs.publications}/calendar?feed=${feed}`)).status).toBe(401)
+      expect((await app.rest('GET', `/${slugs.publications}/calendar.ics?feed=${feed.slice(0, -1)}A`)).status).toBe(401)
+      expect((await app.rest('GET', `/${slugs.publications}/calendar-feed`)).status).toBe(401)
+      const id = Number(feed.split('.')[0])
+      await app.payload.update({ collection: slugs.users, id, data: { password: 'another-long-password' } as never })
+      const revoked = await app.rest('GET', `/${slugs.publications}/calendar.ics?feed=${feed}`)
+      expect(revoked.status).toBe(401)
+      expect(await revoked.text()).toMatch(/revoked by a password change/)
+    })
+
     it('answers bad ranges with 400 naming the parameter, and strangers with 401', async () => {
       await expectCleanError(await app.rest('GET', `/${slugs.publications}/calendar?from=yesterday`, { token: tokens.marketer.token! }), { status: 400, field: 'from', problem: /not a date/ })
       await expectCleanError(await app.rest('GET', `/${slugs.publications}/calendar?from=2027-01-02&to=2027-01-01`, { token: tokens.marketer.token! }), { status: 400, field: 'to', problem: /before from/ })

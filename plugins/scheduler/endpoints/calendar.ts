@@ -4,6 +4,7 @@ import type { SanitizedSchedulerConfig } from '../defaults'
 import { buildCalendarFeed } from '../lib/calendarFeed'
 import { channelKinds, publicationStates } from '../types'
 import { type CalendarRange, calendarItems } from './calendarQuery'
+import { feedTokenFor, userFromFeedToken } from './feedToken'
 import { badRequest, errorResponse } from './respond'
 
 const DAY = 86_400_000
@@ -31,10 +32,18 @@ export const parseRange = (params: URLSearchParams, now = new Date()): CalendarR
 }
 
 const guarded =
-  (config: SanitizedSchedulerConfig, respond: (req: PayloadRequest, range: CalendarRange) => Promise<Response>) =>
+  (config: SanitizedSchedulerConfig, respond: (req: PayloadRequest, range: CalendarRange) => Promise<Response>, { acceptsFeedToken = false } = {}) =>
   async (req: PayloadRequest): Promise<Response> => {
+    const feed = acceptsFeedToken && !req.user ? new URL(req.url ?? 'http://localhost').searchParams.get('feed') : null
+    if (feed) {
+      const user = await userFromFeedToken(req, config, feed)
+      if (!user) return Response.json({ errors: [{ message: 'feed: this calendar link is not valid (or was revoked by a password change); get a new one from /api/publications/calendar-feed.' }] }, { status: 401 })
+      req.user = user
+    }
     if (!req.user || !config.canRead(req)) return Response.json({ errors: [{ message: 'Sign in as staff to read the editorial calendar.' }] }, { status: req.user ? 403 : 401 })
-    const range = parseRange(new URL(req.url ?? 'http://localhost').searchParams)
+    const params = new URL(req.url ?? 'http://localhost').searchParams
+    params.delete('feed')
+    const range = parseRange(params)
     if (typeof range === 'string') return badRequest(range)
     try {
       return await respond(req, range)
@@ -74,7 +83,19 @@ export const calendarEndpoints = (config: SanitizedSchedulerConfig): Endpoint[] 
           channel: item.channel,
         })),
       })
-      return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="carecast-calendar.ics"' } })
-    }),
+      return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="carecast-calendar.ics"', 'Cache-Control': 'private, no-store' } })
+    }, { acceptsFeedToken: true }),
+  },
+  {
+    // The signed-in person's subscription link for a calendar app.
+    path: '/calendar-feed',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user || !config.canRead(req)) return Response.json({ errors: [{ message: 'Sign in as staff to get your calendar link.' }] }, { status: req.user ? 403 : 401 })
+      const token = await feedTokenFor(req, config, (req.user as { id: number }).id)
+      if (!token) return Response.json({ errors: [{ message: 'This account has no password, so it has no calendar link; API clients send their key instead.' }] }, { status: 400 })
+      const origin = req.payload.config.serverURL || new URL(req.url ?? 'http://localhost').origin
+      return Response.json({ url: `${origin}/api/${config.publicationsSlug}/calendar.ics?feed=${token}`, note: 'Anyone with this link can read your editorial calendar; change your password to revoke it.' })
+    },
   },
 ]
