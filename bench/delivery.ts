@@ -17,32 +17,22 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { DispatchWorker, schedulerConfigOf } from '../plugins/scheduler'
-import { getPayload } from 'payload'
 
 import { seedDemoContent } from '../seed/content'
 import { seedDemoUsers } from '../seed/demoUsers'
-import { committedMigrations } from '../src/db/committedMigrations'
 import { lexicalFromParagraphs } from '../src/lib/lexicalPlainText'
 import { waitForHttp } from '../src/runtime/waitForHttp'
 import { slugs } from '../src/slugs'
-import { benchDatabase } from './support'
+import { benchPayload } from './support'
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 1000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
 const root = path.resolve(import.meta.dirname, '..')
-const secretsKey = randomBytes(32).toString('hex')
 // One secret for the seeding process and the server: API keys are checked with it.
 process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
-process.env.CARECAST_SECRETS_KEY = secretsKey
-process.env.LOG_LEVEL = 'error'
-
-const database = await benchDatabase('delivery')
-process.env.DATABASE_URL = database.url
+const { payload, database } = await benchPayload('delivery')
 const assetsDir = await mkdtemp(path.join(os.tmpdir(), 'carecast-bench-assets-'))
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
-await payload.db.migrate({ migrations: committedMigrations })
 await seedDemoUsers(payload)
 await seedDemoContent(payload, { assetsDir })
 

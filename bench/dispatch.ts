@@ -4,30 +4,15 @@
  * Prints JSON: publications per second, lag from due time to receipt (p50/p95/max), duplicates
  * received, publications lost. A benchmark, not a test: it reports, it does not assert.
  */
-import { randomBytes } from 'node:crypto'
-
-import type { Pool } from 'pg'
-import { getPayload } from 'payload'
-
-import { committedMigrations } from '../src/db/committedMigrations'
 import { slugs } from '../src/slugs'
 import { startWebhookReceiver } from '../tests/support/networks/webhookReceiver'
 import { insertDuePublications, spawnWorker, waitFor } from '../tests/support/workerProcesses'
-import { benchDatabase, percentiles } from './support'
+import { benchPayload, percentiles } from './support'
 
 const COUNT = Number(process.env.BENCH_PUBLICATIONS ?? 10_000)
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)
 
-const secretsKey = randomBytes(32).toString('hex')
-process.env.CARECAST_SECRETS_KEY = secretsKey
-process.env.LOG_LEVEL = 'error'
-
-const database = await benchDatabase('dispatch')
-process.env.DATABASE_URL = database.url
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
-await payload.db.migrate({ migrations: committedMigrations })
-const pool = (payload.db as unknown as { pool: Pool }).pool
+const { payload, pool, database, secretsKey } = await benchPayload('dispatch')
 
 const campaign = await payload.create({
   collection: slugs.campaigns,

@@ -2,7 +2,12 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import { randomBytes } from 'node:crypto'
+
+import { getPayload } from 'payload'
 import pg from 'pg'
+
+import { committedMigrations } from '../src/db/committedMigrations'
 
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 
@@ -49,4 +54,20 @@ export const benchDatabase = async (label: string) => {
       if (parent) await fs.rm(parent, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * What every benchmark starts with: a fresh database, a channel-secrets key, Carecast's own config
+ * booted on it and migrated. The environment is set before the config is loaded, since it reads it.
+ */
+export const benchPayload = async (label: string) => {
+  const secretsKey = randomBytes(32).toString('hex')
+  process.env.CARECAST_SECRETS_KEY = secretsKey
+  process.env.LOG_LEVEL = 'error'
+  const database = await benchDatabase(label)
+  process.env.DATABASE_URL = database.url
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  await payload.db.migrate({ migrations: committedMigrations })
+  return { payload, pool: (payload.db as unknown as { pool: pg.Pool }).pool, database, secretsKey }
 }

@@ -5,29 +5,15 @@
  * one is cancelled, and every deletion has reached its (local) network, with a worker running.
  * Prints JSON. A benchmark, not a test: it reports, it does not assert.
  */
-import { randomBytes } from 'node:crypto'
-
-import type { Pool } from 'pg'
-import { getPayload } from 'payload'
-
 import { startDispatchWorker } from '../plugins/scheduler'
-import { committedMigrations } from '../src/db/committedMigrations'
 import { slugs } from '../src/slugs'
 import { startMastodonServer } from '../tests/support/networks/mastodonServer'
 import { startWebhookReceiver } from '../tests/support/networks/webhookReceiver'
 import { insertDuePublications, waitFor } from '../tests/support/workerProcesses'
-import { benchDatabase, percentiles } from './support'
+import { benchPayload, percentiles } from './support'
 
 const STORIES = 20
-process.env.CARECAST_SECRETS_KEY = randomBytes(32).toString('hex')
-process.env.LOG_LEVEL = 'error'
-
-const database = await benchDatabase('takedown')
-process.env.DATABASE_URL = database.url
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
-await payload.db.migrate({ migrations: committedMigrations })
-const pool = (payload.db as unknown as { pool: Pool }).pool
+const { payload, pool, database } = await benchPayload('takedown')
 const { lexicalFromParagraphs } = await import('../src/lib/lexicalPlainText')
 const sharp = (await import('sharp')).default
 

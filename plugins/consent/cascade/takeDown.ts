@@ -2,12 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import { schedulerConfigOf } from '../../scheduler'
 import { adapterFor } from '../../scheduler/channels/registry'
+import { tableName as table } from '../../scheduler/defaults'
 import type { SanitizedConsentConfig } from '../defaults'
+import { relyingPublicationsWhere } from '../sql/relyingPublications'
 import { ident, param, sql, txExecute } from './txSql'
 
 export type TakedownSummary = { cancelled: number; retracted: number; queued: number; tasks: number; publications: number[] }
 
-const table = (slug: string) => slug.replace(/-/g, '_')
 const PENDING = ['draft', 'awaiting-approval', 'scheduled', 'failed']
 
 /**
@@ -24,21 +25,13 @@ export const takeDown = async (
   const { req, now, reason } = args
   const payload = req.payload
   const publications = table(config.publicationsSlug)
-  const rels = `${publications}_rels`
   const documents = await config.relyingDocuments(args.consentRecordId, { payload, req })
 
-  const byColumn = new Map<string, (number | string)[]>()
-  for (const { collection, id } of documents) {
-    const column = `${table(collection)}_id`
-    byColumn.set(column, [...(byColumn.get(column) ?? []), id])
-  }
-  const matches = [...byColumn].map(([column, ids]) => sql`(r.path IN ('document', 'media') AND r.${ident(column)} = ANY(${param(ids.map(Number))}::int[]))`)
-  matches.push(sql`(r.path = 'reliesOnConsent' AND r.${ident(`${table(config.consentRecordsSlug)}_id`)} = ${Number(args.consentRecordId)})`)
   const rows = await txExecute(
     req,
     sql`SELECT p.id, p.state::text AS state, p.channel::text AS channel, p.remote_id, p.created_by_id, p.approved_by_id
           FROM ${ident(publications)} p
-         WHERE p.id IN (SELECT r.parent_id FROM ${ident(rels)} r WHERE ${sql.join(matches, sql` OR `)})
+         WHERE ${relyingPublicationsWhere(config, args.consentRecordId, documents)}
          FOR UPDATE OF p`,
   )
 

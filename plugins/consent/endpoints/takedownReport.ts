@@ -1,9 +1,11 @@
 import type { Endpoint } from 'payload'
 import type { Pool } from 'pg'
 
+import { tableName as table } from '../../scheduler/defaults'
 import type { SanitizedConsentConfig } from '../defaults'
+import { schedulerConfigOf } from '../../scheduler'
+import { ident, relyingPublicationsWhere, sql, toQuery } from '../sql/relyingPublications'
 
-const table = (slug: string) => slug.replace(/-/g, '_')
 
 type Attempt = { at: string; kind: string; outcome: string; error?: string; worker?: string }
 
@@ -33,20 +35,13 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
 
     const documents = await config.relyingDocuments(id, { payload: req.payload })
     const pool = (req.payload.db as unknown as { pool: Pool }).pool
-    const publications = table(config.publicationsSlug)
-    const clauses = [`(r.path = 'reliesOnConsent' AND r."${table(config.consentRecordsSlug)}_id" = $1)`]
-    const params: unknown[] = [id]
-    for (const doc of documents) {
-      params.push(Number(doc.id))
-      clauses.push(`(r.path IN ('document', 'media') AND r."${table(doc.collection)}_id" = $${params.length})`)
-    }
+    const accounts = table(schedulerConfigOf(req.payload).channelAccountsSlug)
     const { rows } = await pool.query(
-      `SELECT p.id, p.title, p.channel::text AS channel, p.state::text AS state, p.due_at, p.published_at, p.retracted_at, p.remote_url, p.cancel_reason, p.attempt_log,
-              a.name AS account
-         FROM "${publications}" p LEFT JOIN "${table(String(req.payload.config.custom?.carecastScheduler?.channelAccountsSlug ?? 'channel-accounts'))}" a ON a.id = p.channel_account_id
-        WHERE p.id IN (SELECT r.parent_id FROM "${publications}_rels" r WHERE ${clauses.join(' OR ')})
-        ORDER BY p.due_at`,
-      params,
+      toQuery(sql`SELECT p.id, p.title, p.channel::text AS channel, p.state::text AS state, p.due_at, p.published_at, p.retracted_at, p.remote_url, p.cancel_reason, p.attempt_log,
+                         a.name AS account
+                    FROM ${ident(table(config.publicationsSlug))} p LEFT JOIN ${ident(accounts)} a ON a.id = p.channel_account_id
+                   WHERE ${relyingPublicationsWhere(config, id, documents)}
+                   ORDER BY p.due_at`),
     )
     const { docs: tasks } = await req.payload.find({ collection: config.tasksSlug, where: { consentRecord: { equals: id } }, depth: 1, limit: 500, overrideAccess: true, sort: 'createdAt' })
     return Response.json({

@@ -1,10 +1,11 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import type { Pool } from 'pg'
 
+import { tableName as table } from '../../scheduler/defaults'
 import type { SanitizedConsentConfig } from '../defaults'
+import { ident, relyingPublicationsWhere, sql, toQuery } from '../sql/relyingPublications'
 import { takeDown } from '../cascade/takeDown'
 
-const table = (slug: string) => slug.replace(/-/g, '_')
 const DAY = 86_400_000
 // One sweep at a time across every worker process: the lock is Postgres's, not ours.
 const LOCK_KEY = 0x63617265 // "care"
@@ -88,17 +89,8 @@ const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number
 
 const livePublicationsOf = async (payload: Payload, config: SanitizedConsentConfig, id: number, documents: { collection: string; id: number | string }[]) => {
   const pool = (payload.db as unknown as { pool: Pool }).pool
-  const publications = table(config.publicationsSlug)
-  const clauses: string[] = [`(r.path = 'reliesOnConsent' AND r."${table(config.consentRecordsSlug)}_id" = $1)`]
-  const params: unknown[] = [id]
-  for (const { collection, id: docId } of documents) {
-    params.push(Number(docId))
-    clauses.push(`(r.path IN ('document', 'media') AND r."${table(collection)}_id" = $${params.length})`)
-  }
   const { rows } = await pool.query(
-    `SELECT DISTINCT p.id FROM "${publications}" p JOIN "${publications}_rels" r ON r.parent_id = p.id
-      WHERE (${clauses.join(' OR ')}) AND p.state IN ('awaiting-approval', 'scheduled', 'dispatching', 'published')`,
-    params,
+    toQuery(sql`SELECT p.id FROM ${ident(table(config.publicationsSlug))} p WHERE ${relyingPublicationsWhere(config, id, documents)} AND p.state IN ('awaiting-approval', 'scheduled', 'dispatching', 'published')`),
   )
   return rows
 }
