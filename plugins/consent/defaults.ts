@@ -1,6 +1,6 @@
 import type { CollectionSlug } from 'payload'
 
-import type { ChannelKind } from '../scheduler/types'
+import type { ChannelKind } from '../scheduler'
 import type { ConsentPluginOptions } from './types'
 
 export type SanitizedConsentConfig = Required<ConsentPluginOptions>

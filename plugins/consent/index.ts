@@ -27,7 +27,7 @@ export const consentPlugin =
       ...collection,
       hooks: {
         ...collection.hooks,
-        beforeChange: [...(collection.hooks?.beforeChange ?? []), stampTakedown],
+        beforeChange: [...(collection.hooks?.beforeChange ?? []), stampTakedown(config)],
         afterChange: [...(collection.hooks?.afterChange ?? []), cascadeRevocation(config)],
       },
       endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), takedownReportEndpoint(config)],
@@ -62,4 +62,7 @@ export const consentConfigOf = (payload: { config: { custom?: Record<string, unk
 }
 
 export { runConsentSweep, startConsentSweep } from './sweep/sweep'
-export type { ConsentPluginOptions } from './types'
+export { consentEndsAt, consentEndsAtSql, isInForceAt } from './rules/inForce'
+export { checkConsent, guardianAuthorityEnds, type ConsentNeed, type ConsentView, type GateRefusal } from './gate/checkConsent'
+export { checkAccessibility } from './gate/checkAccessibility'
+export type { AccessibilityNeeds, ConsentPluginOptions, Reliance, RelianceArgs, RelianceResult } from './types'

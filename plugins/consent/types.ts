@@ -14,7 +14,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import type { ChannelKind, PublicationRecord } from '../scheduler/types'
+import type { ChannelKind, PublicationRecord } from '../scheduler'
+import type { ConsentView } from './gate/checkConsent'
 
 export type Reliance = {
   /** The consent record relied on, or null when the content needs one and has none. */
@@ -50,6 +51,16 @@ export type AccessibilityNeeds = {
 
 export type ConsentPluginOptions = {
   consentRecordsSlug: CollectionSlug
+  /**
+   * The plugin's contract with the host's consent records: maps a record (depth 0, as read with
+   * the host's hooks, so with its derived status) to what the gate and the cascade read.
+   */
+  readConsent: (doc: Record<string, unknown>) => ConsentView
+  /**
+   * The records table's columns the expiry sweep selects on (Payload names a field in a group
+   * `group_field`): the last day the consent holds, and when a revocation was received.
+   */
+  recordColumns: { expiresOn: string; revokedAt: string }
   /** The scheduler's outbox. */
   publicationsSlug: CollectionSlug
   /** The web projection the delivery API reads; a revocation deletes from it in its transaction. */

@@ -7,7 +7,8 @@ import type { JsonLdOptions } from './jsonLd'
 import { prepareRows } from './prepare'
 import { ProjectionInput } from './schemas/projection'
 import { liveRelated } from './sql/liveRelated'
-import { removeItem } from './sql/removeItem'
+import { poolExecutor } from '../sql'
+import { removeItems } from './operations/removeItems'
 import { upsertItems } from './sql/upsertItems'
 
 /** An error the web channel does not retry: the same document would be refused again. */
@@ -47,7 +48,7 @@ export const deliveryStore = (payload: Payload, slug: string, options: DeliveryS
       return { key, path: paths.item(input.type, input.slug) }
     },
     async remove(key: string) {
-      return (await removeItem(pool, slug, key)) > 0
+      return (await removeItems(poolExecutor(pool), slug, [key])) > 0
     },
   }
 }

@@ -39,5 +39,4 @@ export const sanitizeSchedulerOptions = (options: SchedulerPluginOptions): Sanit
   }
 }
 
-/** Table names Payload's Postgres adapter gives a slug (hyphens become underscores). */
-export const tableName = (slug: string): string => slug.replace(/-/g, '_')
+export { tableName } from '../sql'

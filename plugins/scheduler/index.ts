@@ -66,5 +66,23 @@ export const schedulerConfigOf = (payload: Payload): SanitizedSchedulerConfig =>
 export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): DispatchWorker =>
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
-export { DispatchWorker } from './dispatch/worker'
-export type { SchedulerPluginOptions } from './types'
+export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
+export type { RowOutcome } from './dispatch/processRow'
+export { cancelPending } from './operations/cancelPending'
+export { requestRetraction, type RetractionResult, type RetractionRow } from './operations/requestRetraction'
+export * from './states'
+export type { SanitizedSchedulerConfig } from './defaults'
+export type {
+  ChannelKind,
+  DispatchSettings,
+  DocumentSerializer,
+  Guard,
+  GuardContext,
+  GuardResult,
+  LinkDecorator,
+  MediaResolver,
+  PersonCheck,
+  PublicationRecord,
+  SchedulerPluginOptions,
+} from './types'
+export { channelKinds } from './types'

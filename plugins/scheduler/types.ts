@@ -19,18 +19,8 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { ChannelAdapter, ChannelMedia } from './channels/types'
 
-export const publicationStates = [
-  'draft',
-  'awaiting-approval',
-  'scheduled',
-  'dispatching',
-  'published',
-  'failed',
-  'cancelled',
-  'retracting',
-  'retracted',
-] as const
-export type PublicationState = (typeof publicationStates)[number]
+export { publicationStates, type PublicationState } from './states'
+import type { PublicationState } from './states'
 
 export const channelKinds = ['web', 'webhook', 'facebook', 'instagram', 'x', 'linkedin', 'mastodon', 'youtube'] as const
 export type ChannelKind = (typeof channelKinds)[number]

@@ -3,13 +3,16 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { SanitizedConsentConfig } from '../defaults'
 import { takeDown } from './takeDown'
 
-const revokedNow = (previous: unknown, next: unknown) => !(previous as { revocation?: { receivedAt?: unknown } } | undefined)?.revocation?.receivedAt && Boolean((next as { revocation?: { receivedAt?: unknown } })?.revocation?.receivedAt)
+const revokedNow = (config: SanitizedConsentConfig, previous: Record<string, unknown> | undefined, next: Record<string, unknown> | undefined) =>
+  !(previous && config.readConsent(previous).revokedAt) && Boolean(next && config.readConsent(next).revokedAt)
 
 /** Marks the record as taken care of, so the expiry sweep never runs the cascade a second time. */
-export const stampTakedown: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  if (revokedNow(originalDoc, data)) data.takedownDoneAt = new Date().toISOString()
-  return data
-}
+export const stampTakedown =
+  (config: SanitizedConsentConfig): CollectionBeforeChangeHook =>
+  ({ data, originalDoc }) => {
+    if (revokedNow(config, originalDoc, { ...(originalDoc ?? {}), ...data })) data.takedownDoneAt = new Date().toISOString()
+    return data
+  }
 
 /**
  * Recording a revocation takes everything that relied on the consent down, in the same
@@ -19,12 +22,13 @@ export const stampTakedown: CollectionBeforeChangeHook = ({ data, originalDoc })
 export const cascadeRevocation =
   (config: SanitizedConsentConfig): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, operation, req }) => {
-    if (operation !== 'update' || !revokedNow(previousDoc, doc)) return doc
+    if (operation !== 'update' || !revokedNow(config, previousDoc, doc)) return doc
+    const consent = config.readConsent(doc)
     const summary = await takeDown(config, {
       consentRecordId: doc.id,
-      reference: String(doc.reference ?? doc.id),
-      reason: `consent revoked (${doc.reference ?? doc.id})`,
-      channelsAllowed: (doc.channelsAllowed as string[] | undefined) ?? [],
+      reference: consent.reference,
+      reason: `consent revoked (${consent.reference})`,
+      channelsAllowed: consent.channelsAllowed,
       recordedBy: (req.user as { id?: number } | null)?.id ?? null,
       req,
       now: new Date(),

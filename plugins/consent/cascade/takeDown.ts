@@ -1,15 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import { schedulerConfigOf } from '../../scheduler'
-import { adapterFor } from '../../scheduler/channels/registry'
-import { tableName as table } from '../../scheduler/defaults'
+import { removeItems } from '../../delivery'
+import { cancelPending, requestRetraction, schedulerConfigOf } from '../../scheduler'
+import { transactionExecutor } from '../../sql'
 import type { SanitizedConsentConfig } from '../defaults'
-import { relyingPublicationsWhere } from '../sql/relyingPublications'
-import { ident, param, sql, txExecute } from './txSql'
+import { lockRelyingPublications } from '../sql/relyingPublications'
 
 export type TakedownSummary = { cancelled: number; retracted: number; queued: number; tasks: number; publications: number[] }
-
-const PENDING = ['draft', 'awaiting-approval', 'scheduled', 'failed']
 
 /**
  * Everything that must follow a revocation (or an expiry), in the caller's transaction:
@@ -17,6 +14,9 @@ const PENDING = ['draft', 'awaiting-approval', 'scheduled', 'failed']
  * live posts on networks that can delete are queued for the worker to delete; the rest (networks
  * without delete, and print, broadcast and other channels the consent allowed) become takedown
  * tasks with an owner and a due date. If any step fails, nothing of it — nor the revocation — stays.
+ *
+ * The consent plugin decides *what* relies on the consent; each table is changed by the plugin
+ * that owns it (the scheduler's outbox, the delivery projection), through its exported operation.
  */
 export const takeDown = async (
   config: SanitizedConsentConfig,
@@ -24,60 +24,31 @@ export const takeDown = async (
 ): Promise<TakedownSummary> => {
   const { req, now, reason } = args
   const payload = req.payload
-  const publications = table(config.publicationsSlug)
-  const documents = await config.relyingDocuments(args.consentRecordId, { payload, req })
-
-  const rows = await txExecute(
-    req,
-    sql`SELECT p.id, p.state::text AS state, p.channel::text AS channel, p.remote_id, p.created_by_id, p.approved_by_id
-          FROM ${ident(publications)} p
-         WHERE ${relyingPublicationsWhere(config, args.consentRecordId, documents)}
-         FOR UPDATE OF p`,
-  )
-
+  const execute = transactionExecutor(req)
   const scheduler = schedulerConfigOf(payload)
-  const entry = (outcome: string, detail: string) => JSON.stringify([{ at: now.toISOString(), kind: 'consent', outcome, error: detail, worker: 'consent' }])
-  const ids = (filter: (row: Record<string, unknown>) => boolean) => rows.filter(filter).map((row) => Number(row.id))
-  const canDelete = (channel: unknown) => Boolean(adapterFor(scheduler, String(channel), payload)?.canDelete)
+  const documents = await config.relyingDocuments(args.consentRecordId, { payload, req })
+  const ids = await lockRelyingPublications(execute, config, args.consentRecordId, documents)
 
-  const pending = ids((row) => PENDING.includes(String(row.state)))
-  const web = rows.filter((row) => row.state === 'published' && row.channel === 'web')
-  const deletable = ids((row) => (row.state === 'published' && row.channel !== 'web' && canDelete(row.channel)) || row.state === 'dispatching')
-  const manual = rows.filter((row) => row.state === 'published' && row.channel !== 'web' && !canDelete(row.channel))
-
-  if (pending.length) {
-    await txExecute(req, sql`UPDATE ${ident(publications)} SET state = 'cancelled', cancel_reason = ${reason}, attempt_log = coalesce(attempt_log, '[]'::jsonb) || ${entry('cancelled', reason)}::jsonb, updated_at = ${now} WHERE id = ANY(${param(pending)}::int[])`)
-  }
-  if (web.length) {
-    // Gone from what the delivery API reads the moment this transaction commits.
-    await txExecute(req, sql`DELETE FROM ${ident(table(config.deliveryItemsSlug))} WHERE key = ANY(${param(web.map((row) => String(row.remote_id)))}::text[])`)
-  }
-  const retract = [...web.map((row) => Number(row.id)), ...deletable]
-  if (retract.length) {
-    // The worker deletes social posts (and tells front-ends to revalidate); a row that was mid-send
-    // gets a new fencing token, so its sender can't record it as live afterwards.
-    await txExecute(
-      req,
-      sql`UPDATE ${ident(publications)} SET state = 'retracting', cancel_reason = ${reason}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL,
-            fencing_token = coalesce(fencing_token, 0) + 1, unpublish_at = NULL,
-            attempt_log = coalesce(attempt_log, '[]'::jsonb) || ${entry('retracting', reason)}::jsonb, updated_at = ${now}
-          WHERE id = ANY(${param(retract)}::int[])`,
-    )
-  }
+  const cancelled = await cancelPending(execute, scheduler, { ids, reason, cause: 'consent', now })
+  const { retracting, cannotDelete } = await requestRetraction(execute, payload, scheduler, { ids, reason, cause: 'consent', now })
+  const web = retracting.filter((row) => row.channel === 'web')
+  // Gone from what the delivery API reads the moment this transaction commits; the worker then
+  // marks the rows retracted and tells the front-ends to revalidate.
+  await removeItems(execute, config.deliveryItemsSlug, web.map((row) => row.remoteId).filter((key): key is string => Boolean(key)))
 
   const due = new Date(now.getTime() + config.takedownWithinHours * 3_600_000).toISOString()
   let tasks = 0
-  for (const row of manual) {
+  for (const row of cannotDelete) {
     await payload.create({
       collection: config.tasksSlug,
       data: {
         kind: 'takedown',
         consentRecord: args.consentRecordId,
         publication: row.id,
-        place: `${row.channel} post ${row.remote_id ?? ''}`.trim(),
-        instructions: `${reason}: ${row.channel}'s API can't delete posts. Delete post ${row.remote_id ?? '(id unknown)'} by hand in the ${row.channel} app, then tick "done".`,
+        place: `${row.channel} post ${row.remoteId ?? ''}`.trim(),
+        instructions: `${reason}: ${row.channel}'s API can't delete posts. Delete post ${row.remoteId ?? '(id unknown)'} by hand in the ${row.channel} app, then tick "done".`,
         dueAt: due,
-        owner: row.created_by_id ?? row.approved_by_id ?? args.recordedBy,
+        owner: row.createdBy ?? row.approvedBy ?? args.recordedBy,
       } as never,
       req,
       overrideAccess: true,
@@ -100,5 +71,5 @@ export const takeDown = async (
     })
     tasks++
   }
-  return { cancelled: pending.length, retracted: web.length, queued: deletable.length, tasks, publications: rows.map((row) => Number(row.id)) }
+  return { cancelled: cancelled.length, retracted: web.length, queued: retracting.length - web.length, tasks, publications: ids }
 }

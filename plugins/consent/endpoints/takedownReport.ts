@@ -1,16 +1,14 @@
 import type { Endpoint } from 'payload'
-import type { Pool } from 'pg'
 
-import { tableName as table } from '../../scheduler/defaults'
+import { type AttemptEntry, schedulerConfigOf } from '../../scheduler'
+import { ident, poolExecutor, poolOf, sql, tableName } from '../../sql'
 import type { SanitizedConsentConfig } from '../defaults'
-import { schedulerConfigOf } from '../../scheduler'
-import { ident, relyingPublicationsWhere, sql, toQuery } from '../sql/relyingPublications'
+import { relyingPublicationsWhere } from '../sql/relyingPublications'
 
-
-type Attempt = { at: string; kind: string; outcome: string; error?: string; worker?: string }
+type Attempt = AttemptEntry
 
 /** How a publication came down, from its attempt log and state, in words. */
-const removedBy = (state: string, log: Attempt[], cancelReason: string | null): string | null => {
+const removedBy = (state: unknown, log: Attempt[], cancelReason: unknown): string | null => {
   const last = [...log].reverse().find((entry) => ['retracted', 'cancelled', 'retracting'].includes(entry.outcome))
   if (state === 'retracted') return last?.kind === 'retract' ? `deleted by the dispatcher${cancelReason ? ` (${cancelReason})` : ''}` : `retracted${cancelReason ? ` (${cancelReason})` : ''}`
   if (state === 'cancelled') return `cancelled before it went out${cancelReason ? ` (${cancelReason})` : ''}`
@@ -30,22 +28,22 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
     if (!req.user || !config.canManage(req)) return Response.json({ errors: [{ message: 'Only consent officers and admins can read a takedown report.' }] }, { status: req.user ? 403 : 401 })
     const id = Number(req.routeParams?.id)
     if (!Number.isInteger(id) || id < 1) return Response.json({ errors: [{ message: 'id: not a consent record id.' }] }, { status: 404 })
-    const record = (await req.payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, disableErrors: true })) as Record<string, any> | null
-    if (!record) return Response.json({ errors: [{ message: `There is no consent record ${id}.` }] }, { status: 404 })
+    const doc = await req.payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!doc) return Response.json({ errors: [{ message: `There is no consent record ${id}.` }] }, { status: 404 })
 
     const documents = await config.relyingDocuments(id, { payload: req.payload })
-    const pool = (req.payload.db as unknown as { pool: Pool }).pool
-    const accounts = table(schedulerConfigOf(req.payload).channelAccountsSlug)
-    const { rows } = await pool.query(
-      toQuery(sql`SELECT p.id, p.title, p.channel::text AS channel, p.state::text AS state, p.due_at, p.published_at, p.retracted_at, p.remote_url, p.cancel_reason, p.attempt_log,
+    const record = config.readConsent(doc as unknown as Record<string, unknown>)
+    const accounts = tableName(schedulerConfigOf(req.payload).channelAccountsSlug)
+    const rows = await poolExecutor(poolOf(req.payload))(
+      sql`SELECT p.id, p.title, p.channel::text AS channel, p.state::text AS state, p.due_at, p.published_at, p.retracted_at, p.remote_url, p.cancel_reason, p.attempt_log,
                          a.name AS account
-                    FROM ${ident(table(config.publicationsSlug))} p LEFT JOIN ${ident(accounts)} a ON a.id = p.channel_account_id
+                    FROM ${ident(tableName(config.publicationsSlug))} p LEFT JOIN ${ident(accounts)} a ON a.id = p.channel_account_id
                    WHERE ${relyingPublicationsWhere(config, id, documents)}
-                   ORDER BY p.due_at`),
+                   ORDER BY p.due_at`,
     )
     const { docs: tasks } = await req.payload.find({ collection: config.tasksSlug, where: { consentRecord: { equals: id } }, depth: 1, limit: 500, overrideAccess: true, sort: 'createdAt' })
     return Response.json({
-      consentRecord: { id, reference: record.reference, status: record.status, revokedAt: record.revocation?.receivedAt ?? null, expiresOn: record.expiry?.expiresOn ?? null },
+      consentRecord: { id, reference: record.reference, status: record.status, revokedAt: record.revokedAt, expiresOn: record.expiresOn },
       generatedAt: new Date().toISOString(),
       publications: rows.map((row) => ({
         id: row.id,

@@ -1,4 +1,9 @@
-/** What the gate knows of one consent record (read with the host's derived status). */
+import { consentEndsAt } from '../rules/inForce'
+
+/**
+ * What the consent plugin reads of one consent record: its contract with the host, which maps its
+ * own record to this shape (`readConsent`), with the status the host derives on read.
+ */
 export type ConsentView = {
   reference: string
   status: string
@@ -29,7 +34,6 @@ export type GateRefusal = {
   message: string
 }
 
-const DAY = 86_400_000
 const day = (date: Date) => date.toISOString().slice(0, 10)
 const list = (values: string[]) => (values.length ? values.join(', ') : 'none')
 
@@ -63,7 +67,7 @@ export const checkConsent = (consent: ConsentView, need: ConsentNeed): GateRefus
     return { rule: 'use', field: 'document', message: `${named} does not allow ${missingUses.map((use) => `"${use}"`).join(', ')}, which the content uses (it allows: ${list(consent.usesAllowed)}).` }
   }
   if (consent.expiresOn) {
-    const inForceUntil = new Date(Date.UTC(consent.expiresOn.getUTCFullYear(), consent.expiresOn.getUTCMonth(), consent.expiresOn.getUTCDate()) + DAY)
+    const inForceUntil = consentEndsAt(consent.expiresOn)
     if (need.window.until.getTime() > inForceUntil.getTime() || need.window.from.getTime() >= inForceUntil.getTime()) {
       return {
         rule: 'expiry',

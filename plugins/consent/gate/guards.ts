@@ -1,4 +1,4 @@
-import type { Guard } from '../../scheduler/types'
+import type { Guard } from '../../scheduler'
 import type { SanitizedConsentConfig } from '../defaults'
 import { checkAccessibility } from './checkAccessibility'
 import { checkConsent } from './checkConsent'
@@ -18,7 +18,7 @@ export const consentGuard =
       if (reliance.consentRecordId === null) {
         return { ok: false, field: 'document', reason: `${reliance.what} shows a patient but no consent record is linked to it; a consent officer must link one first.` }
       }
-      const consent = await loadConsentView(payload, config.consentRecordsSlug, reliance.consentRecordId)
+      const consent = await loadConsentView(payload, config, reliance.consentRecordId)
       if (!consent) return { ok: false, field: 'document', reason: `the consent record ${reliance.consentRecordId} that ${reliance.what} relies on no longer exists.` }
       const refusal = checkConsent(consent, { uses: reliance.uses, channel: config.consentChannel(channel), purpose, window: { from: window.from, until: until.getTime() < window.from.getTime() ? window.from : until, untilField }, what: reliance.what })
       if (refusal) return { ok: false, field: refusal.field, reason: refusal.message }

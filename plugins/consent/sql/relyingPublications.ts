@@ -1,14 +1,12 @@
-import type { SQL } from 'drizzle-orm'
-import { PgDialect } from 'drizzle-orm/pg-core'
-
-import { tableName } from '../../scheduler/defaults'
-import { ident, param, sql } from '../cascade/txSql'
+import { type Executor, ident, param, type SQL, sql, tableName } from '../../sql'
 import type { SanitizedConsentConfig } from '../defaults'
 
 /**
  * The rows of the outbox that rely on a consent record: through the document they publish or the
- * media they attach (any of `documents`), or the reliance stored at approval. A condition on the
- * publications table aliased `p`, shared by the cascade (in its transaction), the sweep and the report.
+ * media they attach (any of `documents`), or the reliance stored at approval (`reliesOnConsent`,
+ * the field this plugin adds to publications). A condition on the publications table aliased `p`,
+ * shared by the cascade (in its transaction), the sweep and the report. It only reads the outbox:
+ * changes go through the scheduler's operations.
  */
 export const relyingPublicationsWhere = (config: SanitizedConsentConfig, consentRecordId: number | string, documents: { collection: string; id: number | string }[]): SQL => {
   const byColumn = new Map<string, number[]>()
@@ -21,12 +19,8 @@ export const relyingPublicationsWhere = (config: SanitizedConsentConfig, consent
   return sql`p.id IN (SELECT r.parent_id FROM ${ident(`${tableName(config.publicationsSlug)}_rels`)} r WHERE ${sql.join(matches, sql` OR `)})`
 }
 
-const dialect = new PgDialect()
-
-/** A drizzle SQL as node-postgres's text and values, for the queries that run on the pool. */
-export const toQuery = (query: SQL): { text: string; values: unknown[] } => {
-  const { sql: text, params } = dialect.sqlToQuery(query)
-  return { text, values: params }
+/** The relying rows' ids, locked for the rest of the caller's transaction (a cascade in progress). */
+export const lockRelyingPublications = async (execute: Executor, config: SanitizedConsentConfig, consentRecordId: number | string, documents: { collection: string; id: number | string }[]): Promise<number[]> => {
+  const rows = await execute(sql`SELECT p.id FROM ${ident(tableName(config.publicationsSlug))} p WHERE ${relyingPublicationsWhere(config, consentRecordId, documents)} ORDER BY p.id FOR UPDATE OF p`)
+  return rows.map((row) => Number(row.id))
 }
-
-export { ident, sql }

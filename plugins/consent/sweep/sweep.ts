@@ -1,10 +1,11 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
-import type { Pool } from 'pg'
 
-import { tableName as table } from '../../scheduler/defaults'
-import type { SanitizedConsentConfig } from '../defaults'
-import { ident, relyingPublicationsWhere, sql, toQuery } from '../sql/relyingPublications'
+import { upcomingOrLiveStates } from '../../scheduler'
+import { ident, param, poolExecutor, poolOf, sql, tableName } from '../../sql'
 import { takeDown } from '../cascade/takeDown'
+import type { SanitizedConsentConfig } from '../defaults'
+import { consentEndsAtSql } from '../rules/inForce'
+import { relyingPublicationsWhere } from '../sql/relyingPublications'
 
 const DAY = 86_400_000
 // One sweep at a time across every worker process: the lock is Postgres's, not ours.
@@ -18,25 +19,26 @@ export type SweepResult = { expired: number; warned: number; skipped?: 'locked' 
  * it gets a renewal task for the consent officers (once). `now` is the caller's clock.
  */
 export const runConsentSweep = async (payload: Payload, config: SanitizedConsentConfig, now = new Date()): Promise<SweepResult> => {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
-  const records = table(config.consentRecordsSlug)
+  const pool = poolOf(payload)
+  const execute = poolExecutor(pool)
+  const records = ident(tableName(config.consentRecordsSlug))
+  const expiresOn = ident(config.recordColumns.expiresOn)
+  const revokedAt = ident(config.recordColumns.revokedAt)
   const lock = await pool.connect()
   try {
     const { rows: locked } = await lock.query('SELECT pg_try_advisory_lock($1) AS ok', [LOCK_KEY])
     if (!locked[0].ok) return { expired: 0, warned: 0, skipped: 'locked' }
     try {
-      // Expired: in force through the whole expiry day (UTC), as the status rules say.
-      const { rows: expired } = await pool.query(
-        `SELECT id FROM "${records}" WHERE expiry_expires_on IS NOT NULL AND takedown_done_at IS NULL AND revocation_received_at IS NULL
-            AND date_trunc('day', expiry_expires_on AT TIME ZONE 'UTC') + interval '1 day' <= ($1::timestamptz AT TIME ZONE 'UTC')`,
-        [now],
+      // Expired: past the end of its last day, by the one in-force rule.
+      const expired = await execute(
+        sql`SELECT id FROM ${records} WHERE ${expiresOn} IS NOT NULL AND takedown_done_at IS NULL AND ${revokedAt} IS NULL
+               AND ${consentEndsAtSql(expiresOn)} <= ${now}::timestamptz`,
       )
       for (const { id } of expired) await expire(payload, config, Number(id), now)
 
-      const { rows: soon } = await pool.query(
-        `SELECT id FROM "${records}" WHERE expiry_expires_on IS NOT NULL AND takedown_done_at IS NULL AND renewal_warned_at IS NULL AND revocation_received_at IS NULL
-            AND expiry_expires_on <= $1::timestamptz + ($2::int * interval '1 day') AND expiry_expires_on + interval '1 day' > $1::timestamptz`,
-        [now, config.warnDaysBefore],
+      const soon = await execute(
+        sql`SELECT id FROM ${records} WHERE ${expiresOn} IS NOT NULL AND takedown_done_at IS NULL AND renewal_warned_at IS NULL AND ${revokedAt} IS NULL
+               AND ${expiresOn} <= ${now}::timestamptz + (${config.warnDaysBefore}::int * interval '1 day') AND ${consentEndsAtSql(expiresOn)} > ${now}::timestamptz`,
       )
       let warned = 0
       for (const { id } of soon) if (await warn(payload, config, Number(id), now)) warned++
@@ -54,8 +56,8 @@ const expire = async (payload: Payload, config: SanitizedConsentConfig, id: numb
   const req = await createLocalReq({ context: { audit: false } }, payload)
   await initTransaction(req)
   try {
-    const record = (await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, req })) as Record<string, any>
-    await takeDown(config, { consentRecordId: id, reference: String(record.reference ?? id), reason: `consent expired (${record.reference ?? id})`, channelsAllowed: record.channelsAllowed ?? [], recordedBy: null, req, now })
+    const record = config.readConsent((await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>)
+    await takeDown(config, { consentRecordId: id, reference: record.reference, reason: `consent expired (${record.reference})`, channelsAllowed: record.channelsAllowed, recordedBy: null, req, now })
     await payload.update({ collection: config.consentRecordsSlug, id, data: { takedownDoneAt: now.toISOString() } as never, overrideAccess: true, req, context: { audit: false } })
     await commitTransaction(req)
   } catch (error) {
@@ -66,11 +68,11 @@ const expire = async (payload: Payload, config: SanitizedConsentConfig, id: numb
 
 /** A renewal task, only when something live or scheduled still relies on the consent. */
 const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number, now: Date): Promise<boolean> => {
-  const record = (await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true })) as Record<string, any>
+  const record = config.readConsent((await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>)
   const documents = await config.relyingDocuments(id, { payload })
   const relying = await livePublicationsOf(payload, config, id, documents)
-  if (relying.length) {
-    const expiresOn = new Date(record.expiry.expiresOn)
+  if (relying.length && record.expiresOn) {
+    const expiresOn = record.expiresOn
     await payload.create({
       collection: config.tasksSlug,
       data: {
@@ -87,13 +89,11 @@ const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number
   return relying.length > 0
 }
 
-const livePublicationsOf = async (payload: Payload, config: SanitizedConsentConfig, id: number, documents: { collection: string; id: number | string }[]) => {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
-  const { rows } = await pool.query(
-    toQuery(sql`SELECT p.id FROM ${ident(table(config.publicationsSlug))} p WHERE ${relyingPublicationsWhere(config, id, documents)} AND p.state IN ('awaiting-approval', 'scheduled', 'dispatching', 'published')`),
+const livePublicationsOf = (payload: Payload, config: SanitizedConsentConfig, id: number, documents: { collection: string; id: number | string }[]) =>
+  poolExecutor(poolOf(payload))(
+    sql`SELECT p.id FROM ${ident(tableName(config.publicationsSlug))} p
+         WHERE ${relyingPublicationsWhere(config, id, documents)} AND p.state::text = ANY(${param([...upcomingOrLiveStates])}::text[])`,
   )
-  return rows
-}
 
 /** Runs the sweep every `everyMs` (at least once a minute is the promise) until stopped. */
 export const startConsentSweep = (payload: Payload, config: SanitizedConsentConfig, everyMs = 30_000) => {

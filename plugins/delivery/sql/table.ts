@@ -1,2 +1,4 @@
-/** Payload's Postgres adapter names a collection's table after its slug, with underscores. */
-export const tableOf = (slug: string) => `"${slug.replace(/-/g, '_')}"`
+import { tableName } from '../../sql'
+
+/** The quoted table name, for the handler's hand-written statements. */
+export const tableOf = (slug: string) => `"${tableName(slug)}"`

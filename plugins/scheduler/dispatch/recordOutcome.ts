@@ -2,17 +2,10 @@ import type { Pool } from 'pg'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { tableName } from '../defaults'
-import type { PublicationState } from '../types'
+import type { AttemptEntry, PublicationState } from '../states'
 
-export type AttemptEntry = {
-  at: string
-  kind: 'publish' | 'retract' | 'reconcile' | 'guard'
-  outcome: 'published' | 'retracted' | 'retry' | 'failed' | 'cancelled' | 'found'
-  status?: number
-  error?: string
-  retryAt?: string
-  worker: string
-}
+export type { AttemptEntry }
+
 
 /** Columns an outcome may set; anything else is a programming error, not SQL to build. */
 type OutcomeColumns = {

@@ -1,3 +1,5 @@
+import { consentEndsAt } from '../../../plugins/consent'
+
 export type ConsentStatus = 'pending' | 'active' | 'expired' | 'revoked' | 'incomplete'
 
 export type ConsentFacts = {
@@ -14,8 +16,6 @@ export type ConsentFacts = {
   statements: { rightToRevoke: boolean; treatmentNotConditioned: boolean; redisclosure: boolean }
   revokedAt: string | Date | null
 }
-
-const DAY_MS = 86_400_000
 
 const filled = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== ''
 
@@ -76,7 +76,7 @@ export const missingConsentElements = (f: ConsentFacts): string[] => elements(f)
 export const consentStatus = (f: ConsentFacts, now: Date): ConsentStatus => {
   if (f.revokedAt !== null && f.revokedAt !== undefined && f.revokedAt !== '') return 'revoked'
   const expiresOn = toDate(f.expiresOn)
-  if (expiresOn && now.getTime() >= utcDay(expiresOn) + DAY_MS) return 'expired'
+  if (expiresOn && now.getTime() >= consentEndsAt(expiresOn).getTime()) return 'expired'
   const missing = elements(f)
   if (missing.some((element) => !element.signature)) return 'incomplete'
   const signedAt = toDate(f.signedAt)

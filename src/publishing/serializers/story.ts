@@ -1,13 +1,17 @@
 import type { Payload } from 'payload'
 
+import { isInForceAt } from '../../../plugins/consent'
+
 import { asDoc, imageSummary, iso, list, names, readLocales, richText, slugsOf, text, videoFields, type Doc } from './shared'
 
-/** Whether the consent record the story relies on is in force today (the consent guard decides scheduling; this is the last look). */
-const consentInForce = (value: unknown) => {
+/**
+ * Whether the consent record the story relies on is in force at `now` (the consent guard decides
+ * scheduling; this is the last look), by the consent plugin's one in-force rule.
+ */
+export const storyConsentInForce = (value: unknown, now: Date) => {
   const record = asDoc(value)
   if (!record || record.status !== 'active') return false
-  const expiresOn = asDoc(record.expiry)?.expiresOn
-  return !(typeof expiresOn === 'string' && new Date(expiresOn).getTime() + 86_400_000 <= Date.now())
+  return isInForceAt(asDoc(record.expiry)?.expiresOn as string | undefined, now)
 }
 
 /**
@@ -19,7 +23,7 @@ export const serializeStory = async (payload: Payload, collection: string, doc: 
   const locales = await readLocales(payload, collection, doc.id)
   const en = locales.en
   const campaigns = list(en.campaigns)
-  const withheld = consentInForce(en.consentRecord) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
+  const withheld = storyConsentInForce(en.consentRecord, new Date()) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
   return {
     type: 'stories' as const,
     slug: String(en.slug),

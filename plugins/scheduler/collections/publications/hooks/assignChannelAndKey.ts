@@ -2,9 +2,9 @@ import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { idempotencyKey } from '../../../lib/idempotencyKey'
+import { editableStates, type PublicationState } from '../../../states'
 import { relationId } from '../relationId'
 
-const EDITABLE_STATES = new Set(['draft', 'awaiting-approval', 'scheduled', 'failed', undefined])
 
 /**
  * The channel comes from the account (so the copy is checked against the right network), and the
@@ -28,7 +28,7 @@ export const assignChannelAndKey =
     const document = merged.document as { relationTo?: string; value?: unknown } | undefined
     const documentId = relationId(document?.value)
     const dueAt = merged.dueAt ? new Date(merged.dueAt as string) : undefined
-    if (EDITABLE_STATES.has(originalDoc?.state) && document?.relationTo && documentId !== undefined && dueAt && !Number.isNaN(dueAt.getTime()) && accountId !== undefined) {
+    if ((originalDoc?.state === undefined || editableStates.includes(originalDoc.state as PublicationState)) && document?.relationTo && documentId !== undefined && dueAt && !Number.isNaN(dueAt.getTime()) && accountId !== undefined) {
       data.idempotencyKey = idempotencyKey({ collection: document.relationTo, id: String(documentId), channel: `${merged.channel}-${accountId}`, dueAt })
     }
     return data

@@ -3,37 +3,20 @@ import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError }
 import { adapterFor } from '../../../channels/registry'
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { runGuards } from '../../../dispatch/runGuards'
-import type { PublicationRecord, PublicationState } from '../../../types'
+import { frozenStates, manualMoves, type Mover, type PublicationState } from '../../../states'
+import type { PublicationRecord } from '../../../types'
 import { relationId } from '../relationId'
 import { sameValue } from '../sameValue'
 
 /** Changing any of these on an approved row sends it back for approval. */
 const CONTENT_FIELDS = ['document', 'channelAccount', 'dueAt', 'timeZone', 'text', 'hashtags', 'link', 'media', 'title', 'repeat', 'unpublishAt'] as const
 
-/** Rows a worker owns or has finished with: their copy is history, not a draft. */
-const FROZEN: PublicationState[] = ['dispatching', 'published', 'retracting', 'retracted', 'cancelled']
-
-type Who = 'author' | 'approver' | 'either'
-/** What a person may do to a row, from → to, and who. Everything else is the dispatcher's. */
-const MOVES: Record<string, Who> = {
-  'draft>awaiting-approval': 'author',
-  'failed>awaiting-approval': 'author',
-  'awaiting-approval>draft': 'either', // an author withdraws, an approver rejects (with a reason)
-  'scheduled>draft': 'either',
-  'awaiting-approval>scheduled': 'approver',
-  'failed>scheduled': 'either', // retry: it was approved before
-  'draft>cancelled': 'either',
-  'awaiting-approval>cancelled': 'either',
-  'scheduled>cancelled': 'either',
-  'failed>cancelled': 'either',
-  'published>retracting': 'either',
-}
 
 const refuse = (collection: string, path: string, message: string): never => {
   throw new ValidationError({ collection, errors: [{ path, message }] })
 }
 
-const allowed = (config: SanitizedSchedulerConfig, who: Who, req: PayloadRequest): boolean =>
+const allowed = (config: SanitizedSchedulerConfig, who: Mover, req: PayloadRequest): boolean =>
   who === 'author' ? config.canAuthor(req) : who === 'approver' ? config.canApprove(req) : config.canAuthor(req) || config.canApprove(req)
 
 /**
@@ -56,7 +39,7 @@ export const enforceTransitions =
     }
 
     const changed = operation === 'update' ? CONTENT_FIELDS.filter((field) => field in data && !sameValue(data[field], originalDoc?.[field])) : []
-    if (changed.length && FROZEN.includes(previous)) {
+    if (changed.length && frozenStates.includes(previous)) {
       const onlyUnpublish = previous === 'published' && changed.every((field) => field === 'unpublishAt')
       if (!onlyUnpublish) refuse(slug, changed[0], `${changed[0]}: a ${previous} publication can't be edited; create a new one instead.`)
     }
@@ -73,7 +56,7 @@ export const enforceTransitions =
     }
 
     if (operation === 'update' && next !== previous && !sentBack) {
-      const who = MOVES[`${previous}>${next}`]
+      const who = manualMoves[`${previous}>${next}`]
       if (!who) refuse(slug, 'state', `state: a publication can't go from ${previous} to ${next} by hand.`)
       if (!allowed(config, who!, req)) refuse(slug, 'state', `state: you may not move a publication from ${previous} to ${next}.`)
     }
