@@ -29,11 +29,13 @@ import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
-import { channels } from './src/publishing/channels'
-import { decorateLink } from './src/publishing/decorateLink'
-import { dispatchSettingsFromEnv } from './src/publishing/dispatchSettings'
-import { resolveMedia } from './src/publishing/resolveMedia'
-import { serializeDocument } from './src/publishing/serializeDocument'
+import { channels } from './src/scheduler/channels'
+import { decorateLink } from './src/scheduler/decorateLink'
+import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
+import { resolveMedia } from './src/scheduler/resolveMedia'
+import { serializeDocument } from './src/delivery/serializeDocument'
+import { localization } from './src/localization'
+import { publishableSlugs } from './src/publishable'
 import { slugs } from './src/slugs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -49,14 +51,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Carecast' },
   },
-  localization: {
-    locales: [
-      { code: 'en', label: 'English' },
-      { code: 'es', label: 'Español' },
-    ],
-    defaultLocale: 'en',
-    fallback: true,
-  },
+  localization,
   collections: [
     Campaigns,
     PatientStories,
@@ -93,7 +88,7 @@ export default buildConfig({
   plugins: [
     deliveryPlugin({ slug: slugs.deliveryItems, canRead: (req) => isStaff({ req }) }),
     schedulerPlugin({
-      collections: [slugs.campaigns, slugs.patientStories, slugs.communityEvents, slugs.videoAssets],
+      collections: publishableSlugs,
       mediaCollections: [
         { slug: slugs.media, kind: 'image' },
         { slug: slugs.videoAssets, kind: 'video' },

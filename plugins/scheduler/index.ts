@@ -67,6 +67,7 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
+export { defaultMedia } from './dispatch/loadBatch'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
 export { requestRetraction, type RetractionResult, type RetractionRow } from './operations/requestRetraction'

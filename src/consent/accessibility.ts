@@ -1,4 +1,5 @@
-import type { AccessibilityNeeds, RelianceArgs } from '../../plugins/consent/types'
+import type { AccessibilityNeeds, RelianceArgs } from '../../plugins/consent'
+import { defaultLocale } from '../localization'
 import { slugs } from '../slugs'
 
 type Doc = Record<string, any>
@@ -13,10 +14,10 @@ export const accessibility = async ({ collection, doc, publication, payload }: R
   let languages: string[] = []
   if (publication.channel === 'web') {
     const all = (await payload.findByID({ collection: collection as never, id: idOf(doc), depth: 0, locale: 'all', overrideAccess: true, disableErrors: true, select: { title: true } as never })) as Doc | null
-    const titles = all?.title && typeof all.title === 'object' ? all.title : { en: all?.title }
+    const titles = all?.title && typeof all.title === 'object' ? all.title : { [defaultLocale]: all?.title }
     languages = Object.entries(titles).filter(([, title]) => typeof title === 'string' && title.trim()).map(([locale]) => locale)
-    if (!languages.length) languages = ['en']
-  } else if (publication.channel === 'youtube') languages = ['en']
+    if (!languages.length) languages = [defaultLocale]
+  } else if (publication.channel === 'youtube') languages = [defaultLocale]
 
   const refs = (Array.isArray(publication.media) ? publication.media : []) as { relationTo: string; value: unknown }[]
   const load = async (slug: string) => {

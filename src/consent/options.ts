@@ -1,4 +1,4 @@
-import type { ConsentPluginOptions } from '../../plugins/consent/types'
+import type { ConsentPluginOptions } from '../../plugins/consent'
 import { isConsentOfficerOrAdmin } from '../access/isConsentOfficerOrAdmin'
 import { slugs } from '../slugs'
 import { accessibility } from './accessibility'

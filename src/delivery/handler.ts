@@ -2,6 +2,7 @@ import pg from 'pg'
 
 import { apiKeyResolver, createDeliveryHandler } from '../../plugins/delivery'
 import { payloadSecret } from '../lib/payloadSecret'
+import { localization } from '../localization'
 import { slugs } from '../slugs'
 
 const perMinute = (name: string, fallback: number): number => {
@@ -28,6 +29,7 @@ const build = () => {
     public: createDeliveryHandler({
       pool,
       slug: slugs.deliveryItems,
+      localization,
       rateLimit:
         anonymous === 0
           ? undefined
@@ -40,7 +42,7 @@ const build = () => {
     }),
     // The example site renders through the API in-process: its pages are ours, so the tiers (which
     // count callers over HTTP) don't apply to them.
-    inProcess: createDeliveryHandler({ pool, slug: slugs.deliveryItems }),
+    inProcess: createDeliveryHandler({ pool, slug: slugs.deliveryItems, localization }),
   }
 }
 

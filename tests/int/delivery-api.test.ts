@@ -7,6 +7,7 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createDeliveryHandler } from '../../plugins/delivery'
+import { localization } from '../../src/localization'
 import { CampaignItem, EventItem, ListResponse, StoryItem, VideoItem, itemSchemas } from '../../plugins/delivery/schemas/items'
 import { occurrencesBetween } from '../../plugins/scheduler/lib/recurrence'
 import { seedDemoContent } from '../../seed/content'
@@ -61,7 +62,7 @@ describe('delivery API', () => {
   beforeAll(async () => {
     app = await startTestApp('delivery')
     pool = (app.payload.db as unknown as { pool: Pool }).pool
-    handler = createDeliveryHandler({ pool, onError: () => {} })
+    handler = createDeliveryHandler({ pool, localization, onError: () => {} })
     assetsDir = await mkdtemp(path.join(tmpdir(), 'carecast-delivery-'))
     await seedDemoUsers(app.payload)
     await seedDemoContent(app.payload, { assetsDir })

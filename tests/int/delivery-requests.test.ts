@@ -2,6 +2,7 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { apiKeyResolver, createDeliveryHandler } from '../../plugins/delivery'
+import { localization } from '../../src/localization'
 import { seedDemoUsers } from '../../seed/demoUsers'
 import { payloadSecret } from '../../src/lib/payloadSecret'
 import { slugs } from '../../src/slugs'
@@ -20,7 +21,7 @@ describe('delivery API: bad requests and rate limits', () => {
     app = await startTestApp('delivery_limits')
     pool = (app.payload.db as unknown as { pool: Pool }).pool
     await seedDemoUsers(app.payload)
-    handler = createDeliveryHandler({ pool, onError: () => {} })
+    handler = createDeliveryHandler({ pool, localization, onError: () => {} })
   })
   afterAll(async () => app?.close())
 
@@ -51,7 +52,7 @@ describe('delivery API: bad requests and rate limits', () => {
     const post = await handler(new Request('http://localhost/delivery/v1/stories', { method: 'POST', body: '{}' }))
     expect(post.status).toBe(405)
     // A database failure is a 500 that says nothing about the database.
-    const broken = createDeliveryHandler({ pool, slug: 'no-such-table', onError: () => {} })
+    const broken = createDeliveryHandler({ pool, localization, slug: 'no-such-table', onError: () => {} })
     const failed = await broken(new Request('http://localhost/delivery/v1/stories'))
     expect(failed.status).toBe(500)
     expect(await failed.text()).not.toMatch(/no_such_table|relation|select|LEAK/i)
@@ -60,6 +61,7 @@ describe('delivery API: bad requests and rate limits', () => {
   it('limits by tier: anonymous callers per address, front-end API keys per key with more; a wrong key is a 401', async () => {
     const limited = createDeliveryHandler({
       pool,
+      localization,
       onError: () => {},
       rateLimit: { anonymous: { perMinute: 60, burst: 3 }, withKey: { perMinute: 600, burst: 6 }, checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }) },
     })

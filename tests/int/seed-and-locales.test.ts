@@ -36,7 +36,8 @@ describe('demo seed and localized content', () => {
     const second = await seedDemoContent(app.payload, { assetsDir })
     expect(second).toEqual(first)
     expect(await Promise.all(collections.map(count))).toEqual(before)
-  })
+    // The seed draws its images and renders its video with ffmpeg: on two busy cores that takes longer than the default 30 s.
+  }, 120_000)
 
   it('publishes only the stories whose consent is in force', async () => {
     const { docs } = await app.payload.find({ collection: slugs.patientStories, depth: 1, overrideAccess: true, limit: 100, draft: true })

@@ -1,5 +1,4 @@
-import type { Pool } from 'pg'
-
+import { sanitizeHandlerOptions } from '../defaults'
 import type { EventItem } from '../schemas/items'
 import { deliveryTypes } from '../schemas/shared'
 import { findCaptionFile } from '../sql/findCaptionFile'
@@ -10,45 +9,9 @@ import { encodeCursor } from './cursor'
 import { eventsCalendar } from './ics'
 import { openApiDocument } from './openapi'
 import { BadParameter, readItemParams, readListParams } from './params'
+import type { DeliveryHandlerOptions } from '../types'
 import { createRateLimiter, type Tier } from './rateLimit'
-import { type CachePolicy, cacheable, errorResponse } from './respond'
-
-export type DeliveryHandlerOptions = {
-  /** One pool per process (DATABASE_URL); the handler never goes through Payload. */
-  pool: Pool
-  /** Slug of the projection collection. @default 'delivery-items' */
-  slug?: string
-  /** Where the handler is mounted. @default '/delivery/v1' */
-  basePath?: string
-  /** @default ['en', 'es'] */
-  locales?: readonly string[]
-  /** @default 'en' */
-  defaultLocale?: string
-  /** @default 20 */
-  defaultLimit?: number
-  /** @default 100 */
-  maxLimit?: number
-  /** For a CDN: fresh for a minute, then served stale while it refetches. @default { maxAge: 60, staleWhileRevalidate: 300 } */
-  cache?: CachePolicy
-  /** @default 'Events' */
-  calendarName?: string
-  /** Told about an unexpected failure (the response says only that it failed). @default console.error */
-  onError?: (error: unknown) => void
-  /**
-   * Rate-limit tiers; absent, nothing is limited. A request with `Authorization: <users> API-Key <key>`
-   * whose key `checkApiKey` accepts is counted per key at `withKey`; any other per client address
-   * (`clientOf`) at `anonymous`.
-   */
-  rateLimit?: {
-    anonymous: Tier
-    withKey: Tier
-    checkApiKey: (apiKey: string) => Promise<boolean>
-    /** @default the `x-carecast-client` header the server sets, else 'unknown' */
-    clientOf?: (request: Request) => string
-    /** The prefix before ` API-Key ` in the Authorization header. @default 'users' */
-    usersSlug?: string
-  }
-}
+import { cacheable, errorResponse } from './respond'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 const isType = (value: string): value is (typeof deliveryTypes)[number] => (deliveryTypes as readonly string[]).includes(value)
@@ -59,19 +22,15 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,159}$/
  * projection table, one indexed query per request, and assembles list bodies from the stored
  * JSON text without parsing it. Mount it on a Next route handler (or any server).
  */
-export const createDeliveryHandler = (options: DeliveryHandlerOptions) => {
-  const slug = options.slug ?? 'delivery-items'
-  const basePath = (options.basePath ?? '/delivery/v1').replace(/\/$/, '')
-  const locales = options.locales ?? ['en', 'es']
-  const defaultLocale = options.defaultLocale ?? 'en'
-  const cache = options.cache ?? { maxAge: 60, staleWhileRevalidate: 300 }
-  const onError = options.onError ?? ((error: unknown) => console.error('delivery API:', error))
+export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
+  const options = sanitizeHandlerOptions(given)
+  const { slug, basePath, locales, defaultLocale, cache, onError } = options
   let openApiText: string | undefined
 
   const notFound = (what: string) => errorResponse(404, what)
 
   const list = async (request: Request, type: string, query: URLSearchParams) => {
-    const params = readListParams(query, type, locales, defaultLocale, options.defaultLimit ?? 20, options.maxLimit ?? 100)
+    const params = readListParams(query, type, locales, defaultLocale, options.defaultLimit, options.maxLimit)
     const filters = {
       ...(params.campaign ? { campaigns: [params.campaign] } : {}),
       ...(params.serviceLine ? { serviceLines: [params.serviceLine] } : {}),
@@ -88,7 +47,7 @@ export const createDeliveryHandler = (options: DeliveryHandlerOptions) => {
     const { locale } = readItemParams(query, locales, defaultLocale)
     const events = (await listEvents(options.pool, slug, locale, eventSlug ? `events/${eventSlug}` : null)) as EventItem[]
     if (eventSlug && !events.length) return notFound(`events/${eventSlug}: there is no such live event`)
-    const body = eventsCalendar(events, { name: eventSlug ? events[0].title : (options.calendarName ?? 'Events') })
+    const body = eventsCalendar(events, { name: eventSlug ? events[0].title : options.calendarName })
     return cacheable(request, body, 'text/calendar; charset=utf-8', cache)
   }
 
@@ -98,7 +57,7 @@ export const createDeliveryHandler = (options: DeliveryHandlerOptions) => {
     const parts = url.pathname.slice(basePath.length + 1).split('/').map((part) => decodeURIComponent(part))
     const query = url.searchParams
     if (parts.length === 1 && parts[0] === 'openapi.json') {
-      openApiText ??= JSON.stringify(openApiDocument(basePath))
+      openApiText ??= JSON.stringify(openApiDocument(basePath, { locales, defaultLocale }))
       return cacheable(request, openApiText, JSON_TYPE, cache)
     }
     if (parts.length === 1 && parts[0] === 'events.ics') return calendar(request, query, null)

@@ -10,7 +10,8 @@ export const deliveryTypes = ['campaigns', 'stories', 'events', 'videos'] as con
 export const DeliveryType = z.enum(deliveryTypes)
 export type DeliveryType = z.infer<typeof DeliveryType>
 
-export const Locale = z.enum(['en', 'es'])
+/** A locale code of the host's Payload `localization` config; the store checks it is one of them. */
+export const Locale = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)
 export type Locale = z.infer<typeof Locale>
 
 export const ImageSize = z.strictObject({ url: z.string(), width: z.number().nullable(), height: z.number().nullable() })

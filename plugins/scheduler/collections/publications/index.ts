@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { accessFrom } from '../../access/fromCheck'
 import type { SanitizedSchedulerConfig } from '../../defaults'
@@ -70,13 +70,10 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
     },
     { name: 'hashtags', type: 'text', maxLength: 500, validate: copyValidator(config, 'hashtags'), admin: { description: 'Space-separated, with or without #.' } },
     { name: 'link', type: 'text', maxLength: 2000, validate: copyValidator(config, 'link'), admin: { description: "Gets the document's UTM tags when sent." } },
-    {
-      name: 'media',
-      type: 'upload',
-      relationTo: config.mediaCollections.map((entry) => entry.slug),
-      hasMany: true,
-      validate: copyValidator(config, 'media'),
-    },
+    // Payload refuses an upload field with no collection: a host without uploads gets no media field.
+    ...(config.mediaCollections.length
+      ? [{ name: 'media', type: 'upload', relationTo: config.mediaCollections.map((entry) => entry.slug), hasMany: true, validate: copyValidator(config, 'media') } satisfies Field]
+      : []),
     {
       name: 'repeat',
       type: 'text',

@@ -1,5 +1,6 @@
-import { deliveryClient } from '../../../../plugins/delivery/client'
+import { deliveryClient } from '../../../../plugins/delivery/exports/client'
 import { inProcessDeliveryHandler } from '../../../delivery/handler'
+import { localeOr } from '../../../localization'
 
 /**
  * The example site's client calls the delivery handler in-process: the same handler and bytes a
@@ -8,4 +9,4 @@ import { inProcessDeliveryHandler } from '../../../delivery/handler'
  */
 export const delivery = deliveryClient({ baseUrl: 'http://in-process/delivery/v1', fetch: (request) => inProcessDeliveryHandler()(request) })
 
-export const readLocale = (value: string | string[] | undefined) => (value === 'es' ? 'es' : 'en')
+export const readLocale = (value: string | string[] | undefined) => localeOr(value)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { consentEndsAt, isInForceAt } from '../../../../plugins/consent'
-import { storyConsentInForce } from '../../../../src/publishing/serializers/story'
+import { storyConsentInForce } from '../../../../src/delivery/serializers/story'
 import { consentStatus } from '../../../../src/lib/consent/consentStatus'
 
 // The admin's date picker stores a day at 12:00 UTC.

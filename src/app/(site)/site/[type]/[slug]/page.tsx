@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import type { CampaignItem, EventItem, Image, StoryItem, VideoItem, VideoSummary } from '../../../../../../plugins/delivery/client'
+import type { CampaignItem, EventItem, Image, StoryItem, VideoItem, VideoSummary } from '../../../../../../plugins/delivery/exports/client'
 import { delivery, readLocale } from '../../delivery'
 
 export const dynamic = 'force-dynamic'

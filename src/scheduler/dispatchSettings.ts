@@ -1,4 +1,4 @@
-import type { DispatchSettings } from '../../plugins/scheduler/types'
+import type { DispatchSettings } from '../../plugins/scheduler'
 
 const ENV: Record<keyof DispatchSettings, string> = {
   batchSize: 'DISPATCH_BATCH_SIZE',

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { asDoc, imageSummary, iso, names, readLocales, richText, slugsOf, text, type Doc } from './shared'
+import { defaultLocale } from '../../localization'
 
 /**
  * A campaign's public shape. Its owner, budget, KPIs, audience segments and UTM tags are for
@@ -9,11 +10,11 @@ import { asDoc, imageSummary, iso, names, readLocales, richText, slugsOf, text, 
  */
 export const serializeCampaign = async (payload: Payload, collection: string, doc: Doc) => {
   const locales = await readLocales(payload, collection, doc.id)
-  const en = locales.en
-  const observance = asDoc(en.observance)
+  const main = locales[defaultLocale]
+  const observance = asDoc(main.observance)
   return {
     type: 'campaigns' as const,
-    slug: String(en.slug),
+    slug: String(main.slug),
     locales: Object.fromEntries(
       Object.entries(locales).map(([locale, d]) => [
         locale,
@@ -32,11 +33,11 @@ export const serializeCampaign = async (payload: Payload, collection: string, do
       ]),
     ),
     index: {
-      sortAt: iso(en.startsAt) ?? new Date().toISOString(),
-      startsAt: iso(en.startsAt),
-      endsAt: iso(en.endsAt),
-      filters: { campaigns: [String(en.slug)], serviceLines: slugsOf(en.serviceLines), observance: text(observance?.slug) },
+      sortAt: iso(main.startsAt) ?? new Date().toISOString(),
+      startsAt: iso(main.startsAt),
+      endsAt: iso(main.endsAt),
+      filters: { campaigns: [String(main.slug)], serviceLines: slugsOf(main.serviceLines), observance: text(observance?.slug) },
     },
-    related: { stories: slugsOf(en.relatedStories), events: slugsOf(en.relatedEvents), videos: slugsOf(en.relatedVideos) },
+    related: { stories: slugsOf(main.relatedStories), events: slugsOf(main.relatedEvents), videos: slugsOf(main.relatedVideos) },
   }
 }

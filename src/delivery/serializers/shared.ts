@@ -4,10 +4,10 @@ import type { Payload } from 'payload'
 
 import type { CaptionInput } from '../../../plugins/delivery'
 import { lexicalPlainText } from '../../lib/lexicalPlainText'
+import { defaultLocale, type LocaleCode, localeCodes } from '../../localization'
 
 export type Doc = Record<string, unknown>
 
-export const LOCALES = ['en', 'es'] as const
 
 export const asDoc = (value: unknown): Doc | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Doc) : undefined)
 export const list = (value: unknown): Doc[] => (Array.isArray(value) ? value.map(asDoc).filter((doc): doc is Doc => Boolean(doc)) : [])
@@ -24,11 +24,11 @@ export const names = (value: unknown): string[] => list(value).map((item) => ite
  * Field-level fallback to English fills what is not translated. No `req` is passed: the read can't
  * switch the worker's own request to another locale.
  */
-export const readLocales = async (payload: Payload, collection: string, id: unknown): Promise<Record<(typeof LOCALES)[number], Doc>> => {
-  const read = (locale: (typeof LOCALES)[number]) =>
-    payload.findByID({ collection: collection as never, id: id as number, locale, fallbackLocale: 'en', depth: 2, overrideAccess: true, draft: false }) as unknown as Promise<Doc>
-  const [en, es] = await Promise.all(LOCALES.map(read))
-  return { en, es }
+export const readLocales = async (payload: Payload, collection: string, id: unknown): Promise<Record<LocaleCode, Doc>> => {
+  const read = (locale: LocaleCode) =>
+    payload.findByID({ collection: collection as never, id: id as number, locale, fallbackLocale: defaultLocale, depth: 2, overrideAccess: true, draft: false }) as unknown as Promise<Doc>
+  const docs = await Promise.all(localeCodes.map(read))
+  return Object.fromEntries(localeCodes.map((locale, index) => [locale, docs[index]])) as Record<LocaleCode, Doc>
 }
 
 /** Rich text as HTML and plain text; uploads inside it are left out (their own consent is not checked here). */

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { occurrencesBetween } from '../../../plugins/scheduler/lib/recurrence'
 import { asDoc, imageSummary, iso, list, num, readLocales, richText, slugsOf, text, type Doc } from './shared'
+import { defaultLocale } from '../../localization'
 
 const FIFTY_YEARS_MS = 50 * 366 * 86_400_000
 
@@ -22,12 +23,12 @@ const seriesEnd = (doc: Doc, rrule: string | null) => {
 /** An event's public shape: when, where, how to join or register, and its series. */
 export const serializeEvent = async (payload: Payload, collection: string, doc: Doc) => {
   const locales = await readLocales(payload, collection, doc.id)
-  const en = locales.en
-  const campaign = asDoc(en.campaign)
-  const rrule = text(asDoc(en.recurrence)?.rrule)
+  const main = locales[defaultLocale]
+  const campaign = asDoc(main.campaign)
+  const rrule = text(asDoc(main.recurrence)?.rrule)
   return {
     type: 'events' as const,
-    slug: String(en.slug),
+    slug: String(main.slug),
     locales: Object.fromEntries(
       Object.entries(locales).map(([locale, d]) => {
         const venue = asDoc(d.venue)
@@ -56,9 +57,9 @@ export const serializeEvent = async (payload: Payload, collection: string, doc: 
       }),
     ),
     index: {
-      sortAt: iso(en.startsAt) ?? new Date().toISOString(),
-      startsAt: iso(en.startsAt),
-      endsAt: seriesEnd(en, rrule),
+      sortAt: iso(main.startsAt) ?? new Date().toISOString(),
+      startsAt: iso(main.startsAt),
+      endsAt: seriesEnd(main, rrule),
       filters: { campaigns: slugsOf(campaign), serviceLines: slugsOf(campaign?.serviceLines), observance: text(asDoc(campaign?.observance)?.slug) },
     },
   }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { isInForceAt } from '../../../plugins/consent'
 
 import { asDoc, imageSummary, iso, list, names, readLocales, richText, slugsOf, text, videoFields, type Doc } from './shared'
+import { defaultLocale } from '../../localization'
 
 /**
  * Whether the consent record the story relies on is in force at `now` (the consent guard decides
@@ -21,12 +22,12 @@ export const storyConsentInForce = (value: unknown, now: Date) => {
  */
 export const serializeStory = async (payload: Payload, collection: string, doc: Doc) => {
   const locales = await readLocales(payload, collection, doc.id)
-  const en = locales.en
-  const campaigns = list(en.campaigns)
-  const withheld = storyConsentInForce(en.consentRecord, new Date()) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
+  const main = locales[defaultLocale]
+  const campaigns = list(main.campaigns)
+  const withheld = storyConsentInForce(main.consentRecord, new Date()) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
   return {
     type: 'stories' as const,
-    slug: String(en.slug),
+    slug: String(main.slug),
     ...(withheld ? { withheld } : {}),
     locales: Object.fromEntries(
       Object.entries(locales).map(([locale, d]) => [
@@ -43,10 +44,10 @@ export const serializeStory = async (payload: Payload, collection: string, doc: 
       ]),
     ),
     index: {
-      sortAt: iso(en.createdAt) ?? new Date().toISOString(),
+      sortAt: iso(main.createdAt) ?? new Date().toISOString(),
       startsAt: null,
       endsAt: null,
-      filters: { campaigns: slugsOf(campaigns), serviceLines: slugsOf(en.serviceLines), observance: text(asDoc(campaigns[0]?.observance)?.slug) },
+      filters: { campaigns: slugsOf(campaigns), serviceLines: slugsOf(main.serviceLines), observance: text(asDoc(campaigns[0]?.observance)?.slug) },
     },
   }
 }

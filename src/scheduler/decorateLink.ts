@@ -1,4 +1,4 @@
-import type { LinkDecorator } from '../../plugins/scheduler/types'
+import type { LinkDecorator } from '../../plugins/scheduler'
 import { applyUtm, type UtmTags } from '../lib/utm/applyUtm'
 
 /** A campaign has its own UTM tags; stories, events and videos borrow their campaign's. */

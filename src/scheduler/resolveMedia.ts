@@ -1,5 +1,5 @@
-import { defaultMedia } from '../../plugins/scheduler/dispatch/loadBatch'
-import type { MediaResolver } from '../../plugins/scheduler/types'
+import { defaultMedia } from '../../plugins/scheduler'
+import type { MediaResolver } from '../../plugins/scheduler'
 import { slugs } from '../slugs'
 
 type Track = { language?: string; label?: string; vtt?: string }
