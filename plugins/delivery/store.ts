@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
-import type { WebProjection, WebStore } from '../scheduler/channels/web'
+import type { WebProjection, WebStore } from '../channels'
 import { deliveryPaths } from './api/paths'
 import type { JsonLdOptions } from './jsonLd'
 import { prepareRows } from './prepare'

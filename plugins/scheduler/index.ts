@@ -68,3 +68,5 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
 
 export { DispatchWorker } from './dispatch/worker'
 export type { SchedulerPluginOptions } from './types'
+export type { ChannelAccount, ChannelAdapter, ChannelFailure, ChannelMedia, ChannelPost, ChannelResult, ChannelSuccess } from './channels/types'
+export { adapterFor } from './channels/registry'
