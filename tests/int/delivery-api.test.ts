@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createDeliveryHandler } from '../../plugins/delivery'
 import { CampaignItem, EventItem, ListResponse, StoryItem, VideoItem, itemSchemas } from '../../plugins/delivery/schemas/items'
-import { occurrencesBetween } from '../../plugins/scheduler/lib/recurrence'
+import { occurrencesBetween } from '../../plugins/calendar'
 import { seedDemoContent } from '../../seed/content'
 import { seedDemoUsers } from '../../seed/demoUsers'
 import { lexicalFromParagraphs } from '../../src/lib/lexicalPlainText'

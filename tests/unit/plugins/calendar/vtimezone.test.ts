@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 
-import { buildVTimezone } from '../../../plugins/scheduler/lib/vtimezone'
+import { buildVTimezone } from '../../../../plugins/calendar'
 
 const zoneOf = (text: string) => {
   const calendar = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${text}\r\nEND:VCALENDAR`))

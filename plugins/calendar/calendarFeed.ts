@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import ical, { ICalEventStatus } from 'ical-generator'
 
 import { occurrencesBetween, toICalRRule } from './recurrence'
+import { isValidTimeZone } from './timeZone'
 import { buildVTimezone } from './vtimezone'
 
 export type CalendarEntry = {
@@ -51,14 +52,6 @@ const STATUS: Record<string, ICalEventStatus> = {
  */
 export const calendarStatus = (status: string): ICalEventStatus => STATUS[status] ?? ICalEventStatus.TENTATIVE
 
-const isTimeZone = (timeZone: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return timeZone !== ''
-  } catch {
-    return false
-  }
-}
 
 const isUtc = (timeZone: string) => timeZone === 'UTC'
 
@@ -95,7 +88,7 @@ export const buildCalendarFeed = ({ name, entries, prodId = '//Carecast//Schedul
 
   for (const entry of entries) {
     const fault = (problem: string) => new Error(`Calendar entry ${JSON.stringify(entry.uid)}: ${problem}`)
-    if (!isTimeZone(entry.timeZone)) throw fault(`"${entry.timeZone}" is not an IANA time zone (e.g. America/New_York).`)
+    if (!isValidTimeZone(entry.timeZone)) throw fault(`"${entry.timeZone}" is not an IANA time zone (e.g. America/New_York).`)
     if (!(entry.start instanceof Date) || Number.isNaN(entry.start.getTime())) throw fault('the start is not a valid date and time.')
     const end = entry.end ?? new Date(entry.start.getTime() + DEFAULT_DURATION_MS)
     if (Number.isNaN(end.getTime()) || end < entry.start) throw fault('the end is before the start.')

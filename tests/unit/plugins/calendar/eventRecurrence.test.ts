@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { expandOccurrences, validateRRule } from '../../src/lib/recurrence/validateRecurrence'
+import { eventRecurrence } from '../../../../collections/CommunityEvents/recurrence'
+import { expandOccurrences, validateRRule } from '../../../../plugins/calendar'
 
-describe('validateRRule', () => {
+describe('validateRRule with the community events’ policy', () => {
   it.each([
     'FREQ=WEEKLY;BYDAY=TU;COUNT=8',
     'RRULE:FREQ=MONTHLY;BYDAY=1SA;UNTIL=20270630',
@@ -13,7 +14,7 @@ describe('validateRRule', () => {
     'FREQ=WEEKLY;BYDAY=TU,TH;WKST=SU;UNTIL=20270101T180000',
     'FREQ=WEEKLY;COUNT=366',
   ])('accepts %s', (rule) => {
-    expect(validateRRule(rule)).toEqual({ ok: true })
+    expect(validateRRule(rule, eventRecurrence)).toEqual({ ok: true })
   })
 
   it.each([
@@ -44,7 +45,7 @@ describe('validateRRule', () => {
     ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2', 'Recurrence rule: "BYMONTHDAY=30" is not a day of the months in "BYMONTH=2", so the event would never happen.'],
     ['FREQ=MONTHLY;BYSETPOS=1;COUNT=2', 'Recurrence rule: "BYSETPOS" needs another BY part (e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1).'],
   ])('refuses %j', (rule, message) => {
-    expect(validateRRule(rule)).toEqual({ ok: false, message })
+    expect(validateRRule(rule, eventRecurrence)).toEqual({ ok: false, message })
   })
 })
 
@@ -122,7 +123,7 @@ describe('expandOccurrences', () => {
   })
 
   it('throws the validation message for a bad rule, and refuses a bad zone or start', () => {
-    expect(() => expandOccurrences({ rule: 'FREQ=WEEKLY', startsAt: new Date(), timeZone: 'UTC' })).toThrow(/^Recurrence rule: community events must end/)
+    expect(() => expandOccurrences({ rule: 'FREQ=WEEKLY', startsAt: new Date(), timeZone: 'UTC', policy: eventRecurrence })).toThrow(/^Recurrence rule: community events must end/)
     expect(() => expandOccurrences({ rule: 'FREQ=WEEKLY;COUNT=2', startsAt: new Date(), timeZone: 'Mars/Olympus' })).toThrow('"Mars/Olympus" is not an IANA time zone')
     expect(() => expandOccurrences({ rule: 'FREQ=WEEKLY;COUNT=2', startsAt: new Date('nope'), timeZone: 'UTC' })).toThrow(/not a valid date/)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isValidTimeZone, timeZoneOptions } from '../../src/lib/timezones/isValidTimeZone'
+import { isValidTimeZone, timeZoneOptions } from '../../../../plugins/calendar'
 
 describe('isValidTimeZone', () => {
   it.each(['America/Chicago', 'America/New_York', 'Europe/Madrid', 'UTC', 'America/Puerto_Rico', 'Pacific/Honolulu'])('accepts %s', (zone) => {

@@ -1,8 +1,7 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 
-import { buildCalendarFeed, calendarStatus, type CalendarEntry } from '../../../plugins/scheduler/lib/calendarFeed'
-import { occurrencesBetween } from '../../../plugins/scheduler/lib/recurrence'
+import { buildCalendarFeed, calendarStatus, type CalendarEntry, occurrencesBetween } from '../../../../plugins/calendar'
 
 const NY = 'America/New_York'
 const LONDON = 'Europe/London'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { nextOccurrenceAfter, occurrencesBetween, toICalRRule, validateRRule } from '../../../plugins/scheduler/lib/recurrence'
+import { nextOccurrenceAfter, occurrencesBetween, toICalRRule, validateRRule } from '../../../../plugins/calendar'
+import { reshareRecurrence } from '../../../../plugins/scheduler/collections/publications/validators'
 
 const NY = 'America/New_York'
 const LONDON = 'Europe/London'
@@ -109,35 +110,35 @@ describe('nextOccurrenceAfter', () => {
   })
 })
 
-describe('validateRRule', () => {
+describe('validateRRule with the re-shares’ policy', () => {
   it.each(['FREQ=WEEKLY;COUNT=5', 'RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231', 'rrule:freq=daily;interval=2;', 'FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1;COUNT=6'])(
     'accepts %s',
     (rule) => {
-      expect(validateRRule(rule)).toBeNull()
+      expect(validateRRule(rule, reshareRecurrence)).toEqual({ ok: true })
     },
   )
 
   it.each([
     ['', 'Recurrence rule: the rule is empty; write one like FREQ=WEEKLY;BYDAY=MO;COUNT=6.'],
     ['BYDAY=MO', 'Recurrence rule: FREQ is missing; start the rule with one, e.g. FREQ=WEEKLY.'],
-    ['FREQ=SOMETIMES', 'Recurrence rule: "FREQ=SOMETIMES" is not valid; use DAILY, WEEKLY, MONTHLY or YEARLY.'],
-    ['FREQ=MINUTELY', 'Recurrence rule: "FREQ=MINUTELY" is not supported; re-shares repeat at most daily, so use DAILY, WEEKLY, MONTHLY or YEARLY.'],
-    ['FREQ=WEEKLY;COUNT=0', 'Recurrence rule: "COUNT=0" is not valid; use a whole number from 1 to 999.'],
-    ['FREQ=WEEKLY;INTERVAL=two', 'Recurrence rule: "INTERVAL=TWO" is not valid; use a whole number from 1 to 999.'],
-    ['FREQ=WEEKLY;UNTIL=20260230', 'Recurrence rule: "UNTIL=20260230" is not valid; use a date like 20261231 or 20261231T235959Z.'],
-    ['FREQ=WEEKLY;BYDAY=XX', 'Recurrence rule: "BYDAY=XX" is not valid; use days like TU or MO,WE,FR (or 1SA and -1FR in a monthly rule).'],
+    ['FREQ=SOMETIMES', 'Recurrence rule: "FREQ=SOMETIMES" is not a valid frequency; use DAILY, WEEKLY, MONTHLY or YEARLY.'],
+    ['FREQ=MINUTELY', 'Recurrence rule: "FREQ=MINUTELY" is not supported; use DAILY, WEEKLY, MONTHLY or YEARLY (the first share’s start sets the time of day).'],
+    ['FREQ=WEEKLY;COUNT=0', 'Recurrence rule: "COUNT=0" is not a valid count; use a whole number from 1 to 999.'],
+    ['FREQ=WEEKLY;INTERVAL=two', 'Recurrence rule: "INTERVAL=TWO" is not a valid interval; use a whole number from 1 to 999.'],
+    ['FREQ=WEEKLY;UNTIL=20260230', 'Recurrence rule: "UNTIL=20260230" is not a valid end date; use a date like 20261231 or 20261231T235959Z.'],
+    ['FREQ=WEEKLY;BYDAY=XX', 'Recurrence rule: "BYDAY=XX" is not a valid list of days; use days like TU or MO,WE,FR (or 1SA and -1FR in a monthly rule).'],
     ['FREQ=WEEKLY;COUNT=2;UNTIL=20270101', 'Recurrence rule: use COUNT or UNTIL, not both.'],
-    ['FREQ=WEEKLY;BYHOUR=9', 'Recurrence rule: "BYHOUR" is not supported; the time of day comes from the first share.'],
-    ['DTSTART=20260101T090000Z;FREQ=DAILY', 'Recurrence rule: "DTSTART" is not supported; the first share’s own date and time are used.'],
+    ['FREQ=WEEKLY;BYHOUR=9', 'Recurrence rule: "BYHOUR" is not supported; the time of day comes from the first share’s start.'],
+    ['DTSTART=20260101T090000Z;FREQ=DAILY', 'Recurrence rule: remove "DTSTART"; the first share’s own start date and time are used.'],
     ['FREQ=WEEKLY;FOO=1', 'Recurrence rule: "FOO" is not a recurrence rule part.'],
     ['FREQ=WEEKLY;COUNT=2;COUNT=3', 'Recurrence rule: "COUNT" appears more than once.'],
     ['FREQ=WEEKLY;BYDAY=1MO', 'Recurrence rule: "BYDAY=1MO" numbers days (like 1SA), which only works with FREQ=MONTHLY or FREQ=YEARLY.'],
-    ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'Recurrence rule: "BYMONTHDAY=30" never falls in "BYMONTH=2", so it would never repeat.'],
+    ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'Recurrence rule: "BYMONTHDAY=30" is not a day of the months in "BYMONTH=2", so the re-shares would never happen.'],
     ['FREQ=MONTHLY;BYSETPOS=1', 'Recurrence rule: "BYSETPOS" needs another BY part (e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1).'],
     ['FREQ=WEEKLY\nEXDATE:20260301', 'Recurrence rule: write the rule on a single line, without other calendar properties.'],
     ['weekly', 'Recurrence rule: "weekly" is not a NAME=VALUE part (e.g. FREQ=WEEKLY).'],
   ])('refuses %j', (rule, message) => {
-    expect(validateRRule(rule)).toBe(message)
+    expect(validateRRule(rule, reshareRecurrence)).toEqual({ ok: false, message })
   })
 })
 
