@@ -1,12 +1,14 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
+import { validateRRule } from '../../plugins/calendar'
+
 import { isAuthor } from '../../src/access/isAuthor'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { slugField } from '../../src/fields/slugField'
 import { timeZoneField } from '../../src/fields/timeZoneField'
 import { validateEndAfterStart } from '../../src/fields/validateEndAfterStart'
-import { validateRRule } from '../../src/lib/recurrence/validateRecurrence'
 import { slugs } from '../../src/slugs'
+import { eventRecurrence } from './recurrence'
 
 const httpsUrl: TextFieldSingleValidation = (value) => {
   if (!value) return true
@@ -54,7 +56,7 @@ export const CommunityEvents: CollectionConfig = {
           admin: { description: 'RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8 (every Tuesday, 8 times). Times repeat in the event time zone.' },
           validate: ((value) => {
             if (!value) return true
-            const result = validateRRule(value)
+            const result = validateRRule(value, eventRecurrence)
             return result.ok ? true : result.message
           }) as TextFieldSingleValidation,
         },

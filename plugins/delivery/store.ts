@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { WebProjection, WebStore } from '../scheduler/channels/web'
+import type { WebProjection, WebStore } from '../channels'
 import { deliveryPaths } from './api/paths'
 import { prepareRows } from './prepare'
 import { ProjectionInput } from './schemas/projection'

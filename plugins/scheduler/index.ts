@@ -87,3 +87,5 @@ export type {
   SchedulerPluginOptions,
 } from './types'
 export { channelKinds } from './types'
+export type { ChannelAccount, ChannelAdapter, ChannelFailure, ChannelMedia, ChannelPost, ChannelResult, ChannelSuccess } from './channels/types'
+export { adapterFor } from './channels/registry'

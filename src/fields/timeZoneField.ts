@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { isValidTimeZone } from '../lib/timezones/isValidTimeZone'
+import { isValidTimeZone } from '../../plugins/calendar'
 
 /** The IANA zone a schedule is written in; times are stored in UTC beside it. */
 export const timeZoneField = (defaultValue = 'America/New_York'): TextField => ({

@@ -1,10 +1,9 @@
 import { TZDate } from '@date-fns/tz'
 import ical, { ICalEventStatus } from 'ical-generator'
 
-// The scheduler's zone and rule helpers, imported rather than copied: both plugins ship in the
-// same package, and a second VTIMEZONE builder would drift from the first.
-import { occurrencesBetween, toICalRRule } from '../../scheduler/lib/recurrence'
-import { buildVTimezone } from '../../scheduler/lib/vtimezone'
+// The calendar module's zone and rule helpers, shared with the scheduler rather than copied: a
+// second VTIMEZONE builder or rule reader would drift from the first.
+import { buildVTimezone, occurrencesBetween, toICalRRule } from '../../calendar'
 import type { EventItem } from '../schemas/items'
 
 const FIFTY_YEARS_MS = 50 * 366 * 86_400_000
@@ -61,7 +60,7 @@ export const eventsCalendar = (events: EventItem[], { name, pageUrl }: { name: s
       repeating = repeatingOf(event)
       last = lastInstant(event)
     } catch {
-      // A rule the scheduler's stricter reader refuses is still shown as its first occurrence.
+      // A stored rule the calendar module can no longer expand (saved before a validator change) is still shown as its first occurrence.
       repeating = null
     }
     const span = spans.get(event.timeZone)

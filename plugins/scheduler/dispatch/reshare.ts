@@ -1,6 +1,6 @@
 import { relationId } from '../collections/publications/relationId'
 import { idempotencyKey } from '../lib/idempotencyKey'
-import { nextOccurrenceAfter } from '../lib/recurrence'
+import { nextOccurrenceAfter } from '../../calendar'
 import type { PublicationRecord } from '../types'
 import type { WorkerContext } from './processRow'
 

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
-import { buildCalendarFeed } from '../lib/calendarFeed'
+import { buildCalendarFeed } from '../../calendar'
 import { channelKinds, publicationStates } from '../types'
 import { type CalendarRange, calendarItems } from './calendarQuery'
 import { feedTokenFor, userFromFeedToken } from './feedToken'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
-import { occurrencesBetween } from '../lib/recurrence'
+import { occurrencesBetween } from '../../calendar'
 import { relationId } from '../collections/publications/relationId'
 
 export type CalendarItem = {

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { occurrencesBetween } from '../../../plugins/scheduler/lib/recurrence'
+import { occurrencesBetween } from '../../../plugins/calendar'
 import { asDoc, imageSummary, iso, list, num, readLocales, richText, slugsOf, text, type Doc } from './shared'
 import { defaultLocale } from '../../localization'
 

@@ -1,25 +1,28 @@
 import type { DateFieldValidation, TextFieldSingleValidation } from 'payload'
 
+import { isValidTimeZone, type RecurrencePolicy, validateRRule } from '../../../calendar'
 import type { SanitizedSchedulerConfig } from '../../defaults'
-import { validateRRule } from '../../lib/recurrence'
 import { adapterFor } from '../../channels/registry'
 
-const isTimeZone = (value: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value })
-    return value.includes('/') || value === 'UTC'
-  } catch {
-    return false
-  }
+/**
+ * A re-share may repeat without end (the dispatcher only ever looks for the next one); its first
+ * share's publish time is the series' start.
+ */
+export const reshareRecurrence: RecurrencePolicy = {
+  owner: 'the first share',
+  repeats: 'the re-shares',
+  maxCount: 999,
+  insteadOfDates: 'cancel a single re-share, or schedule an extra share, instead',
+  example: 'FREQ=WEEKLY;BYDAY=MO;COUNT=6',
 }
 
 export const validateTimeZone: TextFieldSingleValidation = (value) =>
-  typeof value === 'string' && isTimeZone(value) ? true : `timeZone: "${String(value ?? '')}" is not an IANA time zone (e.g. America/Chicago).`
+  typeof value === 'string' && isValidTimeZone(value) ? true : `timeZone: "${String(value ?? '')}" is not an IANA time zone (e.g. America/Chicago).`
 
 export const validateRRuleField: TextFieldSingleValidation = (value) => {
   if (!value) return true
-  const problem = validateRRule(value)
-  return problem ? `repeat: ${problem}` : true
+  const check = validateRRule(value, reshareRecurrence)
+  return check.ok ? true : `repeat: ${check.message}`
 }
 
 /** An unpublish time must follow the publish time, on a network that lets us delete. */
