@@ -68,3 +68,4 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
 
 export { DispatchWorker } from './dispatch/worker'
 export type { SchedulerPluginOptions } from './types'
+export type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from './channels/types'
