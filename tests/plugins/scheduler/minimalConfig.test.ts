@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { type ChannelAccount, type ChannelAdapter, type ChannelPost, DispatchWorker, schedulerConfigOf, schedulerPlugin } from '../../../plugins/scheduler'
@@ -31,7 +31,7 @@ const recordingAdapter = () => {
  * empty `relationTo`, which Payload refuses — so a host without uploads must still declare one.
  */
 const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-scheduler-files-'))
-const attachments: CollectionConfig = { slug: 'attachments', upload: { staticDir: uploadsDir }, fields: [] }
+const attachments: CollectionConfig = { slug: 'attachments' as CollectionSlug, upload: { staticDir: uploadsDir }, fields: [] }
 
 const roleOf = (req: PayloadRequest) => (req.user as { role?: string } | null)?.role
 
@@ -45,11 +45,14 @@ describe('scheduler plugin on a minimal config', () => {
   const tokens: Record<'author' | 'editor' | 'secondEditor', string> = { author: '', editor: '', secondEditor: '' }
   const ids: Record<'editor' | 'secondEditor' | 'account', number | string> = { editor: 0, secondEditor: 0, account: 0 }
 
+  type Doc = Record<string, unknown> & { id: number }
+  const create = async (collection: string, data: Record<string, unknown>) => (await app.payload.create({ collection: collection as never, data: data as never })) as unknown as Doc
+
   beforeAll(async () => {
     app = await startMinimalPayload('plugin_scheduler', [
       schedulerPlugin({
-        collections: ['notes'],
-        mediaCollections: [{ slug: 'attachments', kind: 'image' }],
+        collections: ['notes' as CollectionSlug],
+        mediaCollections: [{ slug: attachments.slug as CollectionSlug, kind: 'image' }],
         canAuthor: (req) => roleOf(req) === 'author' || roleOf(req) === 'editor',
         canApprove: (req) => roleOf(req) === 'editor',
         canRead: (req) => Boolean(roleOf(req)),
@@ -58,12 +61,13 @@ describe('scheduler plugin on a minimal config', () => {
         guards: [({ document }) => (String(document.title).includes('[embargoed]') ? { ok: false, reason: 'title: this note is under embargo until the press release', field: 'title' } : { ok: true })],
       }),
     ], { collections: [attachments] })
+    // The slugs are this config's, not the generated (Carecast) types': documents are plain records here.
     for (const [name, role] of [['author', 'author'], ['editor', 'editor'], ['secondEditor', 'editor']] as const) {
-      const user = await app.payload.create({ collection: 'users', data: { email: `${name}@example.test`, password: PASSWORD, role } as never })
+      const user = await create('users', { email: `${name}@example.test`, password: PASSWORD, role })
       if (name !== 'author') ids[name] = user.id
       tokens[name] = await app.login(`${name}@example.test`, PASSWORD)
     }
-    ids.account = (await app.payload.create({ collection: 'channel-accounts' as never, data: { name: 'Partner webhook', channel: 'webhook', url: 'https://hooks.example.test/in' } as never })).id
+    ids.account = (await create('channel-accounts', { name: 'Partner webhook', channel: 'webhook', url: 'https://hooks.example.test/in' })).id
   })
   afterAll(async () => {
     await app?.close()
@@ -76,7 +80,7 @@ describe('scheduler plugin on a minimal config', () => {
 
   let noteCount = 0
   const publishedNote = async (title: string) =>
-    app.payload.create({ collection: 'notes' as never, data: { title, slug: `note-${++noteCount}`, _status: 'published' } as never })
+    create('notes', { title, slug: `note-${++noteCount}`, _status: 'published' })
 
   /** A publication of a note, written and sent for approval by the first editor. */
   const submitted = async (noteId: number | string, dueAt = new Date(Date.now() + HOUR)) => {
@@ -104,7 +108,8 @@ describe('scheduler plugin on a minimal config', () => {
       expect.arrayContaining(['post /scheduler/pause', 'post /scheduler/resume', 'get /scheduler/status']),
     )
     // The document relation names exactly the collections given, not Carecast's.
-    const document = app.payload.collections['publications' as never].config.fields.find((field) => 'name' in field && field.name === 'document') as { relationTo?: unknown }
+    const outbox = (app.payload.collections as unknown as Record<string, { config: { fields: Field[] } }>).publications
+    const document = outbox.config.fields.find((field) => 'name' in field && field.name === 'document') as { relationTo?: unknown }
     expect(document.relationTo).toEqual(['notes'])
     // And the endpoints run against the tables drizzle made from this config.
     const status = await app.rest('GET', '/scheduler/status', { token: tokens.editor })
