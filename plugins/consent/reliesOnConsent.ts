@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, Field, FieldAccess } from 'payload'
 
+import { relationId } from '../scheduler'
 import type { SanitizedConsentConfig } from './defaults'
 
 /**
@@ -18,15 +19,13 @@ export const reliesOnConsentField = (config: SanitizedConsentConfig): Field => {
   }
 }
 
-const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id?: unknown }).id : value) as number | string | undefined
-
 export const recordReliance =
   (config: SanitizedConsentConfig): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
     if (req.context?.schedulerInternal || data.state !== 'scheduled' || originalDoc?.state === 'scheduled') return data
     const merged = { ...originalDoc, ...data } as Record<string, any>
     const collection = merged.document?.relationTo
-    const id = idOf(merged.document?.value)
+    const id = relationId(merged.document?.value)
     if (!collection || id === undefined) return data
     const doc = await req.payload.findByID({ collection, id, depth: 1, overrideAccess: true, disableErrors: true })
     if (!doc) return data

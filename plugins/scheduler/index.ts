@@ -68,6 +68,7 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
 export { defaultMedia } from './dispatch/loadBatch'
+export { relationId } from './collections/publications/relationId'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
 export { requestRetraction, type RetractionResult, type RetractionRow } from './operations/requestRetraction'

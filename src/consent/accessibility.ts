@@ -1,10 +1,11 @@
 import type { AccessibilityNeeds, RelianceArgs } from '../../plugins/consent'
+import { relationId } from '../../plugins/scheduler'
 import { defaultLocale } from '../localization'
 import { slugs } from '../slugs'
+import { loadAttachments } from './attachments'
 
 type Doc = Record<string, any>
 const asDocs = (value: unknown): Doc[] => (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item && typeof item === 'object')
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as Doc).id : value) as number | string
 
 /**
  * The languages the content goes out in, and its videos and images. The web serves every locale
@@ -13,21 +14,15 @@ const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as
 export const accessibility = async ({ collection, doc, publication, payload }: RelianceArgs): Promise<AccessibilityNeeds> => {
   let languages: string[] = []
   if (publication.channel === 'web') {
-    const all = (await payload.findByID({ collection: collection as never, id: idOf(doc), depth: 0, locale: 'all', overrideAccess: true, disableErrors: true, select: { title: true } as never })) as Doc | null
+    const all = (await payload.findByID({ collection: collection as never, id: relationId(doc) as number, depth: 0, locale: 'all', overrideAccess: true, disableErrors: true, select: { title: true } as never })) as Doc | null
     const titles = all?.title && typeof all.title === 'object' ? all.title : { [defaultLocale]: all?.title }
     languages = Object.entries(titles).filter(([, title]) => typeof title === 'string' && title.trim()).map(([locale]) => locale)
     if (!languages.length) languages = [defaultLocale]
   } else if (publication.channel === 'youtube') languages = [defaultLocale]
 
-  const refs = (Array.isArray(publication.media) ? publication.media : []) as { relationTo: string; value: unknown }[]
-  const load = async (slug: string) => {
-    const ids = refs.filter((ref) => ref.relationTo === slug).map((ref) => idOf(ref.value))
-    if (!ids.length) return []
-    const { docs } = await payload.find({ collection: slug as never, where: { id: { in: ids } }, depth: 0, limit: ids.length, overrideAccess: true, pagination: false })
-    return docs as Doc[]
-  }
-  const videos = [...(collection === slugs.videoAssets ? [doc] : []), ...asDocs(doc.videos), ...(await load(slugs.videoAssets))]
-  const images = [...asDocs(doc.photos), ...asDocs(doc.heroImage), ...asDocs(doc.image), ...(await load(slugs.media))]
+  const attached = await loadAttachments(payload, publication.media)
+  const videos: Doc[] = [...(collection === slugs.videoAssets ? [doc] : []), ...asDocs(doc.videos), ...attached.videos]
+  const images: Doc[] = [...asDocs(doc.photos), ...asDocs(doc.heroImage), ...asDocs(doc.image), ...attached.photos]
   return {
     languages,
     // A YouTube or Vimeo link carries its captions on that platform; only our own files are checked here.

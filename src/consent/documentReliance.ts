@@ -1,4 +1,5 @@
 import type { Reliance } from '../../plugins/consent'
+import { relationId } from '../../plugins/scheduler'
 import type { Campaign, CommunityEvent, Media, PatientStory, VideoAsset } from '../payload-types'
 
 /** What one document relies on by itself, before the publication's own attachments. */
@@ -6,7 +7,6 @@ export type DocumentReliance = { reliances: Reliance[]; liveUntil?: Date }
 
 type Related<T> = number | T | null | undefined
 
-const idOf = (value: Related<{ id: number }>): number | null => (value && typeof value === 'object' ? value.id : (value ?? null))
 /** Relations read at depth 1; an id left unpopulated has nothing to show. */
 const populated = <T extends object>(values: Related<T> | Related<T>[]): T[] =>
   (Array.isArray(values) ? values : [values]).filter((value): value is T => Boolean(value) && typeof value === 'object')
@@ -21,14 +21,14 @@ export const assetReliance = (asset: Media | VideoAsset, kind: 'photo' | 'video'
   if (!asset.showsPatient) return []
   const name = kind === 'photo' ? `photo "${(asset as Media).alt ?? (asset as Media).filename ?? asset.id}"` : `video "${(asset as VideoAsset).title ?? asset.id}"`
   const uses = kind === 'video' && (asset as VideoAsset).patientVoiceHeard ? ['likeness', 'voice'] : ['likeness']
-  const records = (asset.consentRecords ?? []).map(idOf).filter((id): id is number => id !== null)
+  const records = (asset.consentRecords ?? []).map(relationId).filter((id) => id !== undefined)
   return records.length ? records.map((consentRecordId) => ({ consentRecordId, uses, what: name })) : [{ consentRecordId: null, uses, what: name }]
 }
 
 /** A story relies on its own consent for the uses its text makes, and on each patient photo and video in it; it stays up until its campaigns end. */
 export const storyReliance = (story: PatientStory): DocumentReliance => ({
   reliances: [
-    { consentRecordId: idOf(story.consentRecord), uses: Array.isArray(story.consentUsesNeeded) ? story.consentUsesNeeded.map(String) : [], what: `story "${story.title}"` },
+    { consentRecordId: relationId(story.consentRecord) ?? null, uses: Array.isArray(story.consentUsesNeeded) ? story.consentUsesNeeded.map(String) : [], what: `story "${story.title}"` },
     ...populated(story.photos).flatMap((photo) => assetReliance(photo, 'photo')),
     ...populated(story.videos).flatMap((video) => assetReliance(video, 'video')),
   ],
