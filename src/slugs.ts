@@ -21,5 +21,3 @@ export const slugs = {
   deliveryItems: 'delivery-items',
   consentTasks: 'consent-tasks',
 } as const
-
-export type CarecastSlug = (typeof slugs)[keyof typeof slugs]

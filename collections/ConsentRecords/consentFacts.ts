@@ -1,6 +1,9 @@
 import type { ConsentFacts } from '../../src/lib/consent/consentStatus'
 
-type Doc = Record<string, any>
+import type { ConsentRecord } from '../../src/payload-types'
+
+/** A saved record, or one being saved (any part of it may be missing). */
+type Doc = Partial<ConsentRecord>
 
 /** The facts the status rules need, read off a consent record (as saved or about to be saved). */
 export const consentFacts = (doc: Doc): ConsentFacts => ({

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Field, FieldAccess } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, Field, FieldAccess } from 'payload'
 
 import { relationId } from '../scheduler'
 import type { SanitizedConsentConfig } from './defaults'
@@ -23,13 +23,13 @@ export const recordReliance =
   (config: SanitizedConsentConfig): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
     if (req.context?.schedulerInternal || data.state !== 'scheduled' || originalDoc?.state === 'scheduled') return data
-    const merged = { ...originalDoc, ...data } as Record<string, any>
+    const merged = { ...originalDoc, ...data } as Record<string, unknown> & { document?: { relationTo?: CollectionSlug; value?: unknown } }
     const collection = merged.document?.relationTo
     const id = relationId(merged.document?.value)
     if (!collection || id === undefined) return data
     const doc = await req.payload.findByID({ collection, id, depth: 1, overrideAccess: true, disableErrors: true })
     if (!doc) return data
-    const { reliances } = await config.reliance({ collection, doc: doc as Record<string, unknown>, publication: merged as never, payload: req.payload, req })
+    const { reliances } = await config.reliance({ collection, doc: doc as unknown as Record<string, unknown>, publication: merged as never, payload: req.payload, req })
     data.reliesOnConsent = [...new Set(reliances.map((reliance) => reliance.consentRecordId).filter((value) => value !== null))]
     return data
   }

@@ -1,21 +1,12 @@
 import type { Access, PayloadRequest } from 'payload'
-import type { Pool } from 'pg'
 
+import { referencesFile } from '../../plugins/delivery'
+import { poolExecutor, poolOf } from '../../plugins/sql'
 import { roleOf } from '../roles'
 import { slugs } from '../slugs'
 
-/**
- * Whether a file is referenced by live web content: the web channel puts a patient's photo in the
- * public projection only after the consent gate passed, and a revocation or expiry deletes that
- * projection in its own transaction, so "in the projection" is exactly "published with consent".
- */
-const inPublicProjection = async (req: PayloadRequest, filename: string): Promise<boolean> => {
-  const pool = (req.payload.db as unknown as { pool?: Pool }).pool
-  if (!pool || !/^[\w.\-]+$/.test(filename)) return false
-  const pattern = `%/file/${filename.replace(/[\\%_]/g, (char) => `\\${char}`)}"%`
-  const { rowCount } = await pool.query(`SELECT 1 FROM "${slugs.deliveryItems.replace(/-/g, '_')}" WHERE data::text LIKE $1 LIMIT 1`, [pattern])
-  return (rowCount ?? 0) > 0
-}
+/** Whether live web content references the file: the delivery plugin's answer, from its own table. */
+const inPublicProjection = (req: PayloadRequest, filename: string): Promise<boolean> => referencesFile(poolExecutor(poolOf(req.payload)), slugs.deliveryItems, filename)
 
 /**
  * Media and videos: a file that shows a patient is served only to staff — and to the public once

@@ -4,7 +4,9 @@ import { defaultLocale } from '../localization'
 import { slugs } from '../slugs'
 import { loadAttachments } from './attachments'
 
-type Doc = Record<string, any>
+type Doc = Record<string, unknown>
+/** What the check reads of a photo or video, populated or attached. */
+type Asset = { id?: unknown; title?: unknown; externalUrl?: unknown; captions?: unknown; filename?: unknown; alt?: unknown }
 const asDocs = (value: unknown): Doc[] => (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item && typeof item === 'object')
 
 /**
@@ -21,12 +23,12 @@ export const accessibility = async ({ collection, doc, publication, payload }: R
   } else if (publication.channel === 'youtube') languages = [defaultLocale]
 
   const attached = await loadAttachments(payload, publication.media)
-  const videos: Doc[] = [...(collection === slugs.videoAssets ? [doc] : []), ...asDocs(doc.videos), ...attached.videos]
-  const images: Doc[] = [...asDocs(doc.photos), ...asDocs(doc.heroImage), ...asDocs(doc.image), ...attached.photos]
+  const videos: Asset[] = [...(collection === slugs.videoAssets ? [doc] : []), ...asDocs(doc.videos), ...attached.videos]
+  const images: Asset[] = [...asDocs(doc.photos), ...asDocs(doc.heroImage), ...asDocs(doc.image), ...attached.photos]
   return {
     languages,
     // A YouTube or Vimeo link carries its captions on that platform; only our own files are checked here.
-    videos: videos.filter((video) => !video.externalUrl || publication.channel === 'youtube').map((video) => ({ what: `video "${video.title ?? video.id}"`, captionLanguages: asDocs(video.captions).map((track) => track.language) })),
+    videos: videos.filter((video) => !video.externalUrl || publication.channel === 'youtube').map((video) => ({ what: `video "${video.title ?? video.id}"`, captionLanguages: asDocs(video.captions).map((track) => String(track.language)) })),
     images: images.map((image) => ({ what: `image "${image.filename ?? image.id}"`, alt: typeof image.alt === 'string' ? image.alt : null })),
   }
 }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startWebhookReceiver, type WebhookReceiver } from '../support/networks/webhookReceiver'
+import { startWebhookReceiver } from '../support/networks/webhookReceiver'
 import { channelAccount, publishedCampaign, TEST_SECRETS_KEY } from '../support/schedulerFixtures'
 import { startTestApp, type TestApp } from '../support/testPayload'
 import { insertDuePublications, spawnWorker, waitFor, type WorkerProcess } from '../support/workerProcesses'

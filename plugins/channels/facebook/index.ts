@@ -8,8 +8,6 @@ import { callGraph, earliestMatchTime, graphContext, graphTime, isFailure, strin
 import { channelFailure, isUnknownObject } from './graphErrors'
 import { FACEBOOK_WEB_URL, facebookMessage, publishToPage } from './publish'
 
-export { DEFAULT_GRAPH_VERSION } from './graph'
-export { FACEBOOK_WEB_URL, facebookMessage } from './publish'
 
 export type FacebookAdapterOptions = {
   /** Clock for Retry-After dates and the reconcile window; tests pin it. */

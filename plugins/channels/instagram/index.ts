@@ -17,7 +17,6 @@ import { callGraph, earliestMatchTime, graphContext, graphTime, isFailure, perma
 import { channelFailure, isUnknownObject, PUBLISHING_QUOTA_WAIT_MS } from '../facebook/graphErrors'
 import { createContainer, mediaToPublish, waitUntilFinished, type PollOptions } from './container'
 
-export { DEFAULT_GRAPH_VERSION } from '../facebook/graph'
 
 export type InstagramAdapterOptions = {
   now?: () => number

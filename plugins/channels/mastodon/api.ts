@@ -1,5 +1,5 @@
 import { httpFailure, isRetryableStatus, networkFailure, readJson, retryAfterMs } from '../http'
-import type { ChannelAccount, ChannelFailure, ChannelResult } from '../../scheduler'
+import type { ChannelAccount, ChannelFailure } from '../../scheduler'
 
 /** One step of a multi-request flow: its value, or the failure that ends the flow. */
 export type Step<T> = { ok: true; value: T } | ChannelFailure

@@ -6,6 +6,9 @@ import type { SanitizedConsentConfig } from '../defaults'
 import { relyingPublicationsWhere } from '../sql/relyingPublications'
 
 type Attempt = AttemptEntry
+type Person = { email?: string } | number | null | undefined
+type Task = { id: number; kind: string; place: string; dueAt: string; owner?: Person; done?: boolean; doneAt?: string | null; doneBy?: Person }
+const emailOf = (person: Person) => (person && typeof person === 'object' ? (person.email ?? null) : (person ?? null))
 
 /** How a publication came down, from its attempt log and state, in words. */
 const removedBy = (state: unknown, log: Attempt[], cancelReason: unknown): string | null => {
@@ -58,15 +61,15 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
         stillLive: row.state === 'published' || row.state === 'retracting',
         url: row.remote_url,
       })),
-      manualTasks: (tasks as Record<string, any>[]).map((task) => ({
+      manualTasks: (tasks as unknown as Task[]).map((task) => ({
         id: task.id,
         kind: task.kind,
         place: task.place,
         dueAt: task.dueAt,
-        owner: task.owner?.email ?? task.owner ?? null,
+        owner: emailOf(task.owner),
         done: Boolean(task.done),
         doneAt: task.doneAt ?? null,
-        doneBy: task.doneBy?.email ?? task.doneBy ?? null,
+        doneBy: emailOf(task.doneBy),
       })),
     })
   },
