@@ -41,7 +41,8 @@ export const notes: CollectionConfig = {
  * Boots Payload on a config with a `users` collection, the `notes` collection and the plugins
  * under test — none of Carecast's collections, hooks or options — on a fresh database of its own.
  * There are no committed migrations for this config, so drizzle pushes its schema. `collections`
- * adds to it what a plugin can't do without (say so where it is passed: it is a finding).
+ * adds to it what a plugin can't do without (say so where it is passed: it is a finding); one with
+ * the slug of `users` or `notes` replaces that one (a variant with a field the test needs).
  */
 export const startMinimalPayload = async (
   label: string,
@@ -57,7 +58,7 @@ export const startMinimalPayload = async (
     telemetry: false,
     logger: { options: { level: process.env.LOG_LEVEL ?? 'error' } },
     admin: { user: users.slug },
-    collections: [users, notes, ...collections],
+    collections: [...[users, notes].filter((base) => !collections.some((own) => own.slug === base.slug)), ...collections],
     ...(localization ? { localization } : {}),
     db: postgresAdapter({ pool: { connectionString: database.url, max: 5 }, push: true }),
     plugins,

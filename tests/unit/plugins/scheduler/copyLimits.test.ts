@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkCopy, composeText, countCharacters } from '../../../plugins/scheduler/lib/copyLimits'
+import { checkCopy, composeText, countCharacters } from '../../../../plugins/scheduler/lib/copyLimits'
 
 const LONG_URL = `https://www.example-hospital.org/campaigns/${'flu-season-'.repeat(8)}`
 const image = { images: 1, videos: 0 }

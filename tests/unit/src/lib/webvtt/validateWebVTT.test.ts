@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { validateWebVTT } from '../../src/lib/webvtt/validateWebVTT'
+import { validateWebVTT } from '../../../../../src/lib/webvtt/validateWebVTT'
 
 const valid = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nWelcome to the Women’s Imaging Center.\n\n00:00:02.500 --> 00:00:05.000\nWear a two-piece outfit.\n'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { StartupError } from '../../src/db/StartupError'
-import { payloadSecret } from '../../src/lib/payloadSecret'
+import { StartupError } from '../../../../src/db/StartupError'
+import { payloadSecret } from '../../../../src/lib/payloadSecret'
 
 describe('payloadSecret', () => {
   it('uses PAYLOAD_SECRET when given', () => {

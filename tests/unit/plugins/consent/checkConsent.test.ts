@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkAccessibility } from '../../../plugins/consent/gate/checkAccessibility'
-import { checkConsent, type ConsentNeed, type ConsentView, guardianAuthorityEnds } from '../../../plugins/consent/gate/checkConsent'
+import { checkAccessibility } from '../../../../plugins/consent/gate/checkAccessibility'
+import { checkConsent, type ConsentNeed, type ConsentView, guardianAuthorityEnds } from '../../../../plugins/consent/gate/checkConsent'
 
 const consent = (overrides: Partial<ConsentView> = {}): ConsentView => ({
   reference: 'AUTH-2026-0042',

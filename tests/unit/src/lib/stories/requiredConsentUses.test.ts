@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { requiredConsentUses, type StoryContents } from '../../src/lib/stories/requiredConsentUses'
+import { requiredConsentUses, type StoryContents } from '../../../../../src/lib/stories/requiredConsentUses'
 
 const bare: StoryContents = {
   displayNamePolicy: 'anonymous',

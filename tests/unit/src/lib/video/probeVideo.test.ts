@@ -7,11 +7,11 @@ import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { generateDemoImage, demoPalettes } from '../../seed/assets/generateImage'
-import { generateDemoVideo } from '../../seed/assets/generateVideo'
-import { ffmpegPath } from '../../src/lib/video/ffmpegBinaries'
-import { extractPosterFrame, NotAPlayableVideoError, posterTime, probeVideo } from '../../src/lib/video/probeVideo'
-import { withTempFile } from '../../src/lib/video/withTempFile'
+import { generateDemoImage, demoPalettes } from '../../../../../seed/assets/generateImage'
+import { generateDemoVideo } from '../../../../../seed/assets/generateVideo'
+import { ffmpegPath } from '../../../../../src/lib/video/ffmpegBinaries'
+import { extractPosterFrame, NotAPlayableVideoError, posterTime, probeVideo } from '../../../../../src/lib/video/probeVideo'
+import { withTempFile } from '../../../../../src/lib/video/withTempFile'
 
 const run = promisify(execFile)
 

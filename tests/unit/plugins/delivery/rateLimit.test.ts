@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createRateLimiter } from '../../plugins/delivery/api/rateLimit'
+import { createRateLimiter } from '../../../../plugins/delivery/api/rateLimit'
 
 describe('delivery rate limiter (token bucket)', () => {
   it('allows a burst, then refills at the per-minute rate', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { findHealthTerm } from '../../src/lib/utm/findHealthTerm'
-import { utmFromSlug } from '../../src/lib/utm/utmFromSlug'
+import { findHealthTerm } from '../../../../../src/lib/utm/findHealthTerm'
+import { utmFromSlug } from '../../../../../src/lib/utm/utmFromSlug'
 
 const terms = ['breast cancer', 'cáncer de mama', 'mammogram', 'diabetes']
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { explainPostgresLog } from '../../src/db/explainPostgresLog'
+import { explainPostgresLog } from '../../../../src/db/explainPostgresLog'
 
 const ctx = { port: 54321, dataDir: '/srv/carecast/.data/postgres' }
 

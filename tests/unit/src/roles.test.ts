@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { roleOf, roles } from '../../src/roles'
+import { roleOf, roles } from '../../../src/roles'
 
 describe('roleOf', () => {
   it('returns a known role', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { sameValue } from '../../../plugins/scheduler/collections/publications/sameValue'
-import { PublishedRecorder } from '../../../plugins/scheduler/dispatch/recordPublished'
-import { parseRange } from '../../../plugins/scheduler/endpoints/calendar'
-import { dispatchSettingsFromEnv } from '../../../src/scheduler/dispatchSettings'
+import { sameValue } from '../../../../plugins/scheduler/collections/publications/sameValue'
+import { PublishedRecorder } from '../../../../plugins/scheduler/dispatch/recordPublished'
+import { parseRange } from '../../../../plugins/scheduler/endpoints/calendar'
+import { dispatchSettingsFromEnv } from '../../../../src/scheduler/dispatchSettings'
 
 describe('calendar range parameters', () => {
   const now = new Date('2026-12-01T12:00:00Z')

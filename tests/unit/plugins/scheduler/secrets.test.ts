@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { decryptSecret, encryptSecret, isEncrypted, parseSecretsKey } from '../../../plugins/scheduler/lib/secrets'
+import { decryptSecret, encryptSecret, isEncrypted, parseSecretsKey } from '../../../../plugins/scheduler/lib/secrets'
 
 const raw = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex')
 const key = raw

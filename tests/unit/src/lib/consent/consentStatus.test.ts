@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ConsentFacts, consentStatus, missingConsentElements } from '../../src/lib/consent/consentStatus'
+import { type ConsentFacts, consentStatus, missingConsentElements } from '../../../../../src/lib/consent/consentStatus'
 
 const now = new Date('2026-11-22T15:00:00Z')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findHealthTerm, findTermIn, healthTermMessage, stripHealthTerms } from '../../src/lib/utm/findHealthTerm'
+import { findHealthTerm, findTermIn, healthTermMessage, stripHealthTerms } from '../../../../../src/lib/utm/findHealthTerm'
 
 // As the service-line taxonomy has them: English and Spanish, some capitalized, one too short to use.
 const terms = ['breast cancer', 'cáncer de mama', 'diabetes', 'type 2 diabetes', 'stroke', 'cancer', 'heart attack', 'Hipertensión', 'MS']

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { retentionEnds } from '../../collections/ConsentRecords/retention'
+import { retentionEnds } from '../../../../collections/ConsentRecords/retention'
 
 const now = new Date('2026-11-22T12:00:00Z')
 const day = (iso: string) => retentionEnds({ createdAt: '2018-03-01T00:00:00Z', ...JSON.parse(iso) }, now).toISOString().slice(0, 10)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyUtm } from '../../src/lib/utm/applyUtm'
+import { applyUtm } from '../../../../../src/lib/utm/applyUtm'
 
 describe('applyUtm', () => {
   it("adds the campaign's tags, with the channel as source and social as medium by default", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { decideRetry, RETRY_AFTER_CEILING_MS, retryDelayMs } from '../../../plugins/scheduler/lib/retryPolicy'
+import { decideRetry, RETRY_AFTER_CEILING_MS, retryDelayMs } from '../../../../plugins/scheduler/lib/retryPolicy'
 
 const MINUTE = 60_000
 const fixed = (value: number) => () => value

@@ -6,11 +6,11 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ensureSeedAssets, type SeedAssets } from '../../seed/assets'
-import { generateDemoImage, demoPalettes } from '../../seed/assets/generateImage'
-import { generateDemoCaptions } from '../../seed/assets/generateVideo'
-import { storySeeds } from '../../seed/data/stories'
-import { probeVideo } from '../../src/lib/video/probeVideo'
+import { ensureSeedAssets, type SeedAssets } from '../../../../seed/assets'
+import { generateDemoImage, demoPalettes } from '../../../../seed/assets/generateImage'
+import { generateDemoCaptions } from '../../../../seed/assets/generateVideo'
+import { storySeeds } from '../../../../seed/data/stories'
+import { probeVideo } from '../../../../src/lib/video/probeVideo'
 
 // webvtt-parser is CommonJS without type declarations; only its parse result is needed here.
 type VttCue = { startTime: number; endTime: number; text: string }
