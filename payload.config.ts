@@ -76,7 +76,10 @@ export default buildConfig({
   endpoints: [health],
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    pool: {
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    },
     migrationDir: path.resolve(dirname, 'src/migrations'),
     // Schema changes ship as committed migrations; never let drizzle push behind our back.
     push: false,

@@ -9,7 +9,12 @@ export default defineConfig({
   test: {
     environment: 'node',
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
-    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/plugins/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/int/**/*.test.ts',
+      'tests/e2e/**/*.test.ts',
+      'tests/plugins/**/*.test.ts',
+    ],
     globalSetup: ['tests/support/globalSetup.ts'],
     // Each file runs in its own process with its own database, so files run in parallel safely.
     pool: 'forks',

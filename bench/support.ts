@@ -14,9 +14,15 @@ import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 /** p50/p95/max of a list of milliseconds, rounded to 0.1 ms. */
 export const percentiles = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
-  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN)
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN
   const round = (value: number) => Math.round(value * 10) / 10
-  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? NaN) }
+  return {
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  }
 }
 
 /**
@@ -31,7 +37,10 @@ export const benchDatabase = async (label: string) => {
   if (!adminUrl) {
     parent = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-bench-'))
     await fs.chmod(parent, 0o755)
-    const server = await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), database: 'postgres' })
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(parent, 'pg'),
+      database: 'postgres',
+    })
     adminUrl = server.url
     stopServer = server.stop
   }

@@ -19,15 +19,32 @@ const sharp = (await import('sharp')).default
 
 const receiver = await startWebhookReceiver()
 const mastodon = await startMastodonServer({ users: { 'bench-token': 'stmarys' } })
-const account = async (data: Record<string, unknown>) => (await payload.create({ collection: slugs.channelAccounts, data: { name: String(data.channel), ...data } as never })).id
+const account = async (data: Record<string, unknown>) =>
+  (
+    await payload.create({
+      collection: slugs.channelAccounts,
+      data: { name: String(data.channel), ...data } as never,
+    })
+  ).id
 const accounts = {
   web: await account({ channel: 'web' }),
   webhook: await account({ channel: 'webhook', url: receiver.url, secret: receiver.secret }),
-  mastodon: await account({ channel: 'mastodon', baseUrl: mastodon.url, accessToken: 'bench-token' }),
+  mastodon: await account({
+    channel: 'mastodon',
+    baseUrl: mastodon.url,
+    accessToken: 'bench-token',
+  }),
   instagram: await account({ channel: 'instagram', accessToken: 'ig', externalId: '1784' }),
 }
-const scan = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } }).png().toBuffer()
-const form = await payload.create({ collection: slugs.consentForms, data: { description: 'Signed' } as never, file: { data: scan, mimetype: 'image/png', name: 'form.png', size: scan.length }, overrideAccess: true })
+const scan = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } })
+  .png()
+  .toBuffer()
+const form = await payload.create({
+  collection: slugs.consentForms,
+  data: { description: 'Signed' } as never,
+  file: { data: scan, mimetype: 'image/png', name: 'form.png', size: scan.length },
+  overrideAccess: true,
+})
 const consent = await payload.create({
   collection: slugs.consentRecords,
   data: {
@@ -53,36 +70,108 @@ let instagram: number[] = []
 for (let n = 0; n < STORIES; n++) {
   const story = await payload.create({
     collection: slugs.patientStories,
-    data: { title: `Story ${n}`, slug: `story-${n}`, displayNamePolicy: 'first-name', displayName: 'Maria', narrative: lexicalFromParagraphs(['A story.']), consentRecord: consent.id, _status: 'published' } as never,
+    data: {
+      title: `Story ${n}`,
+      slug: `story-${n}`,
+      displayNamePolicy: 'first-name',
+      displayName: 'Maria',
+      narrative: lexicalFromParagraphs(['A story.']),
+      consentRecord: consent.id,
+      _status: 'published',
+    } as never,
     overrideAccess: true,
   })
-  const add = (accountId: number | string, count: number, dueAt: Date) => insertDuePublications(pool, { count, collection: slugs.patientStories, documentId: story.id, accountId, dueAt, channel: accountId === accounts.web ? 'web' : accountId === accounts.mastodon ? 'mastodon' : accountId === accounts.instagram ? 'instagram' : 'webhook' })
-  live.push(...(await add(accounts.web, 1, new Date(now - 60_000))), ...(await add(accounts.webhook, 2, new Date(now - 60_000))), ...(await add(accounts.mastodon, 2, new Date(now - 60_000))))
+  const add = (accountId: number | string, count: number, dueAt: Date) =>
+    insertDuePublications(pool, {
+      count,
+      collection: slugs.patientStories,
+      documentId: story.id,
+      accountId,
+      dueAt,
+      channel:
+        accountId === accounts.web
+          ? 'web'
+          : accountId === accounts.mastodon
+            ? 'mastodon'
+            : accountId === accounts.instagram
+              ? 'instagram'
+              : 'webhook',
+    })
+  live.push(
+    ...(await add(accounts.web, 1, new Date(now - 60_000))),
+    ...(await add(accounts.webhook, 2, new Date(now - 60_000))),
+    ...(await add(accounts.mastodon, 2, new Date(now - 60_000))),
+  )
   instagram = [...instagram, ...(await add(accounts.instagram, 1, new Date(now + 86_400_000)))]
-  pending.push(...(await add(accounts.webhook, 2, new Date(now + 86_400_000))), ...(await add(accounts.mastodon, 2, new Date(now + 86_400_000))))
+  pending.push(
+    ...(await add(accounts.webhook, 2, new Date(now + 86_400_000))),
+    ...(await add(accounts.mastodon, 2, new Date(now + 86_400_000))),
+  )
 }
 // Instagram's live posts, as the worker would have left them (its API can't delete them anyway).
-await pool.query(`UPDATE publications SET state = 'published', remote_id = 'ig-' || id, published_at = now() WHERE id = ANY($1)`, [instagram])
+await pool.query(
+  `UPDATE publications SET state = 'published', remote_id = 'ig-' || id, published_at = now() WHERE id = ANY($1)`,
+  [instagram],
+)
 
 const worker = startDispatchWorker(payload)
-await waitFor(async () => (await pool.query(`SELECT count(*)::int AS n FROM publications WHERE id = ANY($1) AND state = 'published'`, [live])).rows[0].n === live.length, 120_000, 50)
+await waitFor(
+  async () =>
+    (
+      await pool.query(
+        `SELECT count(*)::int AS n FROM publications WHERE id = ANY($1) AND state = 'published'`,
+        [live],
+      )
+    ).rows[0].n === live.length,
+  120_000,
+  50,
+)
 const webLive = (await pool.query('SELECT count(*)::int AS n FROM delivery_items')).rows[0].n
 const socialLive = live.length - STORIES
 
-const officer = await payload.create({ collection: slugs.users, data: { email: 'officer@bench.test', password: 'a-long-password', name: 'Officer', role: 'consent-officer' } as never })
+const officer = await payload.create({
+  collection: slugs.users,
+  data: {
+    email: 'officer@bench.test',
+    password: 'a-long-password',
+    name: 'Officer',
+    role: 'consent-officer',
+  } as never,
+})
 const retractionsBefore = receiver.deliveries.length
 const start = performance.now()
 const startWall = Date.now()
-await payload.update({ collection: slugs.consentRecords, id: consent.id, data: { revocation: { receivedAt: new Date().toISOString(), method: 'written-letter' } } as never, user: officer, overrideAccess: false })
+await payload.update({
+  collection: slugs.consentRecords,
+  id: consent.id,
+  data: { revocation: { receivedAt: new Date().toISOString(), method: 'written-letter' } } as never,
+  user: officer,
+  overrideAccess: false,
+})
 const committed = performance.now() - start
 
 const elapsed = () => Math.round(performance.now() - start)
-const webGone = (await pool.query('SELECT count(*)::int AS n FROM delivery_items')).rows[0].n === 0 ? elapsed() : null
-const cancelled = (await pool.query(`SELECT count(*)::int AS n FROM publications WHERE id = ANY($1) AND state = 'cancelled'`, [pending])).rows[0].n
+const webGone =
+  (await pool.query('SELECT count(*)::int AS n FROM delivery_items')).rows[0].n === 0
+    ? elapsed()
+    : null
+const cancelled = (
+  await pool.query(
+    `SELECT count(*)::int AS n FROM publications WHERE id = ANY($1) AND state = 'cancelled'`,
+    [pending],
+  )
+).rows[0].n
 const pendingDone = cancelled === pending.length ? elapsed() : null
-const socialDone = await waitFor(() => receiver.deliveries.length - retractionsBefore >= STORIES * 2 && mastodon.statuses.size === 0, 60_000, 10)
+const socialDone = await waitFor(
+  () =>
+    receiver.deliveries.length - retractionsBefore >= STORIES * 2 && mastodon.statuses.size === 0,
+  60_000,
+  10,
+)
 const socialMs = socialDone ? elapsed() : null
-const retractionLag = receiver.deliveries.slice(retractionsBefore).map((delivery) => delivery.receivedAt)
+const retractionLag = receiver.deliveries
+  .slice(retractionsBefore)
+  .map((delivery) => delivery.receivedAt)
 const tasks = (await pool.query('SELECT count(*)::int AS n FROM consent_tasks')).rows[0].n
 await worker.stop()
 
@@ -92,7 +181,12 @@ console.log(
       benchmark: 'takedown',
       database: database.server,
       publications: live.length + pending.length + instagram.length,
-      live: { web: STORIES, webProjectionRows: webLive, social: socialLive, instagramWithoutDelete: instagram.length },
+      live: {
+        web: STORIES,
+        webProjectionRows: webLive,
+        social: socialLive,
+        instagramWithoutDelete: instagram.length,
+      },
       pending: pending.length,
       revocationTransactionMs: Math.round(committed),
       webGoneFromDeliveryMs: webGone,

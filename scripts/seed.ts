@@ -9,7 +9,11 @@ if (process.env.NODE_ENV === 'production') {
 }
 
 const database = await selectDatabase().catch((error: unknown) => {
-  console.error(error instanceof StartupError ? error.message : `Could not reach the database: ${String(error)}`)
+  console.error(
+    error instanceof StartupError
+      ? error.message
+      : `Could not reach the database: ${String(error)}`,
+  )
   process.exit(1)
 })
 process.env.DATABASE_URL = database.url

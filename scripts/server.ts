@@ -24,10 +24,18 @@ const toRequest = (req: http.IncomingMessage): Request => {
   }
   // Who is asking, for the anonymous rate-limit tier: the socket's address, or behind a proxy that
   // says so (TRUST_PROXY=1), the first X-Forwarded-For entry. Never what the caller claims.
-  const forwarded = process.env.TRUST_PROXY === '1' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : ''
+  const forwarded =
+    process.env.TRUST_PROXY === '1'
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          .trim()
+      : ''
   headers.set('x-carecast-client', forwarded || req.socket.remoteAddress || 'unknown')
   // The delivery API is read-only: GET, HEAD and OPTIONS carry no body.
-  return new Request(`http://${req.headers.host ?? `localhost:${port}`}${req.url}`, { method: req.method, headers })
+  return new Request(`http://${req.headers.host ?? `localhost:${port}`}${req.url}`, {
+    method: req.method,
+    headers,
+  })
 }
 
 const send = async (response: Response, res: http.ServerResponse) => {
@@ -48,7 +56,11 @@ const server = http.createServer((req, res) => {
       .then((response) => send(response, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-        res.end(JSON.stringify({ errors: [{ message: 'The delivery API could not answer; try again.' }] }))
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'The delivery API could not answer; try again.' }],
+          }),
+        )
       })
     return
   }

@@ -24,7 +24,8 @@ const port = Number(process.env.PORT ?? 3000)
 
 let database: SelectedDatabase | undefined
 let web: ChildProcess | undefined
-let worker: { payload: Payload; dispatch: DispatchWorker; sweep: { stop: () => Promise<void> } } | undefined
+let worker:
+  { payload: Payload; dispatch: DispatchWorker; sweep: { stop: () => Promise<void> } } | undefined
 let shuttingDown = false
 
 const shutdown = async (code: number) => {
@@ -51,29 +52,48 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 const main = async () => {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`PORT must be a number from 1 to 65535, not "${process.env.PORT}".`)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new StartupError(`PORT must be a number from 1 to 65535, not "${process.env.PORT}".`)
   if (production && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    throw new StartupError('There is no production build: run `npm run build` first, then `npm run serve`.')
+    throw new StartupError(
+      'There is no production build: run `npm run build` first, then `npm run serve`.',
+    )
   }
 
   database = await selectDatabase({ root })
   process.env.DATABASE_URL = database.url
-  console.log(database.kind === 'embedded' ? `Database: embedded Postgres in ${database.location}` : 'Database: DATABASE_URL')
+  console.log(
+    database.kind === 'embedded'
+      ? `Database: embedded Postgres in ${database.location}`
+      : 'Database: DATABASE_URL',
+  )
 
   // The in-process dispatch worker runs on the instance that migrated; `npm run worker` adds more.
   // CARECAST_WORKER=off leaves it out.
   const withWorker = process.env.CARECAST_WORKER !== 'off'
   const { createdUsers, payload } = await prepareDatabase({ production, keep: withWorker })
-  if (payload) worker = { payload, dispatch: startDispatchWorker(payload), sweep: startConsentSweep(payload, consentConfigOf(payload)) }
+  if (payload)
+    worker = {
+      payload,
+      dispatch: startDispatchWorker(payload),
+      sweep: startConsentSweep(payload, consentConfigOf(payload)),
+    }
   console.log(`Migrations applied${createdUsers ? `; ${createdUsers} demo accounts created` : ''}.`)
 
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
   // Production runs the built app in scripts/server.ts (Next's handler, with the delivery API's
   // fast path in front); development runs `next dev`.
-  const command = production ? ['--conditions=production', '--import', 'tsx', path.join(root, 'scripts', 'server.ts')] : [next, 'dev', '--port', String(port)]
+  const command = production
+    ? ['--conditions=production', '--import', 'tsx', path.join(root, 'scripts', 'server.ts')]
+    : [next, 'dev', '--port', String(port)]
   web = spawn(process.execPath, command, {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   web.once('exit', (code) => {
@@ -89,19 +109,30 @@ const main = async () => {
   await waitForHttp(`${base}/admin`, { isAlive })
   await waitForHttp(`${base}/api/users/me`, { isAlive })
 
-  const lines = [`\nCarecast is ready: ${base}/admin  (API ${base}/api, GraphQL ${base}/api/graphql, health ${base}/api/health)`]
-  lines.push(worker ? 'Dispatch worker and consent expiry sweep running in this process (add workers with `npm run worker`).' : 'No dispatch worker in this process (CARECAST_WORKER=off).')
+  const lines = [
+    `\nCarecast is ready: ${base}/admin  (API ${base}/api, GraphQL ${base}/api/graphql, health ${base}/api/health)`,
+  ]
+  lines.push(
+    worker
+      ? 'Dispatch worker and consent expiry sweep running in this process (add workers with `npm run worker`).'
+      : 'No dispatch worker in this process (CARECAST_WORKER=off).',
+  )
   if (!production) {
     lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`)
     for (const user of demoUsers) lines.push(`  ${user.role.padEnd(16)} ${user.email}`)
-    lines.push('  front-end API key: carecast-demo-frontend-key  (header: Authorization: users API-Key carecast-demo-frontend-key)')
+    lines.push(
+      '  front-end API key: carecast-demo-frontend-key  (header: Authorization: users API-Key carecast-demo-frontend-key)',
+    )
   }
   // One write, so whoever watches the output sees the logins together with the ready line.
   console.log(lines.join('\n'))
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof StartupError ? error.message : `Carecast could not start: ${error instanceof Error ? error.message : String(error)}`
+  const message =
+    error instanceof StartupError
+      ? error.message
+      : `Carecast could not start: ${error instanceof Error ? error.message : String(error)}`
   console.error(message)
   void shutdown(1)
 })

@@ -39,6 +39,10 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StartupError ? error.message : `The dispatch worker could not start: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    error instanceof StartupError
+      ? error.message
+      : `The dispatch worker could not start: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

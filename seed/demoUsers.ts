@@ -30,7 +30,9 @@ export const seedDemoUsers = async (payload: Payload): Promise<number> => {
         ...user,
         password: DEMO_PASSWORD,
         // The front-end client authenticates by API key, as a site build would.
-        ...(user.role === 'front-end' ? { enableAPIKey: true, apiKey: 'carecast-demo-frontend-key' } : {}),
+        ...(user.role === 'front-end'
+          ? { enableAPIKey: true, apiKey: 'carecast-demo-frontend-key' }
+          : {}),
       },
       overrideAccess: true,
       context: { seed: true },

@@ -4,7 +4,10 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 // The seed acts as the system: no access checks, no audit events, no side effects (dispatch).
-export const SEED = { overrideAccess: true, context: { audit: false, seed: true, skipDispatch: true } } as const
+export const SEED = {
+  overrideAccess: true,
+  context: { audit: false, seed: true, skipDispatch: true },
+} as const
 
 type Localized<T> = { en: T; es?: Partial<T> }
 
@@ -20,11 +23,30 @@ export const upsert = async (
   data: Localized<Record<string, unknown>>,
   extra: { draft?: boolean } = {},
 ): Promise<{ id: number | string }> => {
-  const found = await payload.find({ collection: collection as never, where: { [field]: { equals: value } }, limit: 1, depth: 0, ...SEED })
+  const found = await payload.find({
+    collection: collection as never,
+    where: { [field]: { equals: value } },
+    limit: 1,
+    depth: 0,
+    ...SEED,
+  })
   if (found.docs[0]) return found.docs[0] as { id: number | string }
-  const created: { id: number | string } = await payload.create({ collection: collection as never, data: data.en as never, locale: 'en', draft: extra.draft, ...SEED })
+  const created: { id: number | string } = await payload.create({
+    collection: collection as never,
+    data: data.en as never,
+    locale: 'en',
+    draft: extra.draft,
+    ...SEED,
+  })
   if (data.es) {
-    await payload.update({ collection: collection as never, id: created.id, data: data.es as never, locale: 'es', draft: extra.draft, ...SEED })
+    await payload.update({
+      collection: collection as never,
+      id: created.id,
+      data: data.es as never,
+      locale: 'es',
+      draft: extra.draft,
+      ...SEED,
+    })
   }
   return created as { id: number | string }
 }
@@ -50,8 +72,13 @@ export const upsertUpload = async (
     ...SEED,
   })
   const sameFile = (filename = '') =>
-    filename === name || (filename.startsWith(`${stem}-`) && filename.endsWith(ext) && /^\d+$/.test(filename.slice(stem.length + 1, filename.length - ext.length)))
-  const existing = (found.docs as Array<{ id: number | string; filename?: string }>).find((doc) => sameFile(doc.filename))
+    filename === name ||
+    (filename.startsWith(`${stem}-`) &&
+      filename.endsWith(ext) &&
+      /^\d+$/.test(filename.slice(stem.length + 1, filename.length - ext.length)))
+  const existing = (found.docs as Array<{ id: number | string; filename?: string }>).find((doc) =>
+    sameFile(doc.filename),
+  )
   if (existing) return existing
   const bytes = await fs.readFile(filePath)
   const created: { id: number | string } = await payload.create({
@@ -61,6 +88,13 @@ export const upsertUpload = async (
     locale: 'en',
     ...SEED,
   })
-  if (data.es) await payload.update({ collection: collection as never, id: created.id, data: data.es as never, locale: 'es', ...SEED })
+  if (data.es)
+    await payload.update({
+      collection: collection as never,
+      id: created.id,
+      data: data.es as never,
+      locale: 'es',
+      ...SEED,
+    })
   return created as { id: number | string }
 }

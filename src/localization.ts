@@ -17,4 +17,5 @@ export const localization: LocalizationConfig = {
 }
 
 /** A locale asked for (a query parameter), or the default when it is not one of ours. */
-export const localeOr = (value: unknown): LocaleCode => ((localeCodes as readonly unknown[]).includes(value) ? (value as LocaleCode) : defaultLocale)
+export const localeOr = (value: unknown): LocaleCode =>
+  (localeCodes as readonly unknown[]).includes(value) ? (value as LocaleCode) : defaultLocale

@@ -1,6 +1,12 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { campaignReliance, type DocumentReliance, eventReliance, storyReliance, videoReliance } from './consent/documentReliance'
+import {
+  campaignReliance,
+  type DocumentReliance,
+  eventReliance,
+  storyReliance,
+  videoReliance,
+} from './consent/documentReliance'
 import { serializeCampaign } from './delivery/serializers/campaign'
 import { serializeEvent } from './delivery/serializers/event'
 import type { Doc } from './delivery/serializers/shared'
@@ -16,7 +22,11 @@ type Publishable<T> = {
   /** What the document relies on by itself (read at depth 1), and until when it stays up. */
   reliesOn: (doc: T) => DocumentReliance
   /** Its public shape in every locale, an allow-list of fields (src/delivery/serializers). */
-  serialize: (payload: Payload, collection: string, doc: Doc) => Promise<{ locales: Record<string, unknown> } & Record<string, unknown>>
+  serialize: (
+    payload: Payload,
+    collection: string,
+    doc: Doc,
+  ) => Promise<{ locales: Record<string, unknown> } & Record<string, unknown>>
 }
 
 /**
@@ -25,11 +35,27 @@ type Publishable<T> = {
  * content is one row here, not a case in five switches.
  */
 const table = {
-  [slugs.campaigns]: { purpose: 'awareness-campaign', reliesOn: campaignReliance, serialize: serializeCampaign } satisfies Publishable<Campaign>,
-  [slugs.patientStories]: { purpose: 'patient-story', reliesOn: storyReliance, serialize: serializeStory } satisfies Publishable<PatientStory>,
-  [slugs.communityEvents]: { purpose: 'community-event', reliesOn: eventReliance, serialize: serializeEvent } satisfies Publishable<CommunityEvent>,
+  [slugs.campaigns]: {
+    purpose: 'awareness-campaign',
+    reliesOn: campaignReliance,
+    serialize: serializeCampaign,
+  } satisfies Publishable<Campaign>,
+  [slugs.patientStories]: {
+    purpose: 'patient-story',
+    reliesOn: storyReliance,
+    serialize: serializeStory,
+  } satisfies Publishable<PatientStory>,
+  [slugs.communityEvents]: {
+    purpose: 'community-event',
+    reliesOn: eventReliance,
+    serialize: serializeEvent,
+  } satisfies Publishable<CommunityEvent>,
   // A video of a patient published on its own tells their story.
-  [slugs.videoAssets]: { purpose: 'patient-story', reliesOn: videoReliance, serialize: serializeVideo } satisfies Publishable<VideoAsset>,
+  [slugs.videoAssets]: {
+    purpose: 'patient-story',
+    reliesOn: videoReliance,
+    serialize: serializeVideo,
+  } satisfies Publishable<VideoAsset>,
 }
 
 export const publishableSlugs = Object.keys(table) as CollectionSlug[]
@@ -41,4 +67,5 @@ type UntypedPublishable = Publishable<Record<string, unknown>>
  * polymorphic relation, so documents arrive untyped: this is the one place they are taken as the
  * collection's generated type.
  */
-export const publishable = (collection: string): UntypedPublishable | undefined => (table as unknown as Record<string, UntypedPublishable>)[collection]
+export const publishable = (collection: string): UntypedPublishable | undefined =>
+  (table as unknown as Record<string, UntypedPublishable>)[collection]

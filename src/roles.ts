@@ -18,5 +18,7 @@ export const roleLabels: Record<Role, string> = {
 export const roleOf = (user: unknown): Role | undefined => {
   if (!user || typeof user !== 'object') return undefined
   const role = (user as { role?: unknown }).role
-  return typeof role === 'string' && (roles as readonly string[]).includes(role) ? (role as Role) : undefined
+  return typeof role === 'string' && (roles as readonly string[]).includes(role)
+    ? (role as Role)
+    : undefined
 }

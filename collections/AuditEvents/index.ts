@@ -15,7 +15,8 @@ export const AuditEvents: CollectionConfig = {
     group: 'Compliance',
     useAsTitle: 'action',
     defaultColumns: ['createdAt', 'action', 'collectionSlug', 'documentId', 'actorEmail'],
-    description: 'Append-only record of reads and changes of consent records and of approvals and revocations.',
+    description:
+      'Append-only record of reads and changes of consent records and of approvals and revocations.',
   },
   access: { read: isAuditReader, create: nobody, update: nobody, delete: nobody },
   timestamps: true,

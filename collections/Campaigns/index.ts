@@ -11,7 +11,11 @@ import { slugs } from '../../src/slugs'
 /** An awareness campaign: what the team wants to achieve, for whom, when, and with what content. */
 export const Campaigns: CollectionConfig = {
   slug: slugs.campaigns,
-  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'observance', 'startsAt', 'endsAt', '_status'] },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'observance', 'startsAt', 'endsAt', '_status'],
+  },
   access: { read: publishedOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
@@ -27,17 +31,38 @@ export const Campaigns: CollectionConfig = {
       fields: [
         { name: 'metric', type: 'text', required: true, maxLength: 120 },
         { name: 'target', type: 'number', required: true, min: 0 },
-        { name: 'unit', type: 'text', maxLength: 40, admin: { description: 'e.g. screenings booked, %, sign-ups' } },
+        {
+          name: 'unit',
+          type: 'text',
+          maxLength: 40,
+          admin: { description: 'e.g. screenings booked, %, sign-ups' },
+        },
       ],
     },
-    { name: 'audienceSegments', type: 'relationship', relationTo: slugs.audienceSegments, hasMany: true },
+    {
+      name: 'audienceSegments',
+      type: 'relationship',
+      relationTo: slugs.audienceSegments,
+      hasMany: true,
+    },
     { name: 'serviceLines', type: 'relationship', relationTo: slugs.serviceLines, hasMany: true },
     { name: 'observance', type: 'relationship', relationTo: slugs.healthObservances },
     {
       type: 'row',
       fields: [
-        { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'endsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } }, validate: validateEndAfterStart },
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'endsAt',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: validateEndAfterStart,
+        },
       ],
     },
     timeZoneField(),
@@ -48,12 +73,27 @@ export const Campaigns: CollectionConfig = {
       fields: [
         { name: 'planned', type: 'number', min: 0 },
         { name: 'spent', type: 'number', min: 0 },
-        { name: 'currency', type: 'select', defaultValue: 'USD', options: ['USD', 'EUR', 'GBP', 'CAD', 'MXN'] },
+        {
+          name: 'currency',
+          type: 'select',
+          defaultValue: 'USD',
+          options: ['USD', 'EUR', 'GBP', 'CAD', 'MXN'],
+        },
       ],
     },
     { name: 'heroImage', type: 'upload', relationTo: slugs.media },
-    { name: 'relatedStories', type: 'relationship', relationTo: slugs.patientStories, hasMany: true },
-    { name: 'relatedEvents', type: 'relationship', relationTo: slugs.communityEvents, hasMany: true },
+    {
+      name: 'relatedStories',
+      type: 'relationship',
+      relationTo: slugs.patientStories,
+      hasMany: true,
+    },
+    {
+      name: 'relatedEvents',
+      type: 'relationship',
+      relationTo: slugs.communityEvents,
+      hasMany: true,
+    },
     { name: 'relatedVideos', type: 'relationship', relationTo: slugs.videoAssets, hasMany: true },
     utmGroup,
   ],

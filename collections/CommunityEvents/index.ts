@@ -14,7 +14,9 @@ const httpsUrl: TextFieldSingleValidation = (value) => {
   if (!value) return true
   try {
     const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'Give a web address starting with https://.'
+    return url.protocol === 'https:' || url.protocol === 'http:'
+      ? true
+      : 'Give a web address starting with https://.'
   } catch {
     return `"${value}" is not a web address; give one starting with https://.`
   }
@@ -22,14 +24,19 @@ const httpsUrl: TextFieldSingleValidation = (value) => {
 
 const needsJoinUrl: TextFieldSingleValidation = (value, options) => {
   const format = (options.siblingData as { format?: string } | undefined)?.format
-  if (!value && (format === 'online' || format === 'mixed')) return 'An online or mixed event needs the address people join at.'
+  if (!value && (format === 'online' || format === 'mixed'))
+    return 'An online or mixed event needs the address people join at.'
   return httpsUrl(value, options)
 }
 
 /** A health fair, support group, screening day or webinar — one-off or recurring. */
 export const CommunityEvents: CollectionConfig = {
   slug: slugs.communityEvents,
-  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'format', 'eventStatus', '_status'] },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startsAt', 'format', 'eventStatus', '_status'],
+  },
   access: { read: publishedOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
@@ -39,8 +46,19 @@ export const CommunityEvents: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'endsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } }, validate: validateEndAfterStart },
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'endsAt',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: validateEndAfterStart,
+        },
       ],
     },
     timeZoneField(),
@@ -53,7 +71,10 @@ export const CommunityEvents: CollectionConfig = {
           name: 'rrule',
           type: 'text',
           maxLength: 300,
-          admin: { description: 'RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8 (every Tuesday, 8 times). Times repeat in the event time zone.' },
+          admin: {
+            description:
+              'RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8 (every Tuesday, 8 times). Times repeat in the event time zone.',
+          },
           validate: ((value) => {
             if (!value) return true
             const result = validateRRule(value, eventRecurrence)
@@ -64,7 +85,14 @@ export const CommunityEvents: CollectionConfig = {
           name: 'exceptions',
           type: 'array',
           labels: { singular: 'Skipped occurrence', plural: 'Skipped occurrences' },
-          fields: [{ name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } }],
+          fields: [
+            {
+              name: 'startsAt',
+              type: 'date',
+              required: true,
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            },
+          ],
         },
       ],
     },
@@ -89,10 +117,22 @@ export const CommunityEvents: CollectionConfig = {
         { name: 'city', type: 'text', maxLength: 100 },
         { name: 'region', type: 'text', maxLength: 100 },
         { name: 'postalCode', type: 'text', maxLength: 20 },
-        { name: 'country', type: 'text', maxLength: 2, defaultValue: 'US', admin: { description: 'ISO 3166 code, e.g. US' } },
+        {
+          name: 'country',
+          type: 'text',
+          maxLength: 2,
+          defaultValue: 'US',
+          admin: { description: 'ISO 3166 code, e.g. US' },
+        },
       ],
     },
-    { name: 'joinUrl', type: 'text', maxLength: 500, validate: needsJoinUrl, admin: { condition: (_, s) => s?.format !== 'in-person' } },
+    {
+      name: 'joinUrl',
+      type: 'text',
+      maxLength: 500,
+      validate: needsJoinUrl,
+      admin: { condition: (_, s) => s?.format !== 'in-person' },
+    },
     { name: 'organizer', type: 'text', maxLength: 160 },
     { name: 'capacity', type: 'number', min: 1 },
     { name: 'registrationUrl', type: 'text', maxLength: 500, validate: httpsUrl },
@@ -102,11 +142,26 @@ export const CommunityEvents: CollectionConfig = {
       fields: [
         { name: 'isFree', type: 'checkbox', defaultValue: true },
         { name: 'amount', type: 'number', min: 0, admin: { condition: (_, s) => !s?.isFree } },
-        { name: 'currency', type: 'select', defaultValue: 'USD', options: ['USD', 'EUR', 'GBP', 'CAD', 'MXN'], admin: { condition: (_, s) => !s?.isFree } },
+        {
+          name: 'currency',
+          type: 'select',
+          defaultValue: 'USD',
+          options: ['USD', 'EUR', 'GBP', 'CAD', 'MXN'],
+          admin: { condition: (_, s) => !s?.isFree },
+        },
       ],
     },
     { name: 'accessibilityNotes', type: 'textarea', localized: true, maxLength: 1000 },
-    { name: 'language', type: 'select', defaultValue: 'en', options: [{ value: 'en', label: 'English' }, { value: 'es', label: 'Spanish' }, { value: 'bilingual', label: 'English and Spanish' }] },
+    {
+      name: 'language',
+      type: 'select',
+      defaultValue: 'en',
+      options: [
+        { value: 'en', label: 'English' },
+        { value: 'es', label: 'Spanish' },
+        { value: 'bilingual', label: 'English and Spanish' },
+      ],
+    },
     {
       name: 'eventStatus',
       type: 'select',

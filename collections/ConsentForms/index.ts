@@ -8,7 +8,11 @@ import { slugs } from '../../src/slugs'
 /** Scans or PDFs of signed authorizations. Private: served only to consent officers and admins. */
 export const ConsentForms: CollectionConfig = {
   slug: slugs.consentForms,
-  admin: { group: 'Compliance', useAsTitle: 'filename', description: 'Signed authorization forms. Visible to consent officers and admins only.' },
+  admin: {
+    group: 'Compliance',
+    useAsTitle: 'filename',
+    description: 'Signed authorization forms. Visible to consent officers and admins only.',
+  },
   access: {
     read: isConsentOfficerOrAdmin,
     create: isConsentOfficerOrAdmin,

@@ -1,8 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
 import { isConsentOfficerOrAdmin } from '../../src/access/isConsentOfficerOrAdmin'
-import { auditChanges, auditDeletes, auditReads, rememberOperation } from '../../src/audit/auditHooks'
-import { consentChannelOptions, consentPurposeOptions, consentUseOptions } from '../../src/lib/consent/options'
+import {
+  auditChanges,
+  auditDeletes,
+  auditReads,
+  rememberOperation,
+} from '../../src/audit/auditHooks'
+import {
+  consentChannelOptions,
+  consentPurposeOptions,
+  consentUseOptions,
+} from '../../src/lib/consent/options'
 import { slugs } from '../../src/slugs'
 import { deriveStatusOnRead, deriveStatusOnSave } from './hooks/deriveStatus'
 import { guardRevocation } from './hooks/guardRevocation'
@@ -21,7 +30,8 @@ export const ConsentRecords: CollectionConfig = {
     group: 'Compliance',
     useAsTitle: 'reference',
     defaultColumns: ['reference', 'status', 'expiry.expiresOn', 'updatedAt'],
-    description: 'Signed patient authorizations. Status is worked out from the record, never typed.',
+    description:
+      'Signed patient authorizations. Status is worked out from the record, never typed.',
   },
   access: {
     read: isConsentOfficerOrAdmin,
@@ -38,7 +48,14 @@ export const ConsentRecords: CollectionConfig = {
     afterRead: [deriveStatusOnRead, auditReads(slugs.consentRecords)],
   },
   fields: [
-    { name: 'reference', type: 'text', required: true, unique: true, maxLength: 60, admin: { description: 'Your form or case number, e.g. "AUTH-2026-0042".' } },
+    {
+      name: 'reference',
+      type: 'text',
+      required: true,
+      unique: true,
+      maxLength: 60,
+      admin: { description: 'Your form or case number, e.g. "AUTH-2026-0042".' },
+    },
     {
       name: 'status',
       type: 'select',
@@ -75,12 +92,21 @@ export const ConsentRecords: CollectionConfig = {
             { value: 'personal-representative', label: 'Other personal representative' },
           ],
         },
-        { name: 'name', type: 'text', maxLength: 160, admin: { condition: (_, s) => s?.type !== 'patient' } },
+        {
+          name: 'name',
+          type: 'text',
+          maxLength: 160,
+          admin: { condition: (_, s) => s?.type !== 'patient' },
+        },
         {
           name: 'authority',
           type: 'text',
           maxLength: 300,
-          admin: { condition: (_, s) => s?.type !== 'patient', description: 'Their authority to act for the patient (required by 164.508(c)(1)(vi)), e.g. "Mother of a minor", "Health care power of attorney".' },
+          admin: {
+            condition: (_, s) => s?.type !== 'patient',
+            description:
+              'Their authority to act for the patient (required by 164.508(c)(1)(vi)), e.g. "Mother of a minor", "Health care power of attorney".',
+          },
         },
       ],
     },
@@ -89,24 +115,64 @@ export const ConsentRecords: CollectionConfig = {
       type: 'group',
       fields: [
         { name: 'version', type: 'text', maxLength: 40 },
-        { name: 'language', type: 'select', defaultValue: 'en', options: [{ value: 'en', label: 'English' }, { value: 'es', label: 'Spanish' }, { value: 'other', label: 'Other' }] },
+        {
+          name: 'language',
+          type: 'select',
+          defaultValue: 'en',
+          options: [
+            { value: 'en', label: 'English' },
+            { value: 'es', label: 'Spanish' },
+            { value: 'other', label: 'Other' },
+          ],
+        },
         { name: 'interpreterUsed', type: 'checkbox', defaultValue: false },
-        { name: 'interpreterName', type: 'text', maxLength: 160, admin: { condition: (_, s) => Boolean(s?.interpreterUsed) } },
-        { name: 'interpreterLanguage', type: 'text', maxLength: 60, admin: { condition: (_, s) => Boolean(s?.interpreterUsed) } },
+        {
+          name: 'interpreterName',
+          type: 'text',
+          maxLength: 160,
+          admin: { condition: (_, s) => Boolean(s?.interpreterUsed) },
+        },
+        {
+          name: 'interpreterLanguage',
+          type: 'text',
+          maxLength: 60,
+          admin: { condition: (_, s) => Boolean(s?.interpreterUsed) },
+        },
       ],
     },
-    { name: 'usesAllowed', type: 'select', hasMany: true, options: consentUseOptions, admin: { description: 'The information that may be disclosed.' } },
+    {
+      name: 'usesAllowed',
+      type: 'select',
+      hasMany: true,
+      options: consentUseOptions,
+      admin: { description: 'The information that may be disclosed.' },
+    },
     { name: 'channelsAllowed', type: 'select', hasMany: true, options: consentChannelOptions },
     { name: 'purposes', type: 'select', hasMany: true, options: consentPurposeOptions },
     { name: 'purposeDescription', type: 'textarea', maxLength: 1000 },
-    { name: 'recipients', type: 'textarea', maxLength: 1000, admin: { description: 'Who may receive the information, e.g. "The public, through the hospital website and social media".' } },
+    {
+      name: 'recipients',
+      type: 'textarea',
+      maxLength: 1000,
+      admin: {
+        description:
+          'Who may receive the information, e.g. "The public, through the hospital website and social media".',
+      },
+    },
     {
       name: 'expiry',
       type: 'group',
-      admin: { description: 'A date or an event; one is required for the authorization to be valid.' },
+      admin: {
+        description: 'A date or an event; one is required for the authorization to be valid.',
+      },
       fields: [
         { name: 'expiresOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
-        { name: 'event', type: 'text', maxLength: 300, admin: { description: 'e.g. "End of the 2026 Breast Cancer Awareness campaign".' } },
+        {
+          name: 'event',
+          type: 'text',
+          maxLength: 300,
+          admin: { description: 'e.g. "End of the 2026 Breast Cancer Awareness campaign".' },
+        },
       ],
     },
     {
@@ -114,17 +180,42 @@ export const ConsentRecords: CollectionConfig = {
       type: 'group',
       label: 'Required statements acknowledged',
       fields: [
-        { name: 'rightToRevoke', type: 'checkbox', defaultValue: false, label: 'Right to revoke in writing, and how' },
-        { name: 'treatmentNotConditioned', type: 'checkbox', defaultValue: false, label: 'Treatment is not conditioned on signing' },
-        { name: 'redisclosure', type: 'checkbox', defaultValue: false, label: 'Information may be redisclosed and no longer protected' },
+        {
+          name: 'rightToRevoke',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'Right to revoke in writing, and how',
+        },
+        {
+          name: 'treatmentNotConditioned',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'Treatment is not conditioned on signing',
+        },
+        {
+          name: 'redisclosure',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'Information may be redisclosed and no longer protected',
+        },
       ],
     },
     {
       name: 'payment',
       type: 'group',
       fields: [
-        { name: 'involved', type: 'checkbox', defaultValue: false, label: 'The patient is paid or receives something of value' },
-        { name: 'description', type: 'text', maxLength: 300, admin: { condition: (_, s) => Boolean(s?.involved) } },
+        {
+          name: 'involved',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'The patient is paid or receives something of value',
+        },
+        {
+          name: 'description',
+          type: 'text',
+          maxLength: 300,
+          admin: { condition: (_, s) => Boolean(s?.involved) },
+        },
       ],
     },
     {
@@ -132,7 +223,14 @@ export const ConsentRecords: CollectionConfig = {
       type: 'group',
       fields: [
         { name: 'signedAt', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
-        { name: 'method', type: 'select', options: [{ value: 'wet-ink', label: 'Wet ink' }, { value: 'electronic', label: 'Electronic signature' }] },
+        {
+          name: 'method',
+          type: 'select',
+          options: [
+            { value: 'wet-ink', label: 'Wet ink' },
+            { value: 'electronic', label: 'Electronic signature' },
+          ],
+        },
         { name: 'witness', type: 'text', maxLength: 160 },
         { name: 'signedForm', type: 'upload', relationTo: slugs.consentForms },
       ],
@@ -153,7 +251,12 @@ export const ConsentRecords: CollectionConfig = {
             { value: 'in-person', label: 'In person, in writing' },
           ],
         },
-        { name: 'recordedBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true } },
+        {
+          name: 'recordedBy',
+          type: 'relationship',
+          relationTo: slugs.users,
+          admin: { readOnly: true },
+        },
         { name: 'notes', type: 'textarea', maxLength: 1000 },
       ],
     },

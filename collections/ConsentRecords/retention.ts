@@ -9,10 +9,14 @@ export const RETENTION_YEARS = 6
 
 type Stamp = string | Date | null | undefined
 
-export const retentionEnds = (record: { createdAt?: Stamp; expiresOn?: Stamp; revokedAt?: Stamp }, now: Date = new Date()): Date => {
+export const retentionEnds = (
+  record: { createdAt?: Stamp; expiresOn?: Stamp; revokedAt?: Stamp },
+  now: Date = new Date(),
+): Date => {
   const time = (stamp: Stamp) => (stamp ? new Date(stamp).getTime() : null)
   const revoked = time(record.revokedAt)
   const expires = time(record.expiresOn)
-  const lastInEffect = revoked ?? (expires !== null && expires < now.getTime() ? expires : now.getTime())
+  const lastInEffect =
+    revoked ?? (expires !== null && expires < now.getTime() ? expires : now.getTime())
   return addYears(new Date(Math.max(time(record.createdAt) ?? 0, lastInEffect)), RETENTION_YEARS)
 }

@@ -9,16 +9,41 @@ import { slugs } from '../../src/slugs'
 /** National health observances (American Heart Month, Breast Cancer Awareness Month…) campaigns tie to. */
 export const HealthObservances: CollectionConfig = {
   slug: slugs.healthObservances,
-  admin: { group: 'Taxonomies', useAsTitle: 'name', defaultColumns: ['name', 'startsAt', 'endsAt', 'kind'] },
+  admin: {
+    group: 'Taxonomies',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'startsAt', 'endsAt', 'kind'],
+  },
   access: { read: anyone, create: isAuthor, update: isAuthor, delete: isAuthor },
   defaultSort: 'startsAt',
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 160 },
     slugField('name'),
-    { name: 'kind', type: 'select', required: true, defaultValue: 'month', options: ['month', 'week', 'day'] },
-    { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
-    { name: 'endsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } }, validate: validateEndAfterStart },
-    { name: 'sponsor', type: 'text', admin: { description: 'Who promotes it nationally, e.g. "American Heart Association".' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'month',
+      options: ['month', 'week', 'day'],
+    },
+    {
+      name: 'startsAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayOnly' } },
+    },
+    {
+      name: 'endsAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayOnly' } },
+      validate: validateEndAfterStart,
+    },
+    {
+      name: 'sponsor',
+      type: 'text',
+      admin: { description: 'Who promotes it nationally, e.g. "American Heart Association".' },
+    },
     { name: 'url', type: 'text' },
   ],
 }

@@ -10,7 +10,11 @@ import { slugs } from '../../src/slugs'
 /** Images, cut by sharp into the sizes the web and each social network want. */
 export const Media: CollectionConfig = {
   slug: slugs.media,
-  admin: { group: 'Assets', useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'showsPatient', 'updatedAt'] },
+  admin: {
+    group: 'Assets',
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'showsPatient', 'updatedAt'],
+  },
   access: { read: notShowingPatientsOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   upload: {
     staticDir: uploadDir(slugs.media),
@@ -35,7 +39,10 @@ export const Media: CollectionConfig = {
       required: true,
       localized: true,
       maxLength: 300,
-      admin: { description: 'What the image shows, for people using screen readers. Required in every language it is published in.' },
+      admin: {
+        description:
+          'What the image shows, for people using screen readers. Required in every language it is published in.',
+      },
     },
     { name: 'caption', type: 'text', localized: true, maxLength: 300 },
     { name: 'credit', type: 'text', maxLength: 160 },

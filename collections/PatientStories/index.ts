@@ -15,11 +15,23 @@ const INITIALS = /^(\p{Lu}\.\s?){1,4}$/u
 /** A patient's story, told only with their written consent (the consent record it relies on). */
 export const PatientStories: CollectionConfig = {
   slug: slugs.patientStories,
-  admin: { group: 'Content', useAsTitle: 'title', defaultColumns: ['title', 'displayNamePolicy', 'consentUsesNeeded', '_status'] },
-  access: { read: publishedForApiClients, create: isAuthor, update: isAuthorOrConsentOfficer, delete: isAuthor },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'displayNamePolicy', 'consentUsesNeeded', '_status'],
+  },
+  access: {
+    read: publishedForApiClients,
+    create: isAuthor,
+    update: isAuthorOrConsentOfficer,
+    delete: isAuthor,
+  },
   versions: { drafts: true, maxPerDoc: 50 },
   // A story carries a patient's health information: who changed or published what is kept.
-  hooks: { afterChange: [auditChanges(slugs.patientStories)], afterDelete: [auditDeletes(slugs.patientStories)] },
+  hooks: {
+    afterChange: [auditChanges(slugs.patientStories)],
+    afterDelete: [auditDeletes(slugs.patientStories)],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
     slugField(),
@@ -39,14 +51,20 @@ export const PatientStories: CollectionConfig = {
       name: 'displayName',
       type: 'text',
       maxLength: 80,
-      admin: { description: 'The name shown with the story, as the policy allows: "Maria", "M. G.", or empty when anonymous.' },
+      admin: {
+        description:
+          'The name shown with the story, as the policy allows: "Maria", "M. G.", or empty when anonymous.',
+      },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
         const policy = siblingData?.displayNamePolicy
         const name = typeof value === 'string' ? value.trim() : ''
-        if (policy === 'anonymous') return name ? 'An anonymous story shows no name: leave the display name empty.' : true
+        if (policy === 'anonymous')
+          return name ? 'An anonymous story shows no name: leave the display name empty.' : true
         if (!name) return 'Give the name to show, or choose "Anonymous".'
-        if (policy === 'initials' && !INITIALS.test(name)) return 'With the "Initials" policy the display name must be initials, e.g. "M. G.".'
-        if (policy === 'first-name' && /\s/.test(name)) return 'With the "First name only" policy the display name is one word.'
+        if (policy === 'initials' && !INITIALS.test(name))
+          return 'With the "Initials" policy the display name must be initials, e.g. "M. G.".'
+        if (policy === 'first-name' && /\s/.test(name))
+          return 'With the "First name only" policy the display name is one word.'
         return true
       },
     },
@@ -61,9 +79,23 @@ export const PatientStories: CollectionConfig = {
       type: 'relationship',
       relationTo: slugs.consentRecords,
       // Linked by consent officers, who can see the record; marketers see only that one is linked.
-      access: { read: isStaffField, create: isConsentOfficerOrAdminField, update: isConsentOfficerOrAdminField },
-      admin: { position: 'sidebar', description: 'The signed authorization this story relies on. Required before it can be published.' },
-      validate: (value: unknown, { siblingData, data }: { siblingData: Record<string, unknown>; data: Record<string, unknown> }) =>
+      access: {
+        read: isStaffField,
+        create: isConsentOfficerOrAdminField,
+        update: isConsentOfficerOrAdminField,
+      },
+      admin: {
+        position: 'sidebar',
+        description:
+          'The signed authorization this story relies on. Required before it can be published.',
+      },
+      validate: (
+        value: unknown,
+        {
+          siblingData,
+          data,
+        }: { siblingData: Record<string, unknown>; data: Record<string, unknown> },
+      ) =>
         (siblingData?._status ?? data?._status) === 'published' && !value
           ? 'A story can be published only once a consent officer has linked the consent record it relies on.'
           : true,
@@ -79,7 +111,11 @@ export const PatientStories: CollectionConfig = {
     {
       name: 'consentUsesNeeded',
       type: 'json',
-      admin: { readOnly: true, position: 'sidebar', description: 'Worked out from the story on every save: what its consent must allow.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Worked out from the story on every save: what its consent must allow.',
+      },
       access: { read: isStaffField },
       hooks: { beforeChange: [deriveConsentUses] },
     },

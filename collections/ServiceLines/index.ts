@@ -21,7 +21,10 @@ export const ServiceLines: CollectionConfig = {
       name: 'terms',
       type: 'array',
       labels: { singular: 'Condition or diagnosis term', plural: 'Condition and diagnosis terms' },
-      admin: { description: 'Conditions, diagnoses and their common names, in every language used (e.g. "diabetes", "diabetes tipo 2").' },
+      admin: {
+        description:
+          'Conditions, diagnoses and their common names, in every language used (e.g. "diabetes", "diabetes tipo 2").',
+      },
       fields: [{ name: 'term', type: 'text', required: true, maxLength: 80 }],
     },
   ],

@@ -12,16 +12,22 @@ import { captionsField, validateVtt } from './captions'
 import { probeUploadedVideo } from './hooks/probeUploadedVideo'
 
 const validateExternalUrl: TextFieldSingleValidation = (value, { siblingData, req }) => {
-  const hasFile = Boolean((siblingData as { filename?: string } | undefined)?.filename) || Boolean(req.file)
+  const hasFile =
+    Boolean((siblingData as { filename?: string } | undefined)?.filename) || Boolean(req.file)
   if (value && hasFile) return 'Give either an uploaded file or an external address, not both.'
-  if (!value) return hasFile ? true : 'Upload an mp4 or webm file, or give a YouTube or Vimeo address.'
+  if (!value)
+    return hasFile ? true : 'Upload an mp4 or webm file, or give a YouTube or Vimeo address.'
   return parseExternalVideoUrl(value) ? true : `"${value}" is not a YouTube or Vimeo video address.`
 }
 
 /** An explainer, a patient story on film, an event recording: uploaded or hosted on YouTube/Vimeo. */
 export const VideoAssets: CollectionConfig = {
   slug: slugs.videoAssets,
-  admin: { group: 'Assets', useAsTitle: 'title', defaultColumns: ['title', 'durationSeconds', 'showsPatient', 'updatedAt'] },
+  admin: {
+    group: 'Assets',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'durationSeconds', 'showsPatient', 'updatedAt'],
+  },
   access: { read: notShowingPatientsOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   upload: {
     staticDir: uploadDir(slugs.videoAssets),
@@ -38,25 +44,55 @@ export const VideoAssets: CollectionConfig = {
     { name: 'description', type: 'textarea', localized: true, maxLength: 2000 },
     { name: 'externalUrl', type: 'text', maxLength: 500, validate: validateExternalUrl },
     captionsField,
-    { name: 'transcript', type: 'textarea', localized: true, admin: { description: 'Full text of what is said and shown, for people who cannot watch or listen.' } },
+    {
+      name: 'transcript',
+      type: 'textarea',
+      localized: true,
+      admin: {
+        description: 'Full text of what is said and shown, for people who cannot watch or listen.',
+      },
+    },
     {
       name: 'audioDescription',
       type: 'group',
       fields: [
-        { name: 'available', type: 'checkbox', defaultValue: false, label: 'Audio description available' },
+        {
+          name: 'available',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'Audio description available',
+        },
         {
           name: 'track',
           type: 'textarea',
-          admin: { condition: (_, s) => Boolean(s?.available), description: 'WebVTT "descriptions" track.' },
-          validate: ((value, options) => (value ? validateVtt(value, options) : true)) as typeof validateVtt,
+          admin: {
+            condition: (_, s) => Boolean(s?.available),
+            description: 'WebVTT "descriptions" track.',
+          },
+          validate: ((value, options) =>
+            value ? validateVtt(value, options) : true) as typeof validateVtt,
         },
       ],
     },
-    { name: 'durationSeconds', type: 'number', admin: { readOnly: true, position: 'sidebar', description: 'Read from the file.' } },
+    {
+      name: 'durationSeconds',
+      type: 'number',
+      admin: { readOnly: true, position: 'sidebar', description: 'Read from the file.' },
+    },
     { name: 'width', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'height', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'poster', type: 'upload', relationTo: slugs.media, admin: { position: 'sidebar', description: 'Taken from the file; replace it if you like.' } },
-    { name: 'patientVoiceHeard', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', description: 'A patient is heard speaking.' } },
+    {
+      name: 'poster',
+      type: 'upload',
+      relationTo: slugs.media,
+      admin: { position: 'sidebar', description: 'Taken from the file; replace it if you like.' },
+    },
+    {
+      name: 'patientVoiceHeard',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: 'A patient is heard speaking.' },
+    },
     ...patientConsentFields,
   ],
 }

@@ -50,15 +50,22 @@ const STATUS: Record<string, ICalEventStatus> = {
  * CANCELLED, and anything not yet approved or that failed to go out (draft, awaiting-approval,
  * failed) is TENTATIVE.
  */
-export const calendarStatus = (status: string): ICalEventStatus => STATUS[status] ?? ICalEventStatus.TENTATIVE
-
+export const calendarStatus = (status: string): ICalEventStatus =>
+  STATUS[status] ?? ICalEventStatus.TENTATIVE
 
 const isUtc = (timeZone: string) => timeZone === 'UTC'
 
 /** The last instant an entry covers: its end, or its series' last occurrence when the series ends. */
 const lastInstant = (entry: CalendarEntry, end: Date) => {
   if (!entry.rrule || !/(COUNT|UNTIL)=/i.test(entry.rrule)) return end
-  const last = occurrencesBetween({ rrule: entry.rrule, dtstart: entry.start, timeZone: entry.timeZone, from: entry.start, to: new Date(entry.start.getTime() + FIFTY_YEARS_MS), limit: 1000 }).at(-1)
+  const last = occurrencesBetween({
+    rrule: entry.rrule,
+    dtstart: entry.start,
+    timeZone: entry.timeZone,
+    from: entry.start,
+    to: new Date(entry.start.getTime() + FIFTY_YEARS_MS),
+    limit: 1000,
+  }).at(-1)
   return last && last > end ? last : end
 }
 
@@ -76,22 +83,37 @@ const lastInstant = (entry: CalendarEntry, end: Date) => {
  * Throws, naming the entry's uid, for an unknown zone, an invalid start, an end before the
  * start, or an invalid rule.
  */
-export const buildCalendarFeed = ({ name, entries, prodId = '//Carecast//Scheduler//EN', now = new Date() }: CalendarFeedInput): string => {
+export const buildCalendarFeed = ({
+  name,
+  entries,
+  prodId = '//Carecast//Scheduler//EN',
+  now = new Date(),
+}: CalendarFeedInput): string => {
   const spans = new Map<string, { from: Date; to: Date }>()
   // The calendar-level zone has no name on purpose: a named one makes ical-generator write
   // DTSTAMP as a local time and add X-WR-TIMEZONE; only the generator is wanted.
   const calendar = ical({
     name,
     prodId,
-    timezone: { name: null, generator: (timeZone) => (spans.has(timeZone) ? buildVTimezone(timeZone, spans.get(timeZone)!.from, spans.get(timeZone)!.to) : null) },
+    timezone: {
+      name: null,
+      generator: (timeZone) =>
+        spans.has(timeZone)
+          ? buildVTimezone(timeZone, spans.get(timeZone)!.from, spans.get(timeZone)!.to)
+          : null,
+    },
   })
 
   for (const entry of entries) {
-    const fault = (problem: string) => new Error(`Calendar entry ${JSON.stringify(entry.uid)}: ${problem}`)
-    if (!isValidTimeZone(entry.timeZone)) throw fault(`"${entry.timeZone}" is not an IANA time zone (e.g. America/New_York).`)
-    if (!(entry.start instanceof Date) || Number.isNaN(entry.start.getTime())) throw fault('the start is not a valid date and time.')
+    const fault = (problem: string) =>
+      new Error(`Calendar entry ${JSON.stringify(entry.uid)}: ${problem}`)
+    if (!isValidTimeZone(entry.timeZone))
+      throw fault(`"${entry.timeZone}" is not an IANA time zone (e.g. America/New_York).`)
+    if (!(entry.start instanceof Date) || Number.isNaN(entry.start.getTime()))
+      throw fault('the start is not a valid date and time.')
     const end = entry.end ?? new Date(entry.start.getTime() + DEFAULT_DURATION_MS)
-    if (Number.isNaN(end.getTime()) || end < entry.start) throw fault('the end is before the start.')
+    if (Number.isNaN(end.getTime()) || end < entry.start)
+      throw fault('the end is before the start.')
 
     let repeating: string | undefined
     try {
@@ -103,7 +125,10 @@ export const buildCalendarFeed = ({ name, entries, prodId = '//Carecast//Schedul
     if (!isUtc(entry.timeZone)) {
       const last = lastInstant(entry, end)
       const span = spans.get(entry.timeZone)
-      spans.set(entry.timeZone, { from: span && span.from < entry.start ? span.from : entry.start, to: span && span.to > last ? span.to : last })
+      spans.set(entry.timeZone, {
+        from: span && span.from < entry.start ? span.from : entry.start,
+        to: span && span.to > last ? span.to : last,
+      })
     }
 
     calendar.createEvent({

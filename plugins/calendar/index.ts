@@ -16,4 +16,9 @@ export {
 } from './recurrence'
 export { isValidTimeZone, timeZoneOptions } from './timeZone'
 export { buildVTimezone } from './vtimezone'
-export { buildCalendarFeed, type CalendarEntry, type CalendarFeedInput, calendarStatus } from './calendarFeed'
+export {
+  buildCalendarFeed,
+  type CalendarEntry,
+  type CalendarFeedInput,
+  calendarStatus,
+} from './calendarFeed'

@@ -3,7 +3,9 @@ import * as rrule from 'rrule'
 
 // rrule's CommonJS build (what Node loads under tsx) gives ESM only a default export; its ESM
 // build (what vitest and bundlers load) has no default. Take RRule from wherever it landed.
-const { RRule } = ('RRule' in rrule ? rrule : (rrule as unknown as { default: typeof rrule }).default) as typeof rrule
+const { RRule } = (
+  'RRule' in rrule ? rrule : (rrule as unknown as { default: typeof rrule }).default
+) as typeof rrule
 type RRuleInstance = InstanceType<typeof RRule>
 
 import { isValidTimeZone } from './timeZone'
@@ -12,7 +14,9 @@ const HORIZON_YEARS = 50
 const DAY_MS = 24 * 60 * 60_000
 const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']
 const DAY = '(MO|TU|WE|TH|FR|SA|SU)'
-const DAY_LIST = new RegExp(`^[+-]?([1-9]|[1-4]\\d|5[0-3])?${DAY}(,[+-]?([1-9]|[1-4]\\d|5[0-3])?${DAY})*$`)
+const DAY_LIST = new RegExp(
+  `^[+-]?([1-9]|[1-4]\\d|5[0-3])?${DAY}(,[+-]?([1-9]|[1-4]\\d|5[0-3])?${DAY})*$`,
+)
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /**
@@ -46,17 +50,39 @@ export const defaultRecurrencePolicy: RecurrencePolicy = {
 export type RecurrenceCheck = { ok: true } | { ok: false; message: string }
 
 const isWhole = (value: string, min: number, max: number, signed = false) =>
-  (signed ? /^[+-]?\d{1,9}$/ : /^\+?\d{1,9}$/).test(value) && Math.abs(Number(value)) >= min && Math.abs(Number(value)) <= max
-const isWholeList = (value: string, min: number, max: number, signed = false) => value.split(',').every((item) => isWhole(item, min, max, signed))
+  (signed ? /^[+-]?\d{1,9}$/ : /^\+?\d{1,9}$/).test(value) &&
+  Math.abs(Number(value)) >= min &&
+  Math.abs(Number(value)) <= max
+const isWholeList = (value: string, min: number, max: number, signed = false) =>
+  value.split(',').every((item) => isWhole(item, min, max, signed))
 
 /** UNTIL's fields, or null when it is not a real date (rrule would roll 20260231 into March). */
 const untilFields = (value: string) => {
   const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value)
   if (!match) return null
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0))
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0))
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
-  return real ? { year, month, day, hour, minute, second, dateOnly: match[4] === undefined, utc: match[7] === 'Z' } : null
+  const real =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+  return real
+    ? {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        dateOnly: match[4] === undefined,
+        utc: match[7] === 'Z',
+      }
+    : null
 }
 
 /**
@@ -65,7 +91,10 @@ const untilFields = (value: string) => {
  * "COUNT=abc" is kept as text), so every value is checked here first. COUNT's upper bound is the
  * policy's, checked with the combinations so the message can say "too many".
  */
-const PARTS: Record<string, { valid: (value: string) => boolean; invalid: (part: string, policy: RecurrencePolicy) => string }> = {
+const PARTS: Record<
+  string,
+  { valid: (value: string) => boolean; invalid: (part: string, policy: RecurrencePolicy) => string }
+> = {
   FREQ: {
     valid: (v) => FREQUENCIES.includes(v),
     invalid: (p, { owner }) =>
@@ -73,16 +102,51 @@ const PARTS: Record<string, { valid: (value: string) => boolean; invalid: (part:
         ? `"${p}" is not supported; use DAILY, WEEKLY, MONTHLY or YEARLY (${owner}’s start sets the time of day).`
         : `"${p}" is not a valid frequency; use DAILY, WEEKLY, MONTHLY or YEARLY.`,
   },
-  INTERVAL: { valid: (v) => isWhole(v, 1, 999), invalid: (p) => `"${p}" is not a valid interval; use a whole number from 1 to 999.` },
-  COUNT: { valid: (v) => isWhole(v, 1, 999_999_999), invalid: (p, { maxCount }) => `"${p}" is not a valid count; use a whole number from 1 to ${maxCount}.` },
-  UNTIL: { valid: (v) => untilFields(v) !== null, invalid: (p) => `"${p}" is not a valid end date; use a date like 20261231 or 20261231T235959Z.` },
-  BYDAY: { valid: (v) => DAY_LIST.test(v), invalid: (p) => `"${p}" is not a valid list of days; use days like TU or MO,WE,FR (or 1SA and -1FR in a monthly rule).` },
-  BYMONTHDAY: { valid: (v) => isWholeList(v, 1, 31, true), invalid: (p) => `"${p}" is not a valid list of days of the month; use numbers from 1 to 31, or -1 for the last day.` },
-  BYMONTH: { valid: (v) => isWholeList(v, 1, 12), invalid: (p) => `"${p}" is not a valid list of months; use numbers from 1 to 12.` },
-  BYYEARDAY: { valid: (v) => isWholeList(v, 1, 366, true), invalid: (p) => `"${p}" is not a valid list of days of the year; use numbers from 1 to 366, or negative ones counted from the end.` },
-  BYWEEKNO: { valid: (v) => isWholeList(v, 1, 53, true), invalid: (p) => `"${p}" is not a valid list of week numbers; use numbers from 1 to 53.` },
-  BYSETPOS: { valid: (v) => isWholeList(v, 1, 366, true), invalid: (p) => `"${p}" is not a valid list of positions; use numbers like 1 (first) or -1 (last).` },
-  WKST: { valid: (v) => new RegExp(`^${DAY}$`).test(v), invalid: (p) => `"${p}" is not a valid week start; use a day like MO or SU.` },
+  INTERVAL: {
+    valid: (v) => isWhole(v, 1, 999),
+    invalid: (p) => `"${p}" is not a valid interval; use a whole number from 1 to 999.`,
+  },
+  COUNT: {
+    valid: (v) => isWhole(v, 1, 999_999_999),
+    invalid: (p, { maxCount }) =>
+      `"${p}" is not a valid count; use a whole number from 1 to ${maxCount}.`,
+  },
+  UNTIL: {
+    valid: (v) => untilFields(v) !== null,
+    invalid: (p) => `"${p}" is not a valid end date; use a date like 20261231 or 20261231T235959Z.`,
+  },
+  BYDAY: {
+    valid: (v) => DAY_LIST.test(v),
+    invalid: (p) =>
+      `"${p}" is not a valid list of days; use days like TU or MO,WE,FR (or 1SA and -1FR in a monthly rule).`,
+  },
+  BYMONTHDAY: {
+    valid: (v) => isWholeList(v, 1, 31, true),
+    invalid: (p) =>
+      `"${p}" is not a valid list of days of the month; use numbers from 1 to 31, or -1 for the last day.`,
+  },
+  BYMONTH: {
+    valid: (v) => isWholeList(v, 1, 12),
+    invalid: (p) => `"${p}" is not a valid list of months; use numbers from 1 to 12.`,
+  },
+  BYYEARDAY: {
+    valid: (v) => isWholeList(v, 1, 366, true),
+    invalid: (p) =>
+      `"${p}" is not a valid list of days of the year; use numbers from 1 to 366, or negative ones counted from the end.`,
+  },
+  BYWEEKNO: {
+    valid: (v) => isWholeList(v, 1, 53, true),
+    invalid: (p) => `"${p}" is not a valid list of week numbers; use numbers from 1 to 53.`,
+  },
+  BYSETPOS: {
+    valid: (v) => isWholeList(v, 1, 366, true),
+    invalid: (p) =>
+      `"${p}" is not a valid list of positions; use numbers like 1 (first) or -1 (last).`,
+  },
+  WKST: {
+    valid: (v) => new RegExp(`^${DAY}$`).test(v),
+    invalid: (p) => `"${p}" is not a valid week start; use a day like MO or SU.`,
+  },
 }
 
 /** Rule parts RFC 5545 defines that make no sense for a series whose start sets the time of day. */
@@ -100,19 +164,26 @@ const partsOf = (rule: string) =>
 /** The rule as rrule's parser wants it. */
 const body = (rule: string) => partsOf(rule).join(';')
 
-const dtstartMessage = ({ owner }: RecurrencePolicy) => `remove "DTSTART"; ${owner}’s own start date and time are used.`
+const dtstartMessage = ({ owner }: RecurrencePolicy) =>
+  `remove "DTSTART"; ${owner}’s own start date and time are used.`
 
 /** The parts as upper-cased NAME → VALUE, or the message for the first part that is wrong. */
 const readParts = (rule: string, policy: RecurrencePolicy): Map<string, string> | string => {
   const parts = new Map<string, string>()
   for (const part of partsOf(rule)) {
     const at = part.indexOf('=')
-    if (at <= 0 || at === part.length - 1) return `"${part}" is not a NAME=VALUE part (e.g. FREQ=WEEKLY).`
+    if (at <= 0 || at === part.length - 1)
+      return `"${part}" is not a NAME=VALUE part (e.g. FREQ=WEEKLY).`
     const name = part.slice(0, at).trim().toUpperCase()
-    const value = part.slice(at + 1).trim().toUpperCase()
+    const value = part
+      .slice(at + 1)
+      .trim()
+      .toUpperCase()
     if (name === 'DTSTART') return dtstartMessage(policy)
-    if (name === 'EXDATE' || name === 'RDATE') return `"${name}" does not belong in the rule; ${policy.insteadOfDates}.`
-    if (TIME_OF_DAY.includes(name)) return `"${name}" is not supported; the time of day comes from ${policy.owner}’s start.`
+    if (name === 'EXDATE' || name === 'RDATE')
+      return `"${name}" does not belong in the rule; ${policy.insteadOfDates}.`
+    if (TIME_OF_DAY.includes(name))
+      return `"${name}" is not supported; the time of day comes from ${policy.owner}’s start.`
     const spec = PARTS[name]
     if (!spec) return `"${name}" is not a recurrence rule part.`
     if (parts.has(name)) return `"${name}" appears more than once.`
@@ -124,30 +195,49 @@ const readParts = (rule: string, policy: RecurrencePolicy): Map<string, string> 
 
 // A day such as February 30 never comes; rrule would search to the year 9999 for it.
 const monthDayCanHappen = (parts: Map<string, string>) => {
-  const months = parts.has('BYMONTH') ? parts.get('BYMONTH')!.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
-  const days = parts.get('BYMONTHDAY')!.split(',').map((day) => Math.abs(Number(day)))
+  const months = parts.has('BYMONTH')
+    ? parts.get('BYMONTH')!.split(',').map(Number)
+    : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+  const days = parts
+    .get('BYMONTHDAY')!
+    .split(',')
+    .map((day) => Math.abs(Number(day)))
   return months.some((month) => days.some((day) => day <= DAYS_IN_MONTH[month - 1]))
 }
 
 /** The RFC 5545 rules on which parts may go with which frequency, checked once each part is valid. */
-const combinationProblem = (parts: Map<string, string>, policy: RecurrencePolicy): string | null => {
+const combinationProblem = (
+  parts: Map<string, string>,
+  policy: RecurrencePolicy,
+): string | null => {
   const freq = parts.get('FREQ')!
   const byDay = parts.get('BYDAY') ?? ''
-  if (Number(parts.get('COUNT')) > policy.maxCount) return `"COUNT=${parts.get('COUNT')}" is too many occurrences; a series may have at most ${policy.maxCount}.`
+  if (Number(parts.get('COUNT')) > policy.maxCount)
+    return `"COUNT=${parts.get('COUNT')}" is too many occurrences; a series may have at most ${policy.maxCount}.`
   if (parts.has('COUNT') && parts.has('UNTIL')) return 'use COUNT or UNTIL, not both.'
-  if (policy.mustEnd && !parts.has('COUNT') && !parts.has('UNTIL')) return `${policy.mustEnd} must end, so add COUNT (e.g. COUNT=8) or UNTIL (e.g. UNTIL=20261231).`
+  if (policy.mustEnd && !parts.has('COUNT') && !parts.has('UNTIL'))
+    return `${policy.mustEnd} must end, so add COUNT (e.g. COUNT=8) or UNTIL (e.g. UNTIL=20261231).`
   // RFC 5545 §3.3.10: BYWEEKNO only with YEARLY; BYYEARDAY not with DAILY, WEEKLY or MONTHLY.
   if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return '"BYWEEKNO" only works with FREQ=YEARLY.'
   if (parts.has('BYYEARDAY') && freq !== 'YEARLY') return '"BYYEARDAY" only works with FREQ=YEARLY.'
-  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY') return '"BYMONTHDAY" does not work with FREQ=WEEKLY; use BYDAY.'
-  if (/\d/.test(byDay) && freq !== 'MONTHLY' && freq !== 'YEARLY') return `"BYDAY=${byDay}" numbers days (like 1SA), which only works with FREQ=MONTHLY or FREQ=YEARLY.`
-  if (/\d/.test(byDay) && freq === 'MONTHLY' && !/^([+-]?[1-5]?[A-Z]{2})(,[+-]?[1-5]?[A-Z]{2})*$/.test(byDay)) {
+  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY')
+    return '"BYMONTHDAY" does not work with FREQ=WEEKLY; use BYDAY.'
+  if (/\d/.test(byDay) && freq !== 'MONTHLY' && freq !== 'YEARLY')
+    return `"BYDAY=${byDay}" numbers days (like 1SA), which only works with FREQ=MONTHLY or FREQ=YEARLY.`
+  if (
+    /\d/.test(byDay) &&
+    freq === 'MONTHLY' &&
+    !/^([+-]?[1-5]?[A-Z]{2})(,[+-]?[1-5]?[A-Z]{2})*$/.test(byDay)
+  ) {
     return `"BYDAY=${byDay}" asks for a weekday past the 5th in a month; use 1 to 5, or -1 to -5 to count from the end.`
   }
   if (parts.has('BYMONTHDAY') && !monthDayCanHappen(parts)) {
     return `"BYMONTHDAY=${parts.get('BYMONTHDAY')}" is not a day of the months in "BYMONTH=${parts.get('BYMONTH')}", so ${policy.repeats} would never happen.`
   }
-  if (parts.has('BYSETPOS') && ![...parts.keys()].some((name) => name.startsWith('BY') && name !== 'BYSETPOS')) {
+  if (
+    parts.has('BYSETPOS') &&
+    ![...parts.keys()].some((name) => name.startsWith('BY') && name !== 'BYSETPOS')
+  ) {
     return '"BYSETPOS" needs another BY part (e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1).'
   }
   return null
@@ -161,11 +251,19 @@ const combinationProblem = (parts: Map<string, string>, policy: RecurrencePolicy
  * start sets the time of day. The policy adds a caller's own limits (a most COUNT, whether the
  * series must end) and the words its messages use.
  */
-export const validateRRule = (rule: string, policy: RecurrencePolicy = defaultRecurrencePolicy): RecurrenceCheck => {
-  const fail = (message: string): RecurrenceCheck => ({ ok: false, message: `Recurrence rule: ${message}` })
-  if (typeof rule !== 'string' || !body(rule)) return fail(`the rule is empty; write one like ${policy.example}.`)
+export const validateRRule = (
+  rule: string,
+  policy: RecurrencePolicy = defaultRecurrencePolicy,
+): RecurrenceCheck => {
+  const fail = (message: string): RecurrenceCheck => ({
+    ok: false,
+    message: `Recurrence rule: ${message}`,
+  })
+  if (typeof rule !== 'string' || !body(rule))
+    return fail(`the rule is empty; write one like ${policy.example}.`)
   if (/DTSTART/i.test(rule)) return fail(dtstartMessage(policy))
-  if (/[\r\n]/.test(rule.trim())) return fail('write the rule on a single line, without other calendar properties.')
+  if (/[\r\n]/.test(rule.trim()))
+    return fail('write the rule on a single line, without other calendar properties.')
   const parts = readParts(rule, policy)
   if (typeof parts === 'string') return fail(parts)
   if (!parts.has('FREQ')) return fail('FREQ is missing; start the rule with one, e.g. FREQ=WEEKLY.')
@@ -188,24 +286,53 @@ const assertRule = (rule: string, policy: RecurrencePolicy) => {
 /** The wall-clock time of an instant in a zone, as a "floating" UTC date: rrule's working form. */
 const toWall = (instant: Date, timeZone: string) => {
   const local = new TZDate(instant.getTime(), timeZone)
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()))
+  return new Date(
+    Date.UTC(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate(),
+      local.getHours(),
+      local.getMinutes(),
+      local.getSeconds(),
+      local.getMilliseconds(),
+    ),
+  )
 }
 
 /** The instant the zone's clocks show a wall time; a time skipped by a DST change moves forward by the change. */
 const toInstant = (wall: Date, timeZone: string) =>
-  new Date(new TZDate(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds(), timeZone).getTime())
+  new Date(
+    new TZDate(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      wall.getUTCMilliseconds(),
+      timeZone,
+    ).getTime(),
+  )
 
 /** UNTIL as an instant: a date alone takes in that whole day in the zone, a bare time is the zone's wall time. */
 const untilInstant = (value: string, timeZone: string) => {
   const u = untilFields(value)!
   if (u.utc) return new Date(Date.UTC(u.year, u.month - 1, u.day, u.hour, u.minute, u.second))
-  const wall = u.dateOnly ? Date.UTC(u.year, u.month - 1, u.day, 23, 59, 59) : Date.UTC(u.year, u.month - 1, u.day, u.hour, u.minute, u.second)
+  const wall = u.dateOnly
+    ? Date.UTC(u.year, u.month - 1, u.day, 23, 59, 59)
+    : Date.UTC(u.year, u.month - 1, u.day, u.hour, u.minute, u.second)
   return toInstant(new Date(wall), timeZone)
 }
 
-const untilValue = (rule: string) => partsOf(rule).find((part) => /^UNTIL\s*=/i.test(part))?.split('=')[1].trim().toUpperCase()
+const untilValue = (rule: string) =>
+  partsOf(rule)
+    .find((part) => /^UNTIL\s*=/i.test(part))
+    ?.split('=')[1]
+    .trim()
+    .toUpperCase()
 
-const isInstant = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime())
+const isInstant = (value: unknown): value is Date =>
+  value instanceof Date && !Number.isNaN(value.getTime())
 
 type SeriesInput = {
   rrule: string
@@ -214,17 +341,32 @@ type SeriesInput = {
   /** The rule is checked with it first. @default defaultRecurrencePolicy */
   policy?: RecurrencePolicy
 }
-type Series = { timeZone: string; wallStart: Date; startOffRule: boolean; rule: RRuleInstance | null; millis: number }
+type Series = {
+  timeZone: string
+  wallStart: Date
+  startOffRule: boolean
+  rule: RRuleInstance | null
+  millis: number
+}
 
 /**
  * The rule set up on wall-clock time. As RFC 5545 says, dtstart is always the first occurrence
  * and counts toward COUNT even when it does not match the rule. rrule works in whole seconds, so
  * dtstart's milliseconds are set aside and put back on every occurrence.
  */
-const seriesOf = ({ rrule: rule, dtstart, timeZone, policy = defaultRecurrencePolicy }: SeriesInput): Series => {
+const seriesOf = ({
+  rrule: rule,
+  dtstart,
+  timeZone,
+  policy = defaultRecurrencePolicy,
+}: SeriesInput): Series => {
   assertRule(rule, policy)
-  if (!isValidTimeZone(timeZone)) throw new Error(`"${timeZone}" is not an IANA time zone (e.g. America/New_York).`)
-  if (!isInstant(dtstart)) throw new Error(`${policy.owner.charAt(0).toUpperCase()}${policy.owner.slice(1)}’s start (dtstart) is not valid: not a valid date and time.`)
+  if (!isValidTimeZone(timeZone))
+    throw new Error(`"${timeZone}" is not an IANA time zone (e.g. America/New_York).`)
+  if (!isInstant(dtstart))
+    throw new Error(
+      `${policy.owner.charAt(0).toUpperCase()}${policy.owner.slice(1)}’s start (dtstart) is not valid: not a valid date and time.`,
+    )
   const wallStart = toWall(dtstart, timeZone)
   const millis = wallStart.getUTCMilliseconds()
   const start = new Date(wallStart.getTime() - millis)
@@ -234,22 +376,41 @@ const seriesOf = ({ rrule: rule, dtstart, timeZone, policy = defaultRecurrencePo
   horizon.setUTCFullYear(horizon.getUTCFullYear() + HORIZON_YEARS)
   const untilText = untilValue(rule)
   const until = untilText ? toWall(untilInstant(untilText, timeZone), timeZone) : null
-  const bounded = { ...options, dtstart: start, until: until && until < horizon ? until : horizon, count: null, tzid: null }
+  const bounded = {
+    ...options,
+    dtstart: start,
+    until: until && until < horizon ? until : horizon,
+    count: null,
+    tzid: null,
+  }
   const startOffRule = new RRule(bounded).after(start, true)?.getTime() !== start.getTime()
   const count = options.count == null ? null : options.count - (startOffRule ? 1 : 0)
-  return { timeZone, wallStart, startOffRule, rule: count === 0 ? null : new RRule({ ...bounded, count }), millis }
+  return {
+    timeZone,
+    wallStart,
+    startOffRule,
+    rule: count === 0 ? null : new RRule({ ...bounded, count }),
+    millis,
+  }
 }
 
 /**
  * The occurrences in [from, to] (to = null: no end), in order, at most `max` of them; those whose
  * instant (to the millisecond) is in `skipped` are left out and not counted.
  */
-const walk = (series: Series, from: Date, to: Date | null, max: number, skipped: ReadonlySet<number> = new Set()): Date[] => {
+const walk = (
+  series: Series,
+  from: Date,
+  to: Date | null,
+  max: number,
+  skipped: ReadonlySet<number> = new Set(),
+): Date[] => {
   const found: Date[] = []
   if (!(max > 0) || (to && to < from)) return found
   const take = (wall: Date) => {
     const instant = toInstant(new Date(wall.getTime() + series.millis), series.timeZone)
-    if (instant >= from && (!to || instant <= to) && !skipped.has(instant.getTime())) found.push(instant)
+    if (instant >= from && (!to || instant <= to) && !skipped.has(instant.getTime()))
+      found.push(instant)
     return found.length < max
   }
   if (series.startOffRule && !take(series.wallStart)) return found
@@ -257,7 +418,9 @@ const walk = (series: Series, from: Date, to: Date | null, max: number, skipped:
   // The window is widened by a day in wall time, since an offset change moves wall and instant
   // apart by hours; take() then keeps only the instants really inside it.
   const wallFrom = new Date(toWall(from, series.timeZone).getTime() - DAY_MS)
-  const wallTo = to ? new Date(toWall(to, series.timeZone).getTime() + DAY_MS) : series.rule.options.until!
+  const wallTo = to
+    ? new Date(toWall(to, series.timeZone).getTime() + DAY_MS)
+    : series.rule.options.until!
   series.rule.between(wallFrom, wallTo, true, (wall) => take(wall))
   return found
 }
@@ -272,8 +435,14 @@ export type OccurrencesInput = SeriesInput & { from: Date; to: Date; limit?: num
  * (03:30). Nothing is produced more than 50 years after dtstart. Throws for an invalid rule, zone
  * or dtstart.
  */
-export const occurrencesBetween = ({ from, to, limit = 500, ...input }: OccurrencesInput): Date[] => {
-  if (!isInstant(from) || !isInstant(to)) throw new Error('The window’s from and to must be valid dates.')
+export const occurrencesBetween = ({
+  from,
+  to,
+  limit = 500,
+  ...input
+}: OccurrencesInput): Date[] => {
+  if (!isInstant(from) || !isInstant(to))
+    throw new Error('The window’s from and to must be valid dates.')
   return walk(seriesOf(input), from, to, Math.floor(limit))
 }
 
@@ -300,11 +469,20 @@ export const expandOccurrences = ({
   policy?: RecurrencePolicy
 }): Date[] => {
   const series = seriesOf({ rrule: rule, dtstart: startsAt, timeZone, policy })
-  return walk(series, startsAt, null, Math.floor(limit), new Set(exceptions.map((date) => date.getTime())))
+  return walk(
+    series,
+    startsAt,
+    null,
+    Math.floor(limit),
+    new Set(exceptions.map((date) => date.getTime())),
+  )
 }
 
 /** The first occurrence strictly after `after` (a re-share's next date), or null when the series has ended. */
-export const nextOccurrenceAfter = ({ after, ...input }: SeriesInput & { after: Date }): Date | null => {
+export const nextOccurrenceAfter = ({
+  after,
+  ...input
+}: SeriesInput & { after: Date }): Date | null => {
   if (!isInstant(after)) throw new Error('"after" must be a valid date.')
   return walk(seriesOf(input), new Date(after.getTime() + 1), null, 1)[0] ?? null
 }
@@ -320,7 +498,10 @@ export const toICalRRule = (rule: string, timeZone: string): string => {
     .map((part) => {
       const [name, value] = part.split('=').map((piece) => piece.trim().toUpperCase())
       if (name !== 'UNTIL') return `${name}=${value}`
-      return `UNTIL=${untilInstant(value, timeZone).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`
+      return `UNTIL=${untilInstant(value, timeZone)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`
     })
     .join(';')
 }

@@ -15,7 +15,9 @@ export const isValidTimeZone = (zone: string): boolean => {
   if (cached !== undefined) return cached
   let valid: boolean
   try {
-    valid = !/^[+\-\u2212]/.test(zone) && Boolean(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone)
+    valid =
+      !/^[+\-\u2212]/.test(zone) &&
+      Boolean(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone)
   } catch {
     valid = false
   }

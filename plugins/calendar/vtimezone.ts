@@ -48,7 +48,8 @@ const formatOffset = (minutes: number) => {
   return `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
 }
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+const daysInMonth = (year: number, month: number) =>
+  new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
 
 /** The day of the month of a rule's weekday in a given year and month (position -1 = the last). */
 const ruleDay = (rule: YearlyRule, year: number) => {
@@ -66,23 +67,48 @@ const ruleDay = (rule: YearlyRule, year: number) => {
 const ruleMatches = (rule: YearlyRule, change: Change) => {
   const wall = wallBefore(change)
   const day = ruleDay(rule, wall.getUTCFullYear())
-  return day !== null && wall.getUTCMonth() === rule.month && wall.getUTCDate() === day && wall.getTime() % DAY_MS === rule.wallTime
+  return (
+    day !== null &&
+    wall.getUTCMonth() === rule.month &&
+    wall.getUTCDate() === day &&
+    wall.getTime() % DAY_MS === rule.wallTime
+  )
 }
 
 /** A yearly rule that reproduces `change` and the same change in each earlier year given, if there is one. */
 const yearlyRule = (change: Change, earlier: Change[][]): YearlyRule | null => {
   const wall = wallBefore(change)
-  const base = { month: wall.getUTCMonth(), weekday: wall.getUTCDay(), wallTime: wall.getTime() % DAY_MS }
+  const base = {
+    month: wall.getUTCMonth(),
+    weekday: wall.getUTCDay(),
+    wallTime: wall.getTime() % DAY_MS,
+  }
   const candidates = [
-    ...(wall.getUTCDate() + 7 > daysInMonth(wall.getUTCFullYear(), wall.getUTCMonth()) ? [{ ...base, position: -1 }] : []),
+    ...(wall.getUTCDate() + 7 > daysInMonth(wall.getUTCFullYear(), wall.getUTCMonth())
+      ? [{ ...base, position: -1 }]
+      : []),
     { ...base, position: Math.ceil(wall.getUTCDate() / 7) },
   ]
   return (
-    candidates.find((rule) => earlier.every((year) => year.some((other) => other.from === change.from && other.to === change.to && ruleMatches(rule, other)))) ?? null
+    candidates.find((rule) =>
+      earlier.every((year) =>
+        year.some(
+          (other) =>
+            other.from === change.from && other.to === change.to && ruleMatches(rule, other),
+        ),
+      ),
+    ) ?? null
   )
 }
 
-const observance = (kind: 'STANDARD' | 'DAYLIGHT', wall: Date, from: number, to: number, name: string, rrule?: string) =>
+const observance = (
+  kind: 'STANDARD' | 'DAYLIGHT',
+  wall: Date,
+  from: number,
+  to: number,
+  name: string,
+  rrule?: string,
+) =>
   [
     `BEGIN:${kind}`,
     `DTSTART:${formatWall(wall)}`,
@@ -106,25 +132,53 @@ export const buildVTimezone = (timeZone: string, from: Date, to: Date): string |
   const lastYear = new Date(Math.max(to.getTime(), from.getTime()) + 3 * YEAR_MS).getUTCFullYear()
   const end = new Date(Date.UTC(lastYear + 1, 0, 1))
   const changes = changesBetween(timeZone, start, end)
-  const inYear = (year: number) => changes.filter((change) => wallBefore(change).getUTCFullYear() === year)
+  const inYear = (year: number) =>
+    changes.filter((change) => wallBefore(change).getUTCFullYear() === year)
 
   const finalYear = inYear(lastYear)
-  const rules = finalYear.map((change) => yearlyRule(change, [inYear(lastYear - 1), inYear(lastYear - 2)]))
-  const repeating = finalYear.length > 0 && rules.every((rule) => rule !== null) && [lastYear - 1, lastYear - 2].every((year) => inYear(year).length === finalYear.length)
+  const rules = finalYear.map((change) =>
+    yearlyRule(change, [inYear(lastYear - 1), inYear(lastYear - 2)]),
+  )
+  const repeating =
+    finalYear.length > 0 &&
+    rules.every((rule) => rule !== null) &&
+    [lastYear - 1, lastYear - 2].every((year) => inYear(year).length === finalYear.length)
   const oneOffs = repeating ? changes.filter((change) => !finalYear.includes(change)) : changes
 
   const initialOffset = tzOffset(timeZone, start)
-  const initialKind = changes.length > 0 && changes[0].to < changes[0].from ? 'DAYLIGHT' : 'STANDARD'
+  const initialKind =
+    changes.length > 0 && changes[0].to < changes[0].from ? 'DAYLIGHT' : 'STANDARD'
   const lines = [
     'BEGIN:VTIMEZONE',
     `TZID:${timeZone}`,
-    observance(initialKind, new Date(start.getTime() + initialOffset * MINUTE_MS), initialOffset, initialOffset, tzName(timeZone, start, 'short')),
-    ...oneOffs.map((change) => observance(kindOf(change), wallBefore(change), change.from, change.to, tzName(timeZone, change.at, 'short'))),
+    observance(
+      initialKind,
+      new Date(start.getTime() + initialOffset * MINUTE_MS),
+      initialOffset,
+      initialOffset,
+      tzName(timeZone, start, 'short'),
+    ),
+    ...oneOffs.map((change) =>
+      observance(
+        kindOf(change),
+        wallBefore(change),
+        change.from,
+        change.to,
+        tzName(timeZone, change.at, 'short'),
+      ),
+    ),
     ...(repeating
       ? finalYear.map((change, i) => {
           const rule = rules[i]!
           const rrule = `FREQ=YEARLY;BYMONTH=${rule.month + 1};BYDAY=${rule.position}${WEEKDAYS[rule.weekday]}`
-          return observance(kindOf(change), wallBefore(change), change.from, change.to, tzName(timeZone, change.at, 'short'), rrule)
+          return observance(
+            kindOf(change),
+            wallBefore(change),
+            change.from,
+            change.to,
+            tzName(timeZone, change.at, 'short'),
+            rrule,
+          )
         })
       : []),
     'END:VTIMEZONE',

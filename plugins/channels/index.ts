@@ -6,8 +6,23 @@
 export { createFacebookAdapter, facebookAdapter, type FacebookAdapterOptions } from './facebook'
 export { createInstagramAdapter, instagramAdapter, type InstagramAdapterOptions } from './instagram'
 export { linkedinAdapter } from './linkedin'
-export { createMastodonAdapter, mastodonAdapter, type MastodonAdapter, type MastodonAdapterOptions } from './mastodon'
+export {
+  createMastodonAdapter,
+  mastodonAdapter,
+  type MastodonAdapter,
+  type MastodonAdapterOptions,
+} from './mastodon'
 export { webChannel, type WebChannelOptions, type WebProjection, type WebStore } from './web'
-export { webhookAdapter, webhookChannel, type WebhookAdapter, type WebhookChannelOptions } from './webhook'
+export {
+  webhookAdapter,
+  webhookChannel,
+  type WebhookAdapter,
+  type WebhookChannelOptions,
+} from './webhook'
 export { createXAdapter, xAdapter, type XAdapterOptions } from './x'
-export { createYoutubeAdapter, youtubeAdapter, type YoutubeAdapter, type YoutubeAdapterOptions } from './youtube'
+export {
+  createYoutubeAdapter,
+  youtubeAdapter,
+  type YoutubeAdapter,
+  type YoutubeAdapterOptions,
+} from './youtube'

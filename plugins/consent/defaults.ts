@@ -6,7 +6,8 @@ import type { ConsentPluginOptions } from './types'
 export type SanitizedConsentConfig = Required<ConsentPluginOptions>
 
 /** Webhooks feed the hospital's own sites and partners' pages: the web's consent covers them. */
-const defaultConsentChannel = (channel: ChannelKind): string => (channel === 'webhook' ? 'web' : channel)
+const defaultConsentChannel = (channel: ChannelKind): string =>
+  channel === 'webhook' ? 'web' : channel
 
 export const sanitizeConsentOptions = (options: ConsentPluginOptions): SanitizedConsentConfig => ({
   ...options,

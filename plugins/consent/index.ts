@@ -8,9 +8,18 @@ import { accessibilityGuard, consentGuard } from './gate/guards'
 import { recordReliance, reliesOnConsentField } from './reliesOnConsent'
 import type { ConsentPluginOptions } from './types'
 
-const extend = (collections: CollectionConfig[], slug: string, change: (collection: CollectionConfig) => CollectionConfig) => {
-  if (!collections.some((collection) => collection.slug === slug)) throw new Error(`consentPlugin: the config has no "${slug}" collection (install it after the scheduler).`)
-  return collections.map((collection) => (collection.slug === slug ? change(collection) : collection))
+const extend = (
+  collections: CollectionConfig[],
+  slug: string,
+  change: (collection: CollectionConfig) => CollectionConfig,
+) => {
+  if (!collections.some((collection) => collection.slug === slug))
+    throw new Error(
+      `consentPlugin: the config has no "${slug}" collection (install it after the scheduler).`,
+    )
+  return collections.map((collection) =>
+    collection.slug === slug ? change(collection) : collection,
+  )
 }
 
 /**
@@ -30,16 +39,31 @@ export const consentPlugin =
         beforeChange: [...(collection.hooks?.beforeChange ?? []), stampTakedown(config)],
         afterChange: [...(collection.hooks?.afterChange ?? []), cascadeRevocation(config)],
       },
-      endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), takedownReportEndpoint(config)],
+      endpoints: [
+        ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+        takedownReportEndpoint(config),
+      ],
       fields: [
         ...collection.fields,
-        { name: 'takedownDoneAt', type: 'date', admin: { readOnly: true, position: 'sidebar', description: 'When everything relying on this consent was taken down (revocation or expiry).' } },
+        {
+          name: 'takedownDoneAt',
+          type: 'date',
+          admin: {
+            readOnly: true,
+            position: 'sidebar',
+            description:
+              'When everything relying on this consent was taken down (revocation or expiry).',
+          },
+        },
         { name: 'renewalWarnedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
       ],
     }))
     collections = extend(collections, config.publicationsSlug, (collection) => ({
       ...collection,
-      hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), recordReliance(config)] },
+      hooks: {
+        ...collection.hooks,
+        beforeChange: [...(collection.hooks?.beforeChange ?? []), recordReliance(config)],
+      },
       fields: [...collection.fields, reliesOnConsentField(config)],
     }))
     return {
@@ -55,7 +79,9 @@ export const consentGuards = (options: ConsentPluginOptions) => {
   return [consentGuard(config), accessibilityGuard(config)]
 }
 
-export const consentConfigOf = (payload: { config: { custom?: Record<string, unknown> } }): SanitizedConsentConfig => {
+export const consentConfigOf = (payload: {
+  config: { custom?: Record<string, unknown> }
+}): SanitizedConsentConfig => {
   const config = payload.config.custom?.carecastConsent as SanitizedConsentConfig | undefined
   if (!config) throw new Error('consentPlugin is not installed in this Payload config')
   return config
@@ -63,6 +89,18 @@ export const consentConfigOf = (payload: { config: { custom?: Record<string, unk
 
 export { runConsentSweep, startConsentSweep } from './sweep/sweep'
 export { consentEndsAt, consentEndsAtSql, isInForceAt } from './rules/inForce'
-export { checkConsent, guardianAuthorityEnds, type ConsentNeed, type ConsentView, type GateRefusal } from './gate/checkConsent'
+export {
+  checkConsent,
+  guardianAuthorityEnds,
+  type ConsentNeed,
+  type ConsentView,
+  type GateRefusal,
+} from './gate/checkConsent'
 export { checkAccessibility } from './gate/checkAccessibility'
-export type { AccessibilityNeeds, ConsentPluginOptions, Reliance, RelianceArgs, RelianceResult } from './types'
+export type {
+  AccessibilityNeeds,
+  ConsentPluginOptions,
+  Reliance,
+  RelianceArgs,
+  RelianceResult,
+} from './types'

@@ -69,7 +69,10 @@ export type ConsentPluginOptions = {
   /** What a document (and the publication's own media) relies on. */
   reliance: (args: RelianceArgs) => Promise<RelianceResult>
   /** Every document (any collection) that relies on a consent record now: stories, photos, videos… */
-  relyingDocuments: (consentRecordId: number | string, args: { payload: Payload; req?: PayloadRequest }) => Promise<{ collection: string; id: number | string }[]>
+  relyingDocuments: (
+    consentRecordId: number | string,
+    args: { payload: Payload; req?: PayloadRequest },
+  ) => Promise<{ collection: string; id: number | string }[]>
   /** Captions and alt text the content needs for a channel. */
   accessibility: (args: RelianceArgs) => Promise<AccessibilityNeeds>
   /** The consent form's name for a scheduler channel. @default the same name; webhook → web */

@@ -27,14 +27,24 @@ export type SanitizedDeliveryConfig = {
 }
 
 /** Locale codes and the default, read from Payload's `localization` (which takes codes or `{ code }`s). */
-export const localesOf = (localization: DeliveryLocalization | undefined): { locales: string[]; defaultLocale: string } => {
+export const localesOf = (
+  localization: DeliveryLocalization | undefined,
+): { locales: string[]; defaultLocale: string } => {
   if (!localization) return { locales: ['en'], defaultLocale: 'en' }
-  const codes = localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+  const codes = localization.locales.map((locale) =>
+    typeof locale === 'string' ? locale : locale.code,
+  )
   const defaultLocale = localization.defaultLocale ?? codes[0]
-  return { locales: [defaultLocale, ...codes.filter((code) => code !== defaultLocale)], defaultLocale }
+  return {
+    locales: [defaultLocale, ...codes.filter((code) => code !== defaultLocale)],
+    defaultLocale,
+  }
 }
 
-export const sanitizeDeliveryOptions = (options: DeliveryPluginOptions, localization: DeliveryLocalization | undefined): SanitizedDeliveryConfig => ({
+export const sanitizeDeliveryOptions = (
+  options: DeliveryPluginOptions,
+  localization: DeliveryLocalization | undefined,
+): SanitizedDeliveryConfig => ({
   slug: options.slug ?? deliveryDefaults.slug,
   adminGroup: options.adminGroup ?? deliveryDefaults.adminGroup,
   canRead: options.canRead ?? (() => false),
@@ -43,10 +53,14 @@ export const sanitizeDeliveryOptions = (options: DeliveryPluginOptions, localiza
   ...localesOf(localization),
 })
 
-export type SanitizedHandlerOptions = Required<Omit<DeliveryHandlerOptions, 'rateLimit' | 'localization'>> &
+export type SanitizedHandlerOptions = Required<
+  Omit<DeliveryHandlerOptions, 'rateLimit' | 'localization'>
+> &
   Pick<DeliveryHandlerOptions, 'rateLimit'> & { locales: readonly string[]; defaultLocale: string }
 
-export const sanitizeHandlerOptions = (options: DeliveryHandlerOptions): SanitizedHandlerOptions => ({
+export const sanitizeHandlerOptions = (
+  options: DeliveryHandlerOptions,
+): SanitizedHandlerOptions => ({
   ...options,
   slug: options.slug ?? deliveryDefaults.slug,
   basePath: (options.basePath ?? deliveryDefaults.basePath).replace(/\/$/, ''),

@@ -18,7 +18,10 @@ export const deliveryPlugin =
     const config = sanitizeDeliveryOptions(options, incoming.localization)
     return {
       ...incoming,
-      collections: [...(incoming.collections ?? []), deliveryItemsCollection(config.slug, config.adminGroup, config.canRead)],
+      collections: [
+        ...(incoming.collections ?? []),
+        deliveryItemsCollection(config.slug, config.adminGroup, config.canRead),
+      ],
       custom: { ...incoming.custom, [DELIVERY_CUSTOM_KEY]: config },
     }
   }

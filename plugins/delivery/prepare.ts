@@ -11,7 +11,8 @@ import { summarize } from './summarize'
 
 type Json = Record<string, unknown>
 
-const isCaptionInput = (value: unknown): value is CaptionInput => Boolean(value && typeof value === 'object' && typeof (value as Json).vtt === 'string')
+const isCaptionInput = (value: unknown): value is CaptionInput =>
+  Boolean(value && typeof value === 'object' && typeof (value as Json).vtt === 'string')
 
 /**
  * Caption tracks come with their WebVTT text; a page needs an address for `<track src>`. The
@@ -19,7 +20,12 @@ const isCaptionInput = (value: unknown): value is CaptionInput => Boolean(value 
  * with a `slug` and `captions` is a video, wherever the serializer put it (a video item itself,
  * a story's videos).
  */
-const moveCaptions = (value: unknown, own: { type: string; slug: string }, paths: DeliveryPaths, files: Record<string, string>): unknown => {
+const moveCaptions = (
+  value: unknown,
+  own: { type: string; slug: string },
+  paths: DeliveryPaths,
+  files: Record<string, string>,
+): unknown => {
   if (Array.isArray(value)) return value.map((entry) => moveCaptions(entry, own, paths, files))
   if (!value || typeof value !== 'object') return value
   const object = value as Json
@@ -28,7 +34,12 @@ const moveCaptions = (value: unknown, own: { type: string; slug: string }, paths
     if (name === 'captions' && Array.isArray(entry) && typeof object.slug === 'string') {
       out.captions = entry.filter(isCaptionInput).map((track) => {
         files[`${object.slug}.${track.language}`] = track.vtt
-        return { language: track.language, kind: track.kind, label: track.label, src: paths.caption(own.type, own.slug, String(object.slug), track.language) }
+        return {
+          language: track.language,
+          kind: track.kind,
+          label: track.label,
+          src: paths.caption(own.type, own.slug, String(object.slug), track.language),
+        }
       })
     } else out[name] = moveCaptions(entry, own, paths, files)
   }
@@ -44,27 +55,44 @@ const embedded = (input: ProjectionInput, live: LiveRow[], locale: string) => {
       const row = rows.find((candidate) => candidate.language === locale) ?? rows[0]
       if (!row) return []
       // Videos keep their caption tracks and transcript; everything else is a card.
-      return [type === 'videos' ? VideoSummary.parse(Object.fromEntries(Object.keys(VideoSummary.shape).map((field) => [field, row.data[field] ?? null]))) : ItemSummary.parse(row.summary)]
+      return [
+        type === 'videos'
+          ? VideoSummary.parse(
+              Object.fromEntries(
+                Object.keys(VideoSummary.shape).map((field) => [field, row.data[field] ?? null]),
+              ),
+            )
+          : ItemSummary.parse(row.summary),
+      ]
     })
   }
   return related
 }
 
-export const etagOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 27)
+export const etagOf = (text: string) =>
+  createHash('sha256').update(text).digest('base64url').slice(0, 27)
 
 /**
  * One row per locale for the delivery table: the serializer's fields, plus what is the same for
  * every host, parsed with the strict response schema so nothing outside it is ever stored.
  * Throws (a permanent publish error) when the projection does not fit the schema.
  */
-export const prepareRows = (input: ProjectionInput, live: LiveRow[], paths: DeliveryPaths, jsonLd: JsonLdOptions, now: Date): ItemRow[] => {
+export const prepareRows = (
+  input: ProjectionInput,
+  live: LiveRow[],
+  paths: DeliveryPaths,
+  jsonLd: JsonLdOptions,
+  now: Date,
+): ItemRow[] => {
   const key = `${input.type}/${input.slug}`
   return Object.entries(input.locales).map(([locale, fields]) => {
     const files: Record<string, string> = {}
     const moved = moveCaptions(fields, input, paths, files) as Json
     const draft = {
       ...moved,
-      ...(input.related ? { related: { stories: [], events: [], videos: [], ...embedded(input, live, locale) } } : {}),
+      ...(input.related
+        ? { related: { stories: [], events: [], videos: [], ...embedded(input, live, locale) } }
+        : {}),
       ...(input.type === 'events' ? { calendarUrl: paths.eventCalendar(input.slug) } : {}),
       type: input.type,
       slug: input.slug,
@@ -77,7 +105,9 @@ export const prepareRows = (input: ProjectionInput, live: LiveRow[], paths: Deli
     const checked = schema.safeParse(draft)
     if (!checked.success) {
       const issue = checked.error.issues[0]
-      throw new Error(`the ${locale} projection of ${key} does not fit the delivery schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      throw new Error(
+        `the ${locale} projection of ${key} does not fit the delivery schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      )
     }
     const item = checked.data as DeliveryItem
     item.jsonLd = jsonLdOf(item, jsonLd)

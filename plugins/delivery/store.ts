@@ -30,14 +30,25 @@ export const deliveryStore = (payload: Payload, options: DeliveryStoreOptions = 
   return {
     async put(projection: WebProjection) {
       const parsed = ProjectionInput.safeParse(projection.data)
-      if (!parsed.success) throw permanent(`the serialized document is not a delivery projection: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`)
+      if (!parsed.success)
+        throw permanent(
+          `the serialized document is not a delivery projection: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
+        )
       const input = parsed.data
       if (input.withheld) throw permanent(input.withheld)
       const unknown = Object.keys(input.locales).find((locale) => !config.locales.includes(locale))
-      if (unknown) throw permanent(`the serialized document has a "${unknown}" locale, which is not one of the configured locales (${config.locales.join(', ')})`)
-      if (!input.locales[config.defaultLocale]) throw permanent(`the serialized document has no ${config.defaultLocale} (default locale) fields`)
+      if (unknown)
+        throw permanent(
+          `the serialized document has a "${unknown}" locale, which is not one of the configured locales (${config.locales.join(', ')})`,
+        )
+      if (!input.locales[config.defaultLocale])
+        throw permanent(
+          `the serialized document has no ${config.defaultLocale} (default locale) fields`,
+        )
       const key = `${input.type}/${input.slug}`
-      const relatedKeys = Object.entries(input.related ?? {}).flatMap(([type, slugs]) => (slugs ?? []).map((related) => `${type}/${related}`))
+      const relatedKeys = Object.entries(input.related ?? {}).flatMap(([type, slugs]) =>
+        (slugs ?? []).map((related) => `${type}/${related}`),
+      )
       const live = await liveRelated(pool, slug, relatedKeys)
       let rows
       try {

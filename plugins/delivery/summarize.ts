@@ -11,15 +11,50 @@ const excerptOf = (text: string | null | undefined) => {
 
 /** What a list shows of an item and what another item embeds of it: enough for a card. */
 export const summarize = (item: DeliveryItem): ItemSummary => {
-  const common = { type: item.type, slug: item.slug, locale: item.locale, path: item.path, title: item.title, startsAt: null, endsAt: null, timeZone: null, eventStatus: null, durationSeconds: null }
+  const common = {
+    type: item.type,
+    slug: item.slug,
+    locale: item.locale,
+    path: item.path,
+    title: item.title,
+    startsAt: null,
+    endsAt: null,
+    timeZone: null,
+    eventStatus: null,
+    durationSeconds: null,
+  }
   switch (item.type) {
     case 'stories':
-      return { ...common, excerpt: excerptOf(item.pullQuote ?? item.body.text), image: item.photos[0] ?? item.videos[0]?.poster ?? null }
+      return {
+        ...common,
+        excerpt: excerptOf(item.pullQuote ?? item.body.text),
+        image: item.photos[0] ?? item.videos[0]?.poster ?? null,
+      }
     case 'campaigns':
-      return { ...common, excerpt: excerptOf(item.summary ?? item.body?.text), image: item.heroImage, startsAt: item.startsAt, endsAt: item.endsAt, timeZone: item.timeZone }
+      return {
+        ...common,
+        excerpt: excerptOf(item.summary ?? item.body?.text),
+        image: item.heroImage,
+        startsAt: item.startsAt,
+        endsAt: item.endsAt,
+        timeZone: item.timeZone,
+      }
     case 'events':
-      return { ...common, excerpt: excerptOf(item.description?.text), image: item.image, startsAt: item.startsAt, endsAt: item.endsAt, timeZone: item.timeZone, eventStatus: item.eventStatus }
+      return {
+        ...common,
+        excerpt: excerptOf(item.description?.text),
+        image: item.image,
+        startsAt: item.startsAt,
+        endsAt: item.endsAt,
+        timeZone: item.timeZone,
+        eventStatus: item.eventStatus,
+      }
     case 'videos':
-      return { ...common, excerpt: excerptOf(item.description), image: item.poster, durationSeconds: item.durationSeconds }
+      return {
+        ...common,
+        excerpt: excerptOf(item.description),
+        image: item.poster,
+        durationSeconds: item.durationSeconds,
+      }
   }
 }

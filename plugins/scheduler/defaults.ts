@@ -23,8 +23,11 @@ export type SanitizedSchedulerConfig = Required<
   resolveMedia?: SchedulerPluginOptions['resolveMedia']
 }
 
-export const sanitizeSchedulerOptions = (options: SchedulerPluginOptions): SanitizedSchedulerConfig => {
-  if (!options.collections?.length) throw new Error('schedulerPlugin: `collections` must name at least one collection to publish.')
+export const sanitizeSchedulerOptions = (
+  options: SchedulerPluginOptions,
+): SanitizedSchedulerConfig => {
+  if (!options.collections?.length)
+    throw new Error('schedulerPlugin: `collections` must name at least one collection to publish.')
   return {
     ...options,
     usersCollection: options.usersCollection ?? ('users' as CollectionSlug),

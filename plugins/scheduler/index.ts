@@ -24,11 +24,15 @@ const checkSecretsKey = async (payload: Payload, config: SanitizedSchedulerConfi
   if (!pool) return
   const table = tableName(config.channelAccountsSlug)
   const { rows } = await pool
-    .query(`SELECT count(*)::int AS n FROM "${table}" WHERE access_token IS NOT NULL OR secret IS NOT NULL`)
+    .query(
+      `SELECT count(*)::int AS n FROM "${table}" WHERE access_token IS NOT NULL OR secret IS NOT NULL`,
+    )
     // Before the first migration the table does not exist yet; then there is no secret either.
     .catch(() => ({ rows: [{ n: 0 }] }))
   if (rows[0].n > 0) {
-    throw new Error(`${rows[0].n} channel account(s) hold encrypted secrets but ${config.secretsKeyEnv} is not set; set it to the key they were stored with (32 bytes, hex or base64).`)
+    throw new Error(
+      `${rows[0].n} channel account(s) hold encrypted secrets but ${config.secretsKeyEnv} is not set; set it to the key they were stored with (32 bytes, hex or base64).`,
+    )
   }
 }
 
@@ -44,7 +48,11 @@ export const schedulerPlugin =
     const previousInit = incoming.onInit
     return {
       ...incoming,
-      collections: [...(incoming.collections ?? []), publicationsCollection(config), channelAccountsCollection(config)],
+      collections: [
+        ...(incoming.collections ?? []),
+        publicationsCollection(config),
+        channelAccountsCollection(config),
+      ],
       globals: [...(incoming.globals ?? []), schedulerControlGlobal(config)],
       endpoints: [...(incoming.endpoints ?? []), ...controlEndpoints(config)],
       custom: { ...incoming.custom, [CUSTOM_KEY]: config },
@@ -71,7 +79,11 @@ export { defaultMedia } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
-export { requestRetraction, type RetractionResult, type RetractionRow } from './operations/requestRetraction'
+export {
+  requestRetraction,
+  type RetractionResult,
+  type RetractionRow,
+} from './operations/requestRetraction'
 export * from './states'
 export type { SanitizedSchedulerConfig } from './defaults'
 export type {
@@ -88,5 +100,13 @@ export type {
   SchedulerPluginOptions,
 } from './types'
 export { channelKinds } from './types'
-export type { ChannelAccount, ChannelAdapter, ChannelFailure, ChannelMedia, ChannelPost, ChannelResult, ChannelSuccess } from './channels/types'
+export type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelFailure,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+  ChannelSuccess,
+} from './channels/types'
 export { adapterFor } from './channels/registry'

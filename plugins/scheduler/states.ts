@@ -19,16 +19,37 @@ export const publicationStates = [
 export type PublicationState = (typeof publicationStates)[number]
 
 /** Not live and not in a worker's hands: a takedown cancels these. */
-export const pendingStates: readonly PublicationState[] = ['draft', 'awaiting-approval', 'scheduled', 'failed']
+export const pendingStates: readonly PublicationState[] = [
+  'draft',
+  'awaiting-approval',
+  'scheduled',
+  'failed',
+]
 
 /** Live, or about to be (waiting, due, or being sent): what still relies on a consent. */
-export const upcomingOrLiveStates: readonly PublicationState[] = ['awaiting-approval', 'scheduled', 'dispatching', 'published']
+export const upcomingOrLiveStates: readonly PublicationState[] = [
+  'awaiting-approval',
+  'scheduled',
+  'dispatching',
+  'published',
+]
 
 /** Rows a worker owns or has finished with: their copy is history, not a draft. */
-export const frozenStates: readonly PublicationState[] = ['dispatching', 'published', 'retracting', 'retracted', 'cancelled']
+export const frozenStates: readonly PublicationState[] = [
+  'dispatching',
+  'published',
+  'retracting',
+  'retracted',
+  'cancelled',
+]
 
 /** Rows whose copy may still be edited (an edit to an approved one sends it back for approval). */
-export const editableStates: readonly PublicationState[] = ['draft', 'awaiting-approval', 'scheduled', 'failed']
+export const editableStates: readonly PublicationState[] = [
+  'draft',
+  'awaiting-approval',
+  'scheduled',
+  'failed',
+]
 
 export type Mover = 'author' | 'approver' | 'either'
 

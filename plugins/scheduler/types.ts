@@ -22,7 +22,16 @@ import type { ChannelAdapter, ChannelMedia } from './channels/types'
 export { publicationStates, type PublicationState } from './states'
 import type { PublicationState } from './states'
 
-export const channelKinds = ['web', 'webhook', 'facebook', 'instagram', 'x', 'linkedin', 'mastodon', 'youtube'] as const
+export const channelKinds = [
+  'web',
+  'webhook',
+  'facebook',
+  'instagram',
+  'x',
+  'linkedin',
+  'mastodon',
+  'youtube',
+] as const
 export type ChannelKind = (typeof channelKinds)[number]
 
 /** A publication as guards and serializers see it (depth 0: relations are ids). */

@@ -18,7 +18,11 @@ export type Row = Record<string, unknown>
 export type Executor = (query: SQL) => Promise<Row[]>
 
 type DrizzleLike = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
-type AdapterSessions = { sessions?: Record<string | number, { db: DrizzleLike }>; drizzle: DrizzleLike; pool?: Pool }
+type AdapterSessions = {
+  sessions?: Record<string | number, { db: DrizzleLike }>
+  drizzle: DrizzleLike
+  pool?: Pool
+}
 
 /** Payload's Postgres adapter names a collection's table after its slug, with underscores. */
 export const tableName = (slug: string): string => slug.replace(/-/g, '_')
@@ -56,7 +60,10 @@ export const poolExecutor =
 /** The pg pool Payload's Postgres adapter holds. */
 export const poolOf = (payload: Payload): Pool => {
   const pool = (payload.db as unknown as AdapterSessions).pool
-  if (!pool) throw new Error('this Payload instance has no Postgres pool (the plugins need @payloadcms/db-postgres)')
+  if (!pool)
+    throw new Error(
+      'this Payload instance has no Postgres pool (the plugins need @payloadcms/db-postgres)',
+    )
   return pool
 }
 

@@ -50,7 +50,10 @@ const seededRandom = (seed: string): (() => number) => {
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!)
+  text.replace(
+    /[<>&'"]/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!,
+  )
 
 const assertPalette = (palette: DemoPalette): void => {
   for (const colour of Object.values(palette)) {
@@ -59,7 +62,13 @@ const assertPalette = (palette: DemoPalette): void => {
 }
 
 const assertSize = (width: number, height: number): void => {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 16 || height < 16 || width * height > 40_000_000) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 16 ||
+    height < 16 ||
+    width * height > 40_000_000
+  ) {
     throw new Error(`${width}x${height} is not a sensible image size.`)
   }
 }
@@ -69,14 +78,21 @@ const wrapWords = (text: string, charsPerLine: number, maxLines: number): string
   const lines: string[] = []
   for (const word of text.trim().split(/\s+/)) {
     const last = lines.at(-1)
-    if (last !== undefined && (last + ' ' + word).length <= charsPerLine) lines[lines.length - 1] = `${last} ${word}`
+    if (last !== undefined && (last + ' ' + word).length <= charsPerLine)
+      lines[lines.length - 1] = `${last} ${word}`
     else lines.push(word)
   }
-  return lines.length <= maxLines && lines.every((line) => line.length <= charsPerLine) ? lines : undefined
+  return lines.length <= maxLines && lines.every((line) => line.length <= charsPerLine)
+    ? lines
+    : undefined
 }
 
 /** The largest title size (up to `startSize`) at which the title fits in three lines. */
-const fitTitle = (title: string, maxWidth: number, startSize: number): { size: number; lines: string[] } => {
+const fitTitle = (
+  title: string,
+  maxWidth: number,
+  startSize: number,
+): { size: number; lines: string[] } => {
   for (let size = startSize; size > 10; size *= 0.9) {
     const lines = wrapWords(title, Math.floor(maxWidth / (size * BOLD_EM_WIDTH)), 3)
     if (lines) return { size, lines }
@@ -84,7 +100,13 @@ const fitTitle = (title: string, maxWidth: number, startSize: number): { size: n
   return { size: 10, lines: [title] }
 }
 
-const softShapes = (random: () => number, width: number, height: number, colour: string, count: number): string =>
+const softShapes = (
+  random: () => number,
+  width: number,
+  height: number,
+  colour: string,
+  count: number,
+): string =>
   Array.from({ length: count }, () => {
     const r = (0.15 + random() * 0.3) * Math.min(width, height)
     const cx = random() * width
@@ -94,30 +116,56 @@ const softShapes = (random: () => number, width: number, height: number, colour:
   }).join('')
 
 /** A gentle wave across the lower part of the picture: a "care" motif without medical symbols. */
-const wave = (random: () => number, width: number, height: number, baseline: number, amplitude: number): string => {
+const wave = (
+  random: () => number,
+  width: number,
+  height: number,
+  baseline: number,
+  amplitude: number,
+): string => {
   const lift = (0.5 + random()) * amplitude
   return `M0 ${baseline} C ${width * 0.3} ${baseline - lift} ${width * 0.6} ${baseline + lift} ${width} ${baseline - lift * 0.4} L ${width} ${height} L 0 ${height} Z`
 }
 
-const render = async (svg: string): Promise<Buffer> => sharp(Buffer.from(svg)).jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer()
+const render = async (svg: string): Promise<Buffer> =>
+  sharp(Buffer.from(svg)).jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer()
 
-export type DemoImageOptions = { width: number; height: number; title: string; subtitle?: string; palette: DemoPalette }
+export type DemoImageOptions = {
+  width: number
+  height: number
+  title: string
+  subtitle?: string
+  palette: DemoPalette
+}
 
 /** A campaign or event illustration: gradient, blurred shapes, a wave, the title bottom-left. */
-export const generateDemoImage = async ({ width, height, title, subtitle, palette }: DemoImageOptions): Promise<Buffer> => {
+export const generateDemoImage = async ({
+  width,
+  height,
+  title,
+  subtitle,
+  palette,
+}: DemoImageOptions): Promise<Buffer> => {
   assertSize(width, height)
   assertPalette(palette)
   const random = seededRandom(`${title}|${subtitle ?? ''}|${width}x${height}`)
   const short = Math.min(width, height)
   const margin = Math.round(width * 0.06)
   const subtitleSize = Math.round(Math.min(height * 0.045, width * 0.028))
-  const { size: titleSize, lines } = fitTitle(title, width * 0.78, Math.min(height * 0.11, width * 0.062))
+  const { size: titleSize, lines } = fitTitle(
+    title,
+    width * 0.78,
+    Math.min(height * 0.11, width * 0.062),
+  )
   const lineHeight = titleSize * 1.12
   const lastBaseline = height - margin - (subtitle ? subtitleSize * 1.8 : 0)
   const firstBaseline = lastBaseline - lineHeight * (lines.length - 1)
 
   const titleText = lines
-    .map((line, index) => `<tspan x="${margin}" y="${(firstBaseline + index * lineHeight).toFixed(1)}">${escapeXml(line)}</tspan>`)
+    .map(
+      (line, index) =>
+        `<tspan x="${margin}" y="${(firstBaseline + index * lineHeight).toFixed(1)}">${escapeXml(line)}</tspan>`,
+    )
     .join('')
   const subtitleText = subtitle
     ? `<text x="${margin}" y="${height - margin}" font-size="${subtitleSize}" font-family="${FONT_FAMILY}" fill="${palette.ink}" fill-opacity="0.9">${escapeXml(subtitle)}</text>`
@@ -157,7 +205,12 @@ export type PortraitPlaceholderOptions = {
  * soft, out-of-focus background. It is deliberately anonymous, but the seed records it as showing
  * the patient, so the consent gate treats it exactly as it would a real photo.
  */
-export const generatePortraitPlaceholder = async ({ width, height, palette, variant }: PortraitPlaceholderOptions): Promise<Buffer> => {
+export const generatePortraitPlaceholder = async ({
+  width,
+  height,
+  palette,
+  variant,
+}: PortraitPlaceholderOptions): Promise<Buffer> => {
   assertSize(width, height)
   assertPalette(palette)
   const random = seededRandom(`portrait|${variant}|${width}x${height}`)
@@ -171,7 +224,8 @@ export const generatePortraitPlaceholder = async ({ width, height, palette, vari
   const shoulderHalf = short * 0.34
 
   // The neck flares into rounded shoulders that run out of the bottom of the frame; `sign` mirrors one side onto the other.
-  const at = (sign: number, offset: number, y: number): string => `${(cx + sign * offset).toFixed(1)} ${y.toFixed(1)}`
+  const at = (sign: number, offset: number, y: number): string =>
+    `${(cx + sign * offset).toFixed(1)} ${y.toFixed(1)}`
   const neckBase = shoulderTop - headRadius * 0.1
   const shoulderY = shoulderTop + headRadius * 0.6
   const body = [

@@ -26,36 +26,85 @@ export type DemoVideoOptions = {
  * first frame. A quiet tone gives it an audio track, as a real explainer has. The mp4 muxer is
  * forced, so `outPath` may carry a temporary suffix.
  */
-export const generateDemoVideo = async ({ outPath, seconds, width, height, title, palette = demoPalettes.breastCancer }: DemoVideoOptions): Promise<void> => {
-  if (!(seconds > 0 && seconds <= 600)) throw new Error(`A demo video of ${seconds} s makes no sense.`)
-  if (width % 2 || height % 2) throw new Error(`${width}x${height}: H.264 in yuv420p needs even dimensions.`)
+export const generateDemoVideo = async ({
+  outPath,
+  seconds,
+  width,
+  height,
+  title,
+  palette = demoPalettes.breastCancer,
+}: DemoVideoOptions): Promise<void> => {
+  if (!(seconds > 0 && seconds <= 600))
+    throw new Error(`A demo video of ${seconds} s makes no sense.`)
+  if (width % 2 || height % 2)
+    throw new Error(`${width}x${height}: H.264 in yuv420p needs even dimensions.`)
   const titleCard = await generateDemoImage({ width, height, title, palette })
   const barHeight = Math.max(4, Math.round(height / 60))
   const fadeOutAt = Math.max(0, seconds - 0.5)
 
   await withTempFile(titleCard, 'jpg', async (titleCardPath) => {
     const args = [
-      '-v', 'error', '-nostdin', '-y',
-      '-loop', '1', '-framerate', String(FRAME_RATE), '-t', String(seconds), '-i', titleCardPath,
-      '-f', 'lavfi', '-i', `color=c=white:s=${width}x${barHeight}:r=${FRAME_RATE}:d=${seconds}`,
-      '-f', 'lavfi', '-i', `sine=frequency=262:sample_rate=44100:duration=${seconds}`,
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-loop',
+      '1',
+      '-framerate',
+      String(FRAME_RATE),
+      '-t',
+      String(seconds),
+      '-i',
+      titleCardPath,
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=white:s=${width}x${barHeight}:r=${FRAME_RATE}:d=${seconds}`,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=262:sample_rate=44100:duration=${seconds}`,
       '-filter_complex',
       `[0:v][1:v]overlay=x='-w+w*t/${seconds}':y=H-h:shortest=1,format=yuv420p[video];` +
         `[2:a]volume=0.05,afade=t=in:d=0.5,afade=t=out:st=${fadeOutAt}:d=0.5[audio]`,
-      '-map', '[video]', '-map', '[audio]',
+      '-map',
+      '[video]',
+      '-map',
+      '[audio]',
       // A still picture under a bar: stillimage tuning and a high CRF keep 8 s well under 500 KB.
-      '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-crf', '30', '-g', String(FRAME_RATE * 2),
-      '-c:a', 'aac', '-b:a', '48k', '-ac', '1',
-      '-t', String(seconds),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-tune',
+      'stillimage',
+      '-crf',
+      '30',
+      '-g',
+      String(FRAME_RATE * 2),
+      '-c:a',
+      'aac',
+      '-b:a',
+      '48k',
+      '-ac',
+      '1',
+      '-t',
+      String(seconds),
       // Moov atom first, so a browser can start playing before the whole file has arrived.
-      '-movflags', '+faststart',
-      '-f', 'mp4', outPath,
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
+      outPath,
     ]
     try {
       await run(ffmpegPath(), args, { timeout: 120_000 })
     } catch (error) {
       const stderr = String((error as { stderr?: string }).stderr ?? '').trim()
-      throw new Error(`ffmpeg could not make the demo video "${title}": ${stderr || (error as Error).message}`, { cause: error })
+      throw new Error(
+        `ffmpeg could not make the demo video "${title}": ${stderr || (error as Error).message}`,
+        { cause: error },
+      )
     }
   })
 }

@@ -10,7 +10,8 @@ export const consentSeeds = [
     usesAllowed: ['name', 'likeness', 'diagnosis', 'age'],
     channelsAllowed: ['web', 'facebook', 'instagram', 'email', 'print'],
     purposes: ['patient-story', 'awareness-campaign'],
-    recipients: 'The public, through the hospital website, social media, email newsletters and printed brochures.',
+    recipients:
+      'The public, through the hospital website, social media, email newsletters and printed brochures.',
     expiry: { expiresOn: '2027-10-31' },
     statements,
     signature: { signedAt: '2026-08-14', method: 'wet-ink', witness: 'Casey Consent-Officer' },
@@ -32,7 +33,13 @@ export const consentSeeds = [
     reference: 'AUTH-2025-0107',
     person: { legalName: 'Ana Ruiz' },
     signer: { type: 'patient' },
-    form: { version: 'MKT-AUTH v2 (2025)', language: 'es', interpreterUsed: true, interpreterName: 'L. Ortega', interpreterLanguage: 'Spanish' },
+    form: {
+      version: 'MKT-AUTH v2 (2025)',
+      language: 'es',
+      interpreterUsed: true,
+      interpreterName: 'L. Ortega',
+      interpreterLanguage: 'Spanish',
+    },
     usesAllowed: ['diagnosis'],
     channelsAllowed: ['web', 'print'],
     purposes: ['patient-story'],
@@ -44,7 +51,11 @@ export const consentSeeds = [
   {
     reference: 'AUTH-2026-0003',
     person: { legalName: 'Robert Alvarez' },
-    signer: { type: 'personal-representative', name: 'Elena Alvarez', authority: 'Health care power of attorney (daughter)' },
+    signer: {
+      type: 'personal-representative',
+      name: 'Elena Alvarez',
+      authority: 'Health care power of attorney (daughter)',
+    },
     form: { version: 'MKT-AUTH v3 (2026)', language: 'en' },
     usesAllowed: ['name', 'likeness', 'diagnosis', 'age'],
     channelsAllowed: ['web', 'facebook'],
@@ -53,6 +64,10 @@ export const consentSeeds = [
     expiry: { expiresOn: '2027-12-31' },
     statements,
     signature: { signedAt: '2026-03-02', method: 'wet-ink' },
-    revocation: { receivedAt: '2026-09-15T14:30:00.000Z', method: 'written-letter', notes: 'Letter from the representative asking to withdraw the story.' },
+    revocation: {
+      receivedAt: '2026-09-15T14:30:00.000Z',
+      method: 'written-letter',
+      notes: 'Letter from the representative asking to withdraw the story.',
+    },
   },
 ]

@@ -63,12 +63,17 @@ export const storySeeds = [
     en: {
       title: 'A new routine',
       pullQuote: 'Cooking classes at the clinic changed how my whole family eats.',
-      narrative: ['After her diagnosis, a mother of three joined the clinic’s cooking classes and support group.'],
+      narrative: [
+        'After her diagnosis, a mother of three joined the clinic’s cooking classes and support group.',
+      ],
     },
     es: {
       title: 'Una nueva rutina',
-      pullQuote: 'Las clases de cocina de la clínica cambiaron la forma de comer de toda mi familia.',
-      narrative: ['Tras su diagnóstico, una madre de tres hijos se unió a las clases de cocina y al grupo de apoyo de la clínica.'],
+      pullQuote:
+        'Las clases de cocina de la clínica cambiaron la forma de comer de toda mi familia.',
+      narrative: [
+        'Tras su diagnóstico, una madre de tres hijos se unió a las clases de cocina y al grupo de apoyo de la clínica.',
+      ],
     },
   },
   {
@@ -82,12 +87,16 @@ export const storySeeds = [
     en: {
       title: 'Back on the trail after a knee replacement',
       pullQuote: 'Six weeks after surgery I was hiking with my grandkids.',
-      narrative: ['Robert Alvarez, 67, had given up the trails he loved. A knee replacement and steady physical therapy brought him back.'],
+      narrative: [
+        'Robert Alvarez, 67, had given up the trails he loved. A knee replacement and steady physical therapy brought him back.',
+      ],
     },
     es: {
       title: 'De vuelta al sendero tras un reemplazo de rodilla',
       pullQuote: 'Seis semanas después de la cirugía ya caminaba por el monte con mis nietos.',
-      narrative: ['Robert Álvarez, de 67 años, había dejado los senderos que tanto le gustaban. Un reemplazo de rodilla y la fisioterapia constante lo devolvieron a ellos.'],
+      narrative: [
+        'Robert Álvarez, de 67 años, había dejado los senderos que tanto le gustaban. Un reemplazo de rodilla y la fisioterapia constante lo devolvieron a ellos.',
+      ],
     },
   },
 ]

@@ -26,7 +26,12 @@ export const auditDeletes =
   (collection: string): CollectionAfterDeleteHook =>
   async ({ id, doc, req, context }) => {
     if (!auditing(context)) return
-    await recordAuditEvent(req, { action: 'delete', collection, documentId: id, changes: diffFields(doc, {}) })
+    await recordAuditEvent(req, {
+      action: 'delete',
+      collection,
+      documentId: id,
+      changes: diffFields(doc, {}),
+    })
   }
 
 /**

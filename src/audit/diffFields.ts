@@ -2,7 +2,15 @@ export type FieldChange = { before: unknown; after: unknown }
 
 // Bookkeeping Payload changes on every save, and values derived on read: recording them would
 // bury the real changes. (_status stays: who published what is part of the trail.)
-const IGNORED = new Set(['updatedAt', 'createdAt', 'id', 'sizes', 'status', 'missingElements', 'retentionUntil'])
+const IGNORED = new Set([
+  'updatedAt',
+  'createdAt',
+  'id',
+  'sizes',
+  'status',
+  'missingElements',
+  'retentionUntil',
+])
 
 /**
  * The document before a change is read at depth 0 and the one after may be populated, so a

@@ -11,7 +11,13 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'revoke' | '
  */
 export const recordAuditEvent = async (
   req: PayloadRequest,
-  event: { action: AuditAction; collection: string; documentId: string | number; changes?: Record<string, FieldChange>; note?: string },
+  event: {
+    action: AuditAction
+    collection: string
+    documentId: string | number
+    changes?: Record<string, FieldChange>
+    note?: string
+  },
 ): Promise<void> => {
   const user = req.user
   await req.payload.create({

@@ -28,4 +28,7 @@ export const readConsent = (record: Record<string, unknown>): ConsentView => {
 }
 
 /** The consent-records columns the expiry sweep selects on (Payload names `expiry.expiresOn` `expiry_expires_on`). */
-export const consentRecordColumns = { expiresOn: 'expiry_expires_on', revokedAt: 'revocation_received_at' }
+export const consentRecordColumns = {
+  expiresOn: 'expiry_expires_on',
+  revokedAt: 'revocation_received_at',
+}

@@ -4,7 +4,12 @@ import { loadAttachments } from './attachments'
 import { assetReliance } from './documentReliance'
 
 /** What a publication of this document relies on: the document's own (the publishable table) and every patient asset attached to the post. */
-export const reliance = async ({ collection, doc, publication, payload }: RelianceArgs): Promise<RelianceResult> => {
+export const reliance = async ({
+  collection,
+  doc,
+  publication,
+  payload,
+}: RelianceArgs): Promise<RelianceResult> => {
   const kind = publishable(collection)
   const own = kind?.reliesOn(doc) ?? { reliances: [] }
   const attached = await loadAttachments(payload, publication.media)

@@ -4,8 +4,22 @@ import { slugs } from '../slugs'
 
 type Found = { collection: string; id: number | string }
 
-const ids = async (payload: Payload, req: PayloadRequest | undefined, collection: string, where: Where): Promise<(number | string)[]> => {
-  const { docs } = await payload.find({ collection: collection as never, where, depth: 0, limit: 10_000, pagination: false, overrideAccess: true, select: { id: true } as never, ...(req ? { req } : {}) })
+const ids = async (
+  payload: Payload,
+  req: PayloadRequest | undefined,
+  collection: string,
+  where: Where,
+): Promise<(number | string)[]> => {
+  const { docs } = await payload.find({
+    collection: collection as never,
+    where,
+    depth: 0,
+    limit: 10_000,
+    pagination: false,
+    overrideAccess: true,
+    select: { id: true } as never,
+    ...(req ? { req } : {}),
+  })
   return (docs as { id: number | string }[]).map((doc) => doc.id)
 }
 
@@ -13,19 +27,38 @@ const ids = async (payload: Payload, req: PayloadRequest | undefined, collection
  * Everything that relies on a consent record now: the stories it authorizes, the photos and videos
  * linked to it, and the stories, campaigns and events that show those.
  */
-export const relyingDocuments = async (consentRecordId: number | string, { payload, req }: { payload: Payload; req?: PayloadRequest }): Promise<Found[]> => {
-  const stories = await ids(payload, req, slugs.patientStories, { consentRecord: { equals: consentRecordId } })
+export const relyingDocuments = async (
+  consentRecordId: number | string,
+  { payload, req }: { payload: Payload; req?: PayloadRequest },
+): Promise<Found[]> => {
+  const stories = await ids(payload, req, slugs.patientStories, {
+    consentRecord: { equals: consentRecordId },
+  })
   const photos = await ids(payload, req, slugs.media, { consentRecords: { in: [consentRecordId] } })
-  const videos = await ids(payload, req, slugs.videoAssets, { consentRecords: { in: [consentRecordId] } })
-  const storiesShowing = photos.length || videos.length ? await ids(payload, req, slugs.patientStories, { or: [...(photos.length ? [{ photos: { in: photos } }] : []), ...(videos.length ? [{ videos: { in: videos } }] : [])] }) : []
+  const videos = await ids(payload, req, slugs.videoAssets, {
+    consentRecords: { in: [consentRecordId] },
+  })
+  const storiesShowing =
+    photos.length || videos.length
+      ? await ids(payload, req, slugs.patientStories, {
+          or: [
+            ...(photos.length ? [{ photos: { in: photos } }] : []),
+            ...(videos.length ? [{ videos: { in: videos } }] : []),
+          ],
+        })
+      : []
   const allStories = [...new Set([...stories, ...storiesShowing])]
   const campaignClauses: Where[] = [
     ...(photos.length ? [{ heroImage: { in: photos } }] : []),
     ...(allStories.length ? [{ relatedStories: { in: allStories } }] : []),
     ...(videos.length ? [{ relatedVideos: { in: videos } }] : []),
   ]
-  const campaigns = campaignClauses.length ? await ids(payload, req, slugs.campaigns, { or: campaignClauses }) : []
-  const events = photos.length ? await ids(payload, req, slugs.communityEvents, { image: { in: photos } }) : []
+  const campaigns = campaignClauses.length
+    ? await ids(payload, req, slugs.campaigns, { or: campaignClauses })
+    : []
+  const events = photos.length
+    ? await ids(payload, req, slugs.communityEvents, { image: { in: photos } })
+    : []
   return [
     ...allStories.map((id) => ({ collection: slugs.patientStories, id })),
     ...photos.map((id) => ({ collection: slugs.media, id })),

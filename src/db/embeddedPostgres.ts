@@ -40,12 +40,15 @@ const PASSWORD = 'carecast-local'
  * As root it runs as the `postgres` system user (created if missing), because postgres
  * refuses to run as root.
  */
-export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
+export const startEmbeddedPostgres = async (
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> => {
   const dataDir = path.resolve(options.dataDir)
   const port = options.port ?? (await freePort())
   let log = ''
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200']
-  if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
+  if (options.ephemeral)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -82,7 +85,10 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   }
 
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`
-  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, options.database)
+  await ensureDatabase(
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    options.database,
+  )
   let stopped = false
   return {
     url,
@@ -100,7 +106,9 @@ export const ensureDatabase = async (adminUrl: string, database: string): Promis
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ])
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`)
   } finally {
     await client.end()

@@ -9,5 +9,7 @@ import type { Payload } from 'payload'
 export const keepPoolAlive = (payload: Payload): void => {
   const pool = (payload.db as unknown as PostgresAdapter).pool
   if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (error) => payload.logger.warn({ err: error }, 'database connection lost; the pool will reconnect'))
+  pool.on('error', (error) =>
+    payload.logger.warn({ err: error }, 'database connection lost; the pool will reconnect'),
+  )
 }

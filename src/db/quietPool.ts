@@ -11,5 +11,8 @@ export const quietPool = (pool: Pool | undefined): void => {
   pool.removeAllListeners('error')
   pool.on('error', () => {})
   // pg-pool keeps every client it made, idle or checked out, in `_clients`.
-  for (const client of (pool as unknown as { _clients?: { on: (event: 'error', listener: () => void) => void }[] })._clients ?? []) client.on('error', () => {})
+  for (const client of (
+    pool as unknown as { _clients?: { on: (event: 'error', listener: () => void) => void }[] }
+  )._clients ?? [])
+    client.on('error', () => {})
 }

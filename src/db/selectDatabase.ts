@@ -25,7 +25,9 @@ export type SelectDatabaseOptions = {
  * DATABASE_URL set → use that server as it is. Unset → start (or reuse) the embedded cluster
  * under .data/postgres (or $CARECAST_DATA_DIR/postgres), on EMBEDDED_POSTGRES_PORT or a free port.
  */
-export const selectDatabase = async (options: SelectDatabaseOptions = {}): Promise<SelectedDatabase> => {
+export const selectDatabase = async (
+  options: SelectDatabaseOptions = {},
+): Promise<SelectedDatabase> => {
   const env = options.env ?? process.env
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, kind: 'external', stop: async () => {} }

@@ -9,7 +9,10 @@ const perMinute = (name: string, fallback: number): number => {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of requests per minute (0 turns limiting off), not "${raw}".`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(
+      `${name} must be a whole number of requests per minute (0 turns limiting off), not "${raw}".`,
+    )
   return value
 }
 
@@ -17,10 +20,15 @@ type Handler = (request: Request) => Promise<Response>
 
 // One pool and two handlers per process, kept on globalThis so Next's dev reloads don't open a
 // new pool on every edit. The delivery API reads the projection table directly, never Payload.
-const holder = globalThis as unknown as { carecastDelivery?: { public: Handler; inProcess: Handler } }
+const holder = globalThis as unknown as {
+  carecastDelivery?: { public: Handler; inProcess: Handler }
+}
 
 const build = () => {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DELIVERY_POOL_MAX ?? 10) })
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DELIVERY_POOL_MAX ?? 10),
+  })
   // Without a listener, a Postgres restart that drops an idle connection would crash the process.
   pool.on('error', (error) => console.error('delivery pool:', error.message))
   const anonymous = perMinute('DELIVERY_RATE_LIMIT', 600)
@@ -35,8 +43,15 @@ const build = () => {
           ? undefined
           : {
               anonymous: { perMinute: anonymous, burst: Math.max(20, Math.ceil(anonymous / 6)) },
-              withKey: { perMinute: Math.max(withKey, anonymous), burst: Math.max(100, Math.ceil(withKey / 6)) },
-              checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }),
+              withKey: {
+                perMinute: Math.max(withKey, anonymous),
+                burst: Math.max(100, Math.ceil(withKey / 6)),
+              },
+              checkApiKey: apiKeyResolver({
+                pool,
+                usersTable: slugs.users,
+                secret: payloadSecret(),
+              }),
               usersSlug: slugs.users,
             },
     }),
@@ -50,4 +65,5 @@ const build = () => {
 export const deliveryHandler = (): Handler => (holder.carecastDelivery ??= build()).public
 
 /** The same API without the tiers, for server-side rendering inside this app. */
-export const inProcessDeliveryHandler = (): Handler => (holder.carecastDelivery ??= build()).inProcess
+export const inProcessDeliveryHandler = (): Handler =>
+  (holder.carecastDelivery ??= build()).inProcess

@@ -14,7 +14,10 @@ export const health: Endpoint = {
     const started = performance.now()
     const headers = { 'Cache-Control': 'no-store' }
     try {
-      await withTimeout((req.payload.db as unknown as PostgresAdapter).pool.query('SELECT 1'), DB_TIMEOUT_MS)
+      await withTimeout(
+        (req.payload.db as unknown as PostgresAdapter).pool.query('SELECT 1'),
+        DB_TIMEOUT_MS,
+      )
       const latencyMs = Math.round((performance.now() - started) * 10) / 10
       return Response.json({ status: 'ok', database: 'up', latencyMs }, { status: 200, headers })
     } catch (error) {

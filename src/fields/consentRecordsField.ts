@@ -14,14 +14,21 @@ export const patientConsentFields: Field[] = [
     type: 'checkbox',
     defaultValue: false,
     index: true,
-    admin: { position: 'sidebar', description: 'Shows an identifiable patient (face, voice, name). Needs consent to publish.' },
+    admin: {
+      position: 'sidebar',
+      description: 'Shows an identifiable patient (face, voice, name). Needs consent to publish.',
+    },
   },
   {
     name: 'consentRecords',
     type: 'relationship',
     relationTo: slugs.consentRecords,
     hasMany: true,
-    access: { read: isStaffField, create: isConsentOfficerOrAdminField, update: isConsentOfficerOrAdminField },
+    access: {
+      read: isStaffField,
+      create: isConsentOfficerOrAdminField,
+      update: isConsentOfficerOrAdminField,
+    },
     admin: { position: 'sidebar', condition: (_, sibling) => Boolean(sibling?.showsPatient) },
   },
 ]

@@ -11,10 +11,19 @@ export const maxFileSize =
   (bytes: number): CollectionBeforeOperationHook =>
   ({ args, operation, req, collection }) => {
     const size = req.file?.size
-    if ((operation === 'create' || operation === 'update') && typeof size === 'number' && size > bytes) {
+    if (
+      (operation === 'create' || operation === 'update') &&
+      typeof size === 'number' &&
+      size > bytes
+    ) {
       throw new ValidationError({
         collection: collection.slug,
-        errors: [{ path: 'file', message: `The file is ${megabytes(size)}; the limit here is ${megabytes(bytes)}.` }],
+        errors: [
+          {
+            path: 'file',
+            message: `The file is ${megabytes(size)}; the limit here is ${megabytes(bytes)}.`,
+          },
+        ],
       })
     }
     return args

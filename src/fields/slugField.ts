@@ -24,7 +24,10 @@ export const slugField = (source = 'title'): TextField => ({
   unique: true,
   index: true,
   maxLength: 120,
-  admin: { position: 'sidebar', description: `Used in web addresses. Left empty, it is made from the ${source}.` },
+  admin: {
+    position: 'sidebar',
+    description: `Used in web addresses. Left empty, it is made from the ${source}.`,
+  },
   hooks: { beforeValidate: [fromTitle(source)] },
   validate: (value: unknown) =>
     typeof value === 'string' && SLUG_PATTERN.test(value)

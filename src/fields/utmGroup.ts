@@ -19,7 +19,9 @@ const healthTerms = async (req: PayloadRequest): Promise<string[]> => {
   })
   const terms = new Set<string>()
   for (const line of docs as Array<{ name?: unknown; terms?: { term?: string }[] | null }>) {
-    for (const name of typeof line.name === 'object' && line.name ? Object.values(line.name) : [line.name]) {
+    for (const name of typeof line.name === 'object' && line.name
+      ? Object.values(line.name)
+      : [line.name]) {
       if (typeof name === 'string' && name) terms.add(name)
     }
     for (const { term } of line.terms ?? []) if (term) terms.add(term)
@@ -46,12 +48,16 @@ const defaultFromSlug =
   async ({ value, data, req }) => {
     if (typeof value === 'string' && value.trim()) return value.trim()
     const slug = (data as { slug?: unknown } | undefined)?.slug
-    return typeof slug === 'string' && slug ? utmFromSlug(slug, await healthTerms(req))[part] : value
+    return typeof slug === 'string' && slug
+      ? utmFromSlug(slug, await healthTerms(req))[part]
+      : value
   }
 
 const UTM_VALUE = /^[A-Za-z0-9._~-]+$/
 const urlSafe: TextFieldSingleValidation = (value) =>
-  !value || UTM_VALUE.test(value) ? true : 'Use only letters, digits and . _ ~ - in UTM values (no spaces).'
+  !value || UTM_VALUE.test(value)
+    ? true
+    : 'Use only letters, digits and . _ ~ - in UTM values (no spaces).'
 
 const utmText = (name: string, part?: 'source' | 'medium' | 'campaign') => ({
   name,
@@ -68,6 +74,15 @@ export const utmGroup: GroupField = {
   name: 'utm',
   type: 'group',
   label: 'UTM tags',
-  admin: { description: 'Added to every link this campaign publishes. Generated from the slug; editable. Never a condition or diagnosis.' },
-  fields: [utmText('source', 'source'), utmText('medium', 'medium'), utmText('campaign', 'campaign'), utmText('content'), utmText('term')],
+  admin: {
+    description:
+      'Added to every link this campaign publishes. Generated from the slug; editable. Never a condition or diagnosis.',
+  },
+  fields: [
+    utmText('source', 'source'),
+    utmText('medium', 'medium'),
+    utmText('campaign', 'campaign'),
+    utmText('content'),
+    utmText('term'),
+  ],
 }

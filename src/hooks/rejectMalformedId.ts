@@ -10,7 +10,8 @@ export const rejectMalformedId: CollectionBeforeOperationHook = ({ args, req }) 
   const id = (args as { id?: unknown }).id
   if (id === undefined || id === null) return args
   // The REST handler has already run Number() on the path segment, so "abc" arrives here as NaN.
-  const wellFormed = typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : INTEGER_ID.test(String(id))
+  const wellFormed =
+    typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : INTEGER_ID.test(String(id))
   if (!wellFormed) throw new NotFound(req.t)
   return args
 }
@@ -18,5 +19,8 @@ export const rejectMalformedId: CollectionBeforeOperationHook = ({ args, req }) 
 /** Adds the check to a collection, ahead of its own hooks. */
 export const withIdCheck = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])] },
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])],
+  },
 })

@@ -9,7 +9,13 @@ export const lexicalPlainText = (value: unknown): string => {
     if (typeof node.text === 'string') out.push(node.text)
     if (Array.isArray(node.children)) {
       node.children.forEach((child) => walk(child as LexicalNode))
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem' || node.type === 'quote') out.push('\n')
+      if (
+        node.type === 'paragraph' ||
+        node.type === 'heading' ||
+        node.type === 'listitem' ||
+        node.type === 'quote'
+      )
+        out.push('\n')
     }
   }
   walk(root)
@@ -31,7 +37,9 @@ export const lexicalFromParagraphs = (paragraphs: string[]) => ({
       version: 1,
       direction: 'ltr' as const,
       textFormat: 0,
-      children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+      children: [
+        { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+      ],
     })),
   },
 })

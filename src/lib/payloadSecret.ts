@@ -17,7 +17,9 @@ export const payloadSecret = (env: Env = process.env): string => {
   // `next build` evaluates the config without serving anything; the real secret is checked at start.
   if (env.NEXT_PHASE === 'phase-production-build') return DEVELOPMENT_SECRET
   if (env.NODE_ENV === 'production') {
-    throw new StartupError('PAYLOAD_SECRET is required in production: set it to a long random string (e.g. `openssl rand -hex 32`).')
+    throw new StartupError(
+      'PAYLOAD_SECRET is required in production: set it to a long random string (e.g. `openssl rand -hex 32`).',
+    )
   }
   return DEVELOPMENT_SECRET
 }

@@ -1,8 +1,8 @@
-import * as migration_20261122_162513_initial from './20261122_162513_initial';
-import * as migration_20261122_205315_content_model from './20261122_205315_content_model';
-import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox';
-import * as migration_20261201_191436_consent_enforcement from './20261201_191436_consent_enforcement';
-import * as migration_20261201_194852_delivery_api from './20261201_194852_delivery_api';
+import * as migration_20261122_162513_initial from './20261122_162513_initial'
+import * as migration_20261122_205315_content_model from './20261122_205315_content_model'
+import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox'
+import * as migration_20261201_191436_consent_enforcement from './20261201_191436_consent_enforcement'
+import * as migration_20261201_194852_delivery_api from './20261201_194852_delivery_api'
 
 export const migrations = [
   {
@@ -28,6 +28,6 @@ export const migrations = [
   {
     up: migration_20261201_194852_delivery_api.up,
     down: migration_20261201_194852_delivery_api.down,
-    name: '20261201_194852_delivery_api'
+    name: '20261201_194852_delivery_api',
   },
-];
+]

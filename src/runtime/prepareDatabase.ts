@@ -23,7 +23,13 @@ export type PreparedDatabase = {
  * Payload caches one instance per process, so a caller that needs Payload afterwards (the start
  * script's dispatch worker) keeps this one rather than booting a destroyed instance again.
  */
-export const prepareDatabase = async ({ production, keep = false }: { production: boolean; keep?: boolean }): Promise<PreparedDatabase> => {
+export const prepareDatabase = async ({
+  production,
+  keep = false,
+}: {
+  production: boolean
+  keep?: boolean
+}): Promise<PreparedDatabase> => {
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   try {
@@ -31,7 +37,9 @@ export const prepareDatabase = async ({ production, keep = false }: { production
     await payload.db.migrate({ migrations: committedMigrations })
     if (production) return { createdUsers: 0, ...(keep ? { payload } : {}) }
     const createdUsers = await seedDemoUsers(payload)
-    const content = await seedDemoContent(payload, { assetsDir: path.join(dataDir(), 'seed-assets') })
+    const content = await seedDemoContent(payload, {
+      assetsDir: path.join(dataDir(), 'seed-assets'),
+    })
     return { createdUsers, content, ...(keep ? { payload } : {}) }
   } catch (error) {
     if (keep) await releasePayload(payload)

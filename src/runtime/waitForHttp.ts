@@ -4,14 +4,21 @@
  */
 export const waitForHttp = async (
   url: string,
-  { timeoutMs = 180_000, intervalMs = 500, isAlive = () => true }: { timeoutMs?: number; intervalMs?: number; isAlive?: () => boolean } = {},
+  {
+    timeoutMs = 180_000,
+    intervalMs = 500,
+    isAlive = () => true,
+  }: { timeoutMs?: number; intervalMs?: number; isAlive?: () => boolean } = {},
 ): Promise<number> => {
   const deadline = Date.now() + timeoutMs
   let lastError = ''
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`the web server exited before ${url} answered`)
     try {
-      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
       await response.arrayBuffer()
       if (response.status < 500) return response.status
       lastError = `HTTP ${response.status}`

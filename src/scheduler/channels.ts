@@ -1,5 +1,14 @@
 import { deliveryStore } from '../../plugins/delivery'
-import { createFacebookAdapter, createInstagramAdapter, createMastodonAdapter, createXAdapter, createYoutubeAdapter, linkedinAdapter, webChannel, webhookChannel } from '../../plugins/channels'
+import {
+  createFacebookAdapter,
+  createInstagramAdapter,
+  createMastodonAdapter,
+  createXAdapter,
+  createYoutubeAdapter,
+  linkedinAdapter,
+  webChannel,
+  webhookChannel,
+} from '../../plugins/channels'
 import type { SchedulerPluginOptions } from '../../plugins/scheduler'
 
 /** Every channel Carecast publishes to, each behind the scheduler's one adapter interface. */
@@ -8,7 +17,8 @@ export const channels: SchedulerPluginOptions['channels'] = {
     webChannel({
       store: deliveryStore(payload),
       siteUrl: process.env.SITE_URL || undefined,
-      onRevalidateError: (url, message) => payload.logger.warn(`front-end revalidation ${url} failed: ${message}`),
+      onRevalidateError: (url, message) =>
+        payload.logger.warn(`front-end revalidation ${url} failed: ${message}`),
     }),
   webhook: webhookChannel(),
   facebook: createFacebookAdapter(),

@@ -12,13 +12,16 @@ const ENV: Record<keyof DispatchSettings, string> = {
 }
 
 /** Dispatch tuning from the environment (README lists the variables); unset ones keep the plugin's defaults. */
-export const dispatchSettingsFromEnv = (env: Record<string, string | undefined> = process.env): Partial<DispatchSettings> => {
+export const dispatchSettingsFromEnv = (
+  env: Record<string, string | undefined> = process.env,
+): Partial<DispatchSettings> => {
   const settings: Partial<DispatchSettings> = {}
   for (const [key, name] of Object.entries(ENV) as [keyof DispatchSettings, string][]) {
     const raw = env[name]
     if (raw === undefined || raw === '') continue
     const value = Number(raw)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, not "${raw}".`)
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a whole number above 0, not "${raw}".`)
     settings[key] = value
   }
   return settings

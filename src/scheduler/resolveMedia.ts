@@ -10,6 +10,10 @@ export const resolveMedia: MediaResolver = ({ collection, doc, payload }) => {
   if (!media || collection !== slugs.videoAssets) return media
   const captions = ((doc.captions as Track[] | undefined) ?? [])
     .filter((track) => track.language && track.vtt)
-    .map((track) => ({ language: track.language!, label: track.label || track.language!, vtt: track.vtt! }))
+    .map((track) => ({
+      language: track.language!,
+      label: track.label || track.language!,
+      vtt: track.vtt!,
+    }))
   return { ...media, kind: 'video', captions }
 }

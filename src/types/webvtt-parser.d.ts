@@ -4,7 +4,10 @@ declare module 'webvtt-parser' {
   export type WebVTTError = { message: string; line: number; col?: number }
   export type WebVTTCue = { id: string; startTime: number; endTime: number; text: string }
   class WebVTTParser {
-    parse(input: string, mode?: 'metadata' | 'chapters'): { cues: WebVTTCue[]; errors: WebVTTError[]; styles: unknown[] }
+    parse(
+      input: string,
+      mode?: 'metadata' | 'chapters',
+    ): { cues: WebVTTCue[]; errors: WebVTTError[]; styles: unknown[] }
   }
   const webvtt: { WebVTTParser: typeof WebVTTParser }
   export default webvtt

@@ -20,9 +20,15 @@ describe('role × collection × operation (the README table)', () => {
     for (const collection of Object.keys(accessMatrix)) {
       if (collection === slugs.users) continue
       if (drafted.has(collection)) {
-        probes[collection] = { visible: String((await makeDoc(app, collection, 'published')).id), hidden: String((await makeDoc(app, collection, 'draft')).id) }
+        probes[collection] = {
+          visible: String((await makeDoc(app, collection, 'published')).id),
+          hidden: String((await makeDoc(app, collection, 'draft')).id),
+        }
       } else if (patientFiles.has(collection)) {
-        probes[collection] = { visible: String((await makeDoc(app, collection, 'plain')).id), hidden: String((await makeDoc(app, collection, 'patient')).id) }
+        probes[collection] = {
+          visible: String((await makeDoc(app, collection, 'plain')).id),
+          hidden: String((await makeDoc(app, collection, 'patient')).id),
+        }
       } else {
         probes[collection] = { visible: String((await makeDoc(app, collection)).id) }
       }
@@ -30,7 +36,8 @@ describe('role × collection × operation (the README table)', () => {
   })
   afterAll(async () => app?.close())
 
-  const idsIn = async (response: Response) => ((await response.json()) as { docs: { id: number }[] }).docs.map((doc) => String(doc.id))
+  const idsIn = async (response: Response) =>
+    ((await response.json()) as { docs: { id: number }[] }).docs.map((doc) => String(doc.id))
 
   for (const [collection, row] of Object.entries(accessMatrix)) {
     for (const role of roleKeys) {
@@ -43,16 +50,24 @@ describe('role × collection × operation (the README table)', () => {
         const ids = await idsIn(response)
         if (collection === slugs.users) {
           const own = String(await userIdFor(app, role === 'anonymous' ? 'admin' : role))
-          return cell.read === 'own' ? expect(ids).toEqual([own]) : expect(ids.length).toBeGreaterThan(1)
+          return cell.read === 'own'
+            ? expect(ids).toEqual([own])
+            : expect(ids.length).toBeGreaterThan(1)
         }
         const probe = probes[collection]
         expect(ids).toContain(probe.visible)
-        if (probe.hidden) (cell.read === 'all' ? expect(ids) : expect(ids).not).toContain(probe.hidden)
+        if (probe.hidden)
+          (cell.read === 'all' ? expect(ids) : expect(ids).not).toContain(probe.hidden)
       })
 
       it(`${collection} · ${role} · create: ${cell.create}`, async () => {
-        const response = await app.rest('POST', `/${collection}`, { ...auth[role], ...(await createBody(collection)) })
-        expect(response.status, await response.clone().text()).toBe(cell.create === 'yes' ? 201 : 403)
+        const response = await app.rest('POST', `/${collection}`, {
+          ...auth[role],
+          ...(await createBody(collection)),
+        })
+        expect(response.status, await response.clone().text()).toBe(
+          cell.create === 'yes' ? 201 : 403,
+        )
       })
 
       it(`${collection} · ${role} · update: ${cell.update}`, async () => {
@@ -62,14 +77,25 @@ describe('role × collection × operation (the README table)', () => {
               ? await userIdFor(app, 'marketer')
               : await userIdFor(app, role)
             : (await makeDoc(app, collection, drafted.has(collection) ? 'published' : 'plain')).id
-        const response = await app.rest('PATCH', `/${collection}/${target}`, { ...auth[role], body: patchBody(collection) })
-        expect(response.status, await response.clone().text()).toBe(cell.update === 'yes' ? 200 : 403)
+        const response = await app.rest('PATCH', `/${collection}/${target}`, {
+          ...auth[role],
+          body: patchBody(collection),
+        })
+        expect(response.status, await response.clone().text()).toBe(
+          cell.update === 'yes' ? 200 : 403,
+        )
       })
 
       it(`${collection} · ${role} · delete: ${cell.delete}`, async () => {
         const target =
           collection === slugs.users
-            ? (await app.payload.create({ collection: slugs.users, data: (await createBody(slugs.users)).body as never, overrideAccess: true })).id
+            ? (
+                await app.payload.create({
+                  collection: slugs.users,
+                  data: (await createBody(slugs.users)).body as never,
+                  overrideAccess: true,
+                })
+              ).id
             : (await makeDoc(app, collection, drafted.has(collection) ? 'published' : 'plain')).id
         const response = await app.rest('DELETE', `/${collection}/${target}`, auth[role])
         const text = await response.text()

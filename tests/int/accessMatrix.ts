@@ -8,13 +8,25 @@
  *   yes / no   the operation is allowed / refused (403)
  *   retained   the role may delete, but a record inside its 6-year retention period is refused
  */
-export const roleKeys = ['anonymous', 'front-end', 'marketer', 'approver', 'consent-officer', 'admin'] as const
+export const roleKeys = [
+  'anonymous',
+  'front-end',
+  'marketer',
+  'approver',
+  'consent-officer',
+  'admin',
+] as const
 export type RoleKey = (typeof roleKeys)[number]
 export type ReadCell = 'all' | 'published' | 'public' | 'own' | 'no'
 export type WriteCell = 'yes' | 'no' | 'retained'
 export type Row = { read: ReadCell; create: WriteCell; update: WriteCell; delete: WriteCell }
 
-const r = (read: ReadCell, create: WriteCell, update: WriteCell, del: WriteCell): Row => ({ read, create, update, delete: del })
+const r = (read: ReadCell, create: WriteCell, update: WriteCell, del: WriteCell): Row => ({
+  read,
+  create,
+  update,
+  delete: del,
+})
 
 export const accessMatrix: Record<string, Record<RoleKey, Row>> = {
   campaigns: {
@@ -125,7 +137,10 @@ const cellText = (row: Row): string => {
 
 /** The table as it appears in the README (a unit test keeps the two identical). */
 export const renderAccessTable = (): string => {
-  const lines = [`| collection | ${roleKeys.join(' | ')} |`, `|---|${roleKeys.map(() => '---').join('|')}|`]
+  const lines = [
+    `| collection | ${roleKeys.join(' | ')} |`,
+    `|---|${roleKeys.map(() => '---').join('|')}|`,
+  ]
   for (const [collection, row] of Object.entries(accessMatrix)) {
     lines.push(`| ${collection} | ${roleKeys.map((role) => cellText(row[role])).join(' | ')} |`)
   }

@@ -8,7 +8,16 @@ import { credentialsFor } from '../support/credentials'
 import { expectCleanError, LEAK } from '../support/expectCleanError'
 import { pngBytes } from '../support/fixtures'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/networks/webhookReceiver'
-import { channelAccount, makeUser, publication, publishedCampaign, scheduledPublication, TEST_SECRETS_KEY, testWorker, userByRole } from '../support/schedulerFixtures'
+import {
+  channelAccount,
+  makeUser,
+  publication,
+  publishedCampaign,
+  scheduledPublication,
+  TEST_SECRETS_KEY,
+  testWorker,
+  userByRole,
+} from '../support/schedulerFixtures'
 import { login, startTestApp, type TestApp } from '../support/testPayload'
 
 process.env.CARECAST_SECRETS_KEY = TEST_SECRETS_KEY
@@ -34,12 +43,31 @@ describe('consent enforcement', () => {
     formId = (await signedForm(app)).id
     receiver = await startWebhookReceiver()
     const scan = await pngBytes()
-    imageId = (await app.payload.create({ collection: slugs.media, data: { alt: 'The cardiac ward' } as never, file: { data: scan, mimetype: 'image/png', name: 'ward.png', size: scan.length }, overrideAccess: true })).id
+    imageId = (
+      await app.payload.create({
+        collection: slugs.media,
+        data: { alt: 'The cardiac ward' } as never,
+        file: { data: scan, mimetype: 'image/png', name: 'ward.png', size: scan.length },
+        overrideAccess: true,
+      })
+    ).id
     accounts = {
       web: (await channelAccount(app, { channel: 'web' })).id,
-      webhook: (await channelAccount(app, { channel: 'webhook', url: receiver.url, secret: receiver.secret })).id,
+      webhook: (
+        await channelAccount(app, {
+          channel: 'webhook',
+          url: receiver.url,
+          secret: receiver.secret,
+        })
+      ).id,
       x: (await channelAccount(app, { channel: 'x', accessToken: 'x-token' })).id,
-      instagram: (await channelAccount(app, { channel: 'instagram', accessToken: 'ig-token', externalId: '1784' })).id,
+      instagram: (
+        await channelAccount(app, {
+          channel: 'instagram',
+          accessToken: 'ig-token',
+          externalId: '1784',
+        })
+      ).id,
       youtube: (await channelAccount(app, { channel: 'youtube', accessToken: 'yt-token' })).id,
     }
   })
@@ -49,23 +77,43 @@ describe('consent enforcement', () => {
   })
 
   /** Drafted by one marketer and sent for approval; returns the approver's answer. */
-  const approve = async (document: { relationTo: string; value: number | string }, account: number | string, extra: Record<string, unknown> = {}) => {
+  const approve = async (
+    document: { relationTo: string; value: number | string },
+    account: number | string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const created = await app.rest('POST', `/${slugs.publications}`, {
       token: author,
-      body: { document, channelAccount: account, dueAt: new Date(Date.now() + DAY).toISOString(), timeZone: 'America/New_York', text: 'Maria walks again', ...extra },
+      body: {
+        document,
+        channelAccount: account,
+        dueAt: new Date(Date.now() + DAY).toISOString(),
+        timeZone: 'America/New_York',
+        text: 'Maria walks again',
+        ...extra,
+      },
     })
     const { doc } = (await created.json()) as { doc: { id: number } }
     expect(created.status).toBe(201)
     await app.rest('POST', `/${slugs.publications}/${doc.id}/submit`, { token: author })
-    return { id: doc.id, response: await app.rest('POST', `/${slugs.publications}/${doc.id}/approve`, { token: tokens.approver.token! }) }
+    return {
+      id: doc.id,
+      response: await app.rest('POST', `/${slugs.publications}/${doc.id}/approve`, {
+        token: tokens.approver.token!,
+      }),
+    }
   }
   const story = (id: number | string) => ({ relationTo: slugs.patientStories, value: id })
-  const projection = async (key: string) => (await pool.query('SELECT 1 FROM delivery_items WHERE key = $1', [key])).rowCount
+  const projection = async (key: string) =>
+    (await pool.query('SELECT 1 FROM delivery_items WHERE key = $1', [key])).rowCount
 
   describe('the gate at approval', () => {
     it('approves a story its consent covers, and remembers which consent it relies on', async () => {
       const consent = await activeConsent(app, formId)
-      const { id, response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.web)
+      const { id, response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.web,
+      )
       expect(response.status, await response.clone().text()).toBe(200)
       const row = await app.payload.findByID({ collection: slugs.publications, id, depth: 0 })
       expect((row as { reliesOnConsent: number[] }).reliesOnConsent).toEqual([consent.id])
@@ -73,8 +121,15 @@ describe('consent enforcement', () => {
 
     it('refuses a channel the consent does not allow, naming the record, the rule and the field, and saves nothing', async () => {
       const consent = await activeConsent(app, formId)
-      const { id, response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.x)
-      await expectCleanError(response, { status: 400, field: 'channelAccount', problem: new RegExp(`consent record ${consent.reference} .*does not allow the x channel`) })
+      const { id, response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.x,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'channelAccount',
+        problem: new RegExp(`consent record ${consent.reference} .*does not allow the x channel`),
+      })
       const row = await publication(app, id)
       expect(row.state).toBe('awaiting-approval')
       expect(row.approvedBy).toBeFalsy()
@@ -82,64 +137,176 @@ describe('consent enforcement', () => {
 
     it('refuses a use the content makes that the consent does not allow (a full name needs "name")', async () => {
       const consent = await activeConsent(app, formId, { usesAllowed: ['likeness', 'diagnosis'] })
-      const { response } = await approve(story((await publishedStory(app, consent.id, { displayNamePolicy: 'full-name', displayName: 'Maria Gonzalez' })).id), accounts.web)
-      await expectCleanError(response, { status: 400, field: 'document', problem: /does not allow "name", which the content uses/ })
+      const { response } = await approve(
+        story(
+          (
+            await publishedStory(app, consent.id, {
+              displayNamePolicy: 'full-name',
+              displayName: 'Maria Gonzalez',
+            })
+          ).id,
+        ),
+        accounts.web,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'document',
+        problem: /does not allow "name", which the content uses/,
+      })
     })
 
     it('refuses a live window past the expiry, naming the date', async () => {
-      const consent = await activeConsent(app, formId, { expiry: { expiresOn: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) } })
+      const consent = await activeConsent(app, formId, {
+        expiry: { expiresOn: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) },
+      })
       const unpublishAt = new Date(Date.now() + 40 * DAY).toISOString()
-      const { response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.web, { unpublishAt })
-      await expectCleanError(response, { status: 400, field: 'unpublishAt', problem: new RegExp(`expires on ${new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10)}, but the content would be live until`) })
+      const { response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.web,
+        { unpublishAt },
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'unpublishAt',
+        problem: new RegExp(
+          `expires on ${new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10)}, but the content would be live until`,
+        ),
+      })
     })
 
     it("refuses when the story's campaign runs past the expiry", async () => {
-      const consent = await activeConsent(app, formId, { expiry: { expiresOn: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) } })
+      const consent = await activeConsent(app, formId, {
+        expiry: { expiresOn: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) },
+      })
       const campaign = await publishedCampaign(app) // ends in 30 days
-      const { response } = await approve(story((await publishedStory(app, consent.id, { campaigns: [campaign.id] })).id), accounts.web)
-      await expectCleanError(response, { status: 400, field: 'dueAt', problem: /the campaign's end/ })
+      const { response } = await approve(
+        story((await publishedStory(app, consent.id, { campaigns: [campaign.id] })).id),
+        accounts.web,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'dueAt',
+        problem: /the campaign's end/,
+      })
     })
 
     it('refuses a purpose the consent does not allow', async () => {
       const consent = await activeConsent(app, formId, { purposes: ['fundraising'] })
-      const { response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.web)
-      await expectCleanError(response, { status: 400, field: 'document', problem: /does not allow the purpose "patient-story"/ })
+      const { response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.web,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'document',
+        problem: /does not allow the purpose "patient-story"/,
+      })
     })
 
     it("refuses a guardian's consent past the patient's 18th birthday", async () => {
       const dob = new Date(Date.now() - 17.5 * 365 * DAY)
-      const consent = await activeConsent(app, formId, { signer: { type: 'parent-guardian', name: 'Ana Gonzalez', authority: 'Mother of a minor' }, person: { legalName: 'Lucia Gonzalez', dateOfBirth: dob.toISOString().slice(0, 10) } })
-      const { response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.web, { unpublishAt: new Date(Date.now() + 365 * DAY).toISOString() })
-      await expectCleanError(response, { status: 400, field: 'unpublishAt', problem: /parent or guardian, whose authority ends when the patient turns 18/ })
+      const consent = await activeConsent(app, formId, {
+        signer: { type: 'parent-guardian', name: 'Ana Gonzalez', authority: 'Mother of a minor' },
+        person: { legalName: 'Lucia Gonzalez', dateOfBirth: dob.toISOString().slice(0, 10) },
+      })
+      const { response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.web,
+        { unpublishAt: new Date(Date.now() + 365 * DAY).toISOString() },
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'unpublishAt',
+        problem: /parent or guardian, whose authority ends when the patient turns 18/,
+      })
     })
 
     it('refuses an incomplete consent, saying what is missing', async () => {
-      const consent = await activeConsent(app, formId, { signature: { signedAt: '2026-02-01', method: 'wet-ink' } })
-      const { response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.web)
-      await expectCleanError(response, { status: 400, field: 'document', problem: /is incomplete \(missing: the signed form\)/ })
+      const consent = await activeConsent(app, formId, {
+        signature: { signedAt: '2026-02-01', method: 'wet-ink' },
+      })
+      const { response } = await approve(
+        story((await publishedStory(app, consent.id)).id),
+        accounts.web,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'document',
+        problem: /is incomplete \(missing: the signed form\)/,
+      })
     })
 
     it('refuses a campaign whose hero image shows a patient with no consent linked', async () => {
       const scan = await pngBytes()
-      const image = await app.payload.create({ collection: slugs.media, data: { alt: 'Maria at home', showsPatient: true } as never, file: { data: scan, mimetype: 'image/png', name: 'maria.png', size: scan.length }, overrideAccess: true })
-      const campaign = await app.payload.create({ collection: slugs.campaigns, data: { title: 'Heart', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + DAY).toISOString(), timeZone: 'America/New_York', heroImage: image.id, _status: 'published' } as never })
-      const { response } = await approve({ relationTo: slugs.campaigns, value: campaign.id }, accounts.web)
-      await expectCleanError(response, { status: 400, field: 'document', problem: /photo "Maria at home" shows a patient but no consent record is linked/ })
+      const image = await app.payload.create({
+        collection: slugs.media,
+        data: { alt: 'Maria at home', showsPatient: true } as never,
+        file: { data: scan, mimetype: 'image/png', name: 'maria.png', size: scan.length },
+        overrideAccess: true,
+      })
+      const campaign = await app.payload.create({
+        collection: slugs.campaigns,
+        data: {
+          title: 'Heart',
+          startsAt: new Date().toISOString(),
+          endsAt: new Date(Date.now() + DAY).toISOString(),
+          timeZone: 'America/New_York',
+          heroImage: image.id,
+          _status: 'published',
+        } as never,
+      })
+      const { response } = await approve(
+        { relationTo: slugs.campaigns, value: campaign.id },
+        accounts.web,
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'document',
+        problem: /photo "Maria at home" shows a patient but no consent record is linked/,
+      })
     })
 
     it('refuses a video on YouTube without captions in its language', async () => {
-      const video = await app.payload.create({ collection: slugs.videoAssets, data: { title: 'Cardiac rehab', externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } as never })
-      const { response } = await approve({ relationTo: slugs.videoAssets, value: video.id }, accounts.youtube, { title: 'Cardiac rehab', media: [{ relationTo: slugs.videoAssets, value: video.id }] })
-      await expectCleanError(response, { status: 400, field: 'media', problem: /video "Cardiac rehab" has no captions in en/ })
+      const video = await app.payload.create({
+        collection: slugs.videoAssets,
+        data: {
+          title: 'Cardiac rehab',
+          externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        } as never,
+      })
+      const { response } = await approve(
+        { relationTo: slugs.videoAssets, value: video.id },
+        accounts.youtube,
+        { title: 'Cardiac rehab', media: [{ relationTo: slugs.videoAssets, value: video.id }] },
+      )
+      await expectCleanError(response, {
+        status: 400,
+        field: 'media',
+        problem: /video "Cardiac rehab" has no captions in en/,
+      })
     })
   })
 
   it('runs the gate again at dispatch: a consent narrowed after approval cancels the post with the reason', async () => {
     const consent = await activeConsent(app, formId)
-    const { id, response } = await approve(story((await publishedStory(app, consent.id)).id), accounts.webhook)
+    const { id, response } = await approve(
+      story((await publishedStory(app, consent.id)).id),
+      accounts.webhook,
+    )
     expect(response.status).toBe(200)
-    await app.payload.update({ collection: slugs.consentRecords, id: consent.id, data: { channelsAllowed: ['facebook'] } as never, overrideAccess: true, context: { audit: false } })
-    await app.payload.update({ collection: slugs.publications, id, data: { dueAt: new Date(Date.now() - 1000).toISOString() } as never, context: { schedulerInternal: true } })
+    await app.payload.update({
+      collection: slugs.consentRecords,
+      id: consent.id,
+      data: { channelsAllowed: ['facebook'] } as never,
+      overrideAccess: true,
+      context: { audit: false },
+    })
+    await app.payload.update({
+      collection: slugs.publications,
+      id,
+      data: { dueAt: new Date(Date.now() - 1000).toISOString() } as never,
+      context: { schedulerInternal: true },
+    })
     const before = receiver.deliveries.length
     await testWorker(app).runOnce()
     const row = await publication(app, id)
@@ -155,17 +322,66 @@ describe('consent enforcement', () => {
       const storyDoc = await publishedStory(app, consent.id, { slug: `maria-${consent.id}` })
       const now = new Date()
       const at = (ms: number) => new Date(now.getTime() + ms)
-      const web = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.web, dueAt: at(-3000) })
-      const hook = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.webhook, dueAt: at(-2000) })
+      const web = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.web,
+        dueAt: at(-3000),
+      })
+      const hook = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.webhook,
+        dueAt: at(-2000),
+      })
       await testWorker(app).runOnce()
       // Instagram can't delete through its API; a live post there is set up as the worker would leave it.
-      const insta = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.instagram, dueAt: at(-1000), media: [{ relationTo: slugs.media, value: imageId }] })
-      await app.payload.update({ collection: slugs.publications, id: insta.id, data: { state: 'published', remoteId: '17895695668004550', publishedAt: now.toISOString() } as never, context: { schedulerInternal: true } })
-      const pending = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.webhook, dueAt: at(DAY) })
-      const draftRow = await app.payload.create({ collection: slugs.publications, data: { document: story(storyDoc.id), channelAccount: accounts.web, dueAt: at(2 * DAY).toISOString(), timeZone: 'America/New_York', text: 'later' } as never })
+      const insta = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.instagram,
+        dueAt: at(-1000),
+        media: [{ relationTo: slugs.media, value: imageId }],
+      })
+      await app.payload.update({
+        collection: slugs.publications,
+        id: insta.id,
+        data: {
+          state: 'published',
+          remoteId: '17895695668004550',
+          publishedAt: now.toISOString(),
+        } as never,
+        context: { schedulerInternal: true },
+      })
+      const pending = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.webhook,
+        dueAt: at(DAY),
+      })
+      const draftRow = await app.payload.create({
+        collection: slugs.publications,
+        data: {
+          document: story(storyDoc.id),
+          channelAccount: accounts.web,
+          dueAt: at(2 * DAY).toISOString(),
+          timeZone: 'America/New_York',
+          text: 'later',
+        } as never,
+      })
       expect((await publication(app, web.id)).state).toBe('published')
       expect((await publication(app, hook.id)).state).toBe('published')
-      return { consent, storyDoc, rows: { web: web.id, hook: hook.id, insta: insta.id, pending: pending.id, draft: draftRow.id } }
+      return {
+        consent,
+        storyDoc,
+        rows: {
+          web: web.id,
+          hook: hook.id,
+          insta: insta.id,
+          pending: pending.id,
+          draft: draftRow.id,
+        },
+      }
     }
 
     it('takes everything down in the revocation itself, queues deletions, and lists what must be done by hand', async () => {
@@ -173,20 +389,34 @@ describe('consent enforcement', () => {
       const key = String((await publication(app, rows.web)).remoteId)
       expect(await projection(key)).toBeGreaterThan(0)
 
-      const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens['consent-officer'].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'written-letter' } } })
+      const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: tokens['consent-officer'].token!,
+        body: { revocation: { receivedAt: new Date().toISOString(), method: 'written-letter' } },
+      })
       expect(response.status, await response.clone().text()).toBe(200)
 
       expect(await projection(key)).toBe(0)
       expect((await publication(app, rows.pending)).state).toBe('cancelled')
-      expect((await publication(app, rows.pending)).cancelReason).toBe(`consent revoked (${consent.reference})`)
+      expect((await publication(app, rows.pending)).cancelReason).toBe(
+        `consent revoked (${consent.reference})`,
+      )
       expect((await publication(app, rows.draft)).state).toBe('cancelled')
       expect((await publication(app, rows.web)).state).toBe('retracting')
       expect((await publication(app, rows.hook)).state).toBe('retracting')
       expect((await publication(app, rows.insta)).state).toBe('published')
 
-      const { docs: tasks } = await app.payload.find({ collection: slugs.consentTasks, where: { consentRecord: { equals: consent.id } }, sort: 'place' })
-      expect(tasks.map((task) => (task as { place: string }).place).sort()).toEqual(['instagram post 17895695668004550', 'print'])
-      const instaTask = tasks.find((task) => (task as { place: string }).place.startsWith('instagram')) as unknown as { owner: { id: number }; dueAt: string }
+      const { docs: tasks } = await app.payload.find({
+        collection: slugs.consentTasks,
+        where: { consentRecord: { equals: consent.id } },
+        sort: 'place',
+      })
+      expect(tasks.map((task) => (task as { place: string }).place).sort()).toEqual([
+        'instagram post 17895695668004550',
+        'print',
+      ])
+      const instaTask = tasks.find((task) =>
+        (task as { place: string }).place.startsWith('instagram'),
+      ) as unknown as { owner: { id: number }; dueAt: string }
       // The fixture's publications have no author, so the officer who recorded the revocation owns the task.
       expect(instaTask.owner.id).toBe((await userByRole(app, 'consent-officer')).id)
       expect(new Date(instaTask.dueAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000)
@@ -196,12 +426,31 @@ describe('consent enforcement', () => {
       await testWorker(app).runOnce()
       expect((await publication(app, rows.hook)).state).toBe('retracted')
       expect((await publication(app, rows.web)).state).toBe('retracted')
-      expect(receiver.deliveries.slice(before).map((delivery) => (delivery.body as { type: string }).type)).toEqual(['publication.retracted'])
+      expect(
+        receiver.deliveries
+          .slice(before)
+          .map((delivery) => (delivery.body as { type: string }).type),
+      ).toEqual(['publication.retracted'])
 
       // The report a privacy officer hands to the patient.
-      const report = await app.rest('GET', `/${slugs.consentRecords}/${consent.id}/takedown-report`, { token: tokens['consent-officer'].token! })
+      const report = await app.rest(
+        'GET',
+        `/${slugs.consentRecords}/${consent.id}/takedown-report`,
+        { token: tokens['consent-officer'].token! },
+      )
       expect(report.status).toBe(200)
-      const body = (await report.json()) as { consentRecord: { reference: string; status: string }; publications: { id: number; channel: string; wentLiveAt: string | null; removedAt: string | null; removedBy: string | null; stillLive: boolean }[]; manualTasks: { place: string; done: boolean }[] }
+      const body = (await report.json()) as {
+        consentRecord: { reference: string; status: string }
+        publications: {
+          id: number
+          channel: string
+          wentLiveAt: string | null
+          removedAt: string | null
+          removedBy: string | null
+          stillLive: boolean
+        }[]
+        manualTasks: { place: string; done: boolean }[]
+      }
       expect(body.consentRecord).toMatchObject({ reference: consent.reference, status: 'revoked' })
       expect(body.publications.map((row) => row.id).sort()).toEqual(Object.values(rows).sort())
       const webEntry = body.publications.find((row) => row.id === rows.web)!
@@ -216,46 +465,111 @@ describe('consent enforcement', () => {
     it("serves a patient's photo to the public only while it is published with consent", async () => {
       const consent = await activeConsent(app, formId)
       const scan = await pngBytes()
-      const photo = (await app.payload.create({ collection: slugs.media, data: { alt: 'Maria in the garden', showsPatient: true, consentRecords: [consent.id] } as never, file: { data: scan, mimetype: 'image/png', name: `maria-garden-${consent.id}.png`, size: scan.length }, overrideAccess: true })) as unknown as { filename: string }
-      const storyDoc = await publishedStory(app, consent.id, { slug: `garden-${consent.id}`, photos: [(photo as unknown as { id: number }).id] })
+      const photo = (await app.payload.create({
+        collection: slugs.media,
+        data: {
+          alt: 'Maria in the garden',
+          showsPatient: true,
+          consentRecords: [consent.id],
+        } as never,
+        file: {
+          data: scan,
+          mimetype: 'image/png',
+          name: `maria-garden-${consent.id}.png`,
+          size: scan.length,
+        },
+        overrideAccess: true,
+      })) as unknown as { filename: string }
+      const storyDoc = await publishedStory(app, consent.id, {
+        slug: `garden-${consent.id}`,
+        photos: [(photo as unknown as { id: number }).id],
+      })
       const file = () => app.rest('GET', `/${slugs.media}/file/${photo.filename}`)
       expect((await file()).status).toBe(403)
-      await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.web, dueAt: new Date(Date.now() - 1000) })
+      await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.web,
+        dueAt: new Date(Date.now() - 1000),
+      })
       await testWorker(app).runOnce()
       expect((await file()).status).toBe(200)
-      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens['consent-officer'].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: tokens['consent-officer'].token!,
+        body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+      })
       expect((await file()).status).toBe(403)
     })
 
     it('lets the owner tick a manual takedown done (and undo it), and keeps it from others', async () => {
       const { consent } = await storyEverywhere()
-      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens.admin.token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
-      const { docs } = await app.payload.find({ collection: slugs.consentTasks, where: { and: [{ consentRecord: { equals: consent.id } }, { place: { like: 'instagram' } }] } })
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: tokens.admin.token!,
+        body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+      })
+      const { docs } = await app.payload.find({
+        collection: slugs.consentTasks,
+        where: {
+          and: [{ consentRecord: { equals: consent.id } }, { place: { like: 'instagram' } }],
+        },
+      })
       const task = docs[0] as { id: number }
       // The story's publications were created by the fixture (no author), so the admin who recorded the revocation owns it.
-      const done = await app.rest('PATCH', `/${slugs.consentTasks}/${task.id}`, { token: tokens.admin.token!, body: { done: true } })
+      const done = await app.rest('PATCH', `/${slugs.consentTasks}/${task.id}`, {
+        token: tokens.admin.token!,
+        body: { done: true },
+      })
       expect(done.status).toBe(200)
-      const ticked = (await app.payload.findByID({ collection: slugs.consentTasks, id: task.id, depth: 0 })) as { done: boolean; doneAt: string; doneBy: number }
+      const ticked = (await app.payload.findByID({
+        collection: slugs.consentTasks,
+        id: task.id,
+        depth: 0,
+      })) as { done: boolean; doneAt: string; doneBy: number }
       expect(ticked).toMatchObject({ done: true, doneBy: (await userByRole(app, 'admin')).id })
-      await app.rest('PATCH', `/${slugs.consentTasks}/${task.id}`, { token: tokens.admin.token!, body: { done: false } })
-      expect(((await app.payload.findByID({ collection: slugs.consentTasks, id: task.id, depth: 0 })) as { doneAt: string | null }).doneAt).toBeNull()
-      const marketer = (await (await app.rest('GET', `/${slugs.consentTasks}`, { token: tokens.marketer.token! })).json()) as { docs: unknown[] }
+      await app.rest('PATCH', `/${slugs.consentTasks}/${task.id}`, {
+        token: tokens.admin.token!,
+        body: { done: false },
+      })
+      expect(
+        (
+          (await app.payload.findByID({
+            collection: slugs.consentTasks,
+            id: task.id,
+            depth: 0,
+          })) as { doneAt: string | null }
+        ).doneAt,
+      ).toBeNull()
+      const marketer = (await (
+        await app.rest('GET', `/${slugs.consentTasks}`, { token: tokens.marketer.token! })
+      ).json()) as { docs: unknown[] }
       expect(marketer.docs).toEqual([])
     })
 
     it('changes nothing when a step of the takedown fails: the revocation is not recorded either', async () => {
       const { consent, rows } = await storyEverywhere()
       const key = String((await publication(app, rows.web)).remoteId)
-      await pool.query(`CREATE OR REPLACE FUNCTION refuse_task() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'task store unavailable'; END $$ LANGUAGE plpgsql`)
-      await pool.query('CREATE TRIGGER refuse_task BEFORE INSERT ON consent_tasks FOR EACH ROW EXECUTE FUNCTION refuse_task()')
+      await pool.query(
+        `CREATE OR REPLACE FUNCTION refuse_task() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'task store unavailable'; END $$ LANGUAGE plpgsql`,
+      )
+      await pool.query(
+        'CREATE TRIGGER refuse_task BEFORE INSERT ON consent_tasks FOR EACH ROW EXECUTE FUNCTION refuse_task()',
+      )
       try {
-        const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens['consent-officer'].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
+        const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+          token: tokens['consent-officer'].token!,
+          body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+        })
         expect(response.status).toBeGreaterThanOrEqual(400)
         expect(await response.text()).not.toMatch(LEAK)
       } finally {
         await pool.query('DROP TRIGGER refuse_task ON consent_tasks')
       }
-      const record = (await app.payload.findByID({ collection: slugs.consentRecords, id: consent.id, overrideAccess: true, context: { audit: false } })) as { status: string }
+      const record = (await app.payload.findByID({
+        collection: slugs.consentRecords,
+        id: consent.id,
+        overrideAccess: true,
+        context: { audit: false },
+      })) as { status: string }
       expect(record.status).toBe('active')
       expect(await projection(key)).toBeGreaterThan(0)
       expect((await publication(app, rows.pending)).state).toBe('scheduled')
@@ -265,18 +579,41 @@ describe('consent enforcement', () => {
     it('can be recorded only by a consent officer or an admin', async () => {
       const consent = await activeConsent(app, formId)
       for (const role of ['marketer', 'approver'] as const) {
-        const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens[role].token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
+        const response = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+          token: tokens[role].token!,
+          body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+        })
         expect(response.status).toBe(403)
       }
-      expect((await app.rest('GET', `/${slugs.consentRecords}/${consent.id}/takedown-report`, { token: tokens.marketer.token! })).status).toBe(403)
-      const record = (await app.payload.findByID({ collection: slugs.consentRecords, id: consent.id, overrideAccess: true, context: { audit: false } })) as { status: string }
+      expect(
+        (
+          await app.rest('GET', `/${slugs.consentRecords}/${consent.id}/takedown-report`, {
+            token: tokens.marketer.token!,
+          })
+        ).status,
+      ).toBe(403)
+      const record = (await app.payload.findByID({
+        collection: slugs.consentRecords,
+        id: consent.id,
+        overrideAccess: true,
+        context: { audit: false },
+      })) as { status: string }
       expect(record.status).toBe('active')
     })
 
     it('cannot be undone', async () => {
       const consent = await activeConsent(app, formId)
-      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens.admin.token!, body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } } })
-      await expectCleanError(await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, { token: tokens.admin.token!, body: { revocation: { receivedAt: null } } }), { status: 400, field: 'revocation.receivedAt', problem: /cannot be undone/ })
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: tokens.admin.token!,
+        body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+      })
+      await expectCleanError(
+        await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+          token: tokens.admin.token!,
+          body: { revocation: { receivedAt: null } },
+        }),
+        { status: 400, field: 'revocation.receivedAt', problem: /cannot be undone/ },
+      )
     })
   })
 
@@ -285,10 +622,20 @@ describe('consent enforcement', () => {
       const expiresOn = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10)
       const consent = await activeConsent(app, formId, { expiry: { expiresOn } })
       const storyDoc = await publishedStory(app, consent.id, { slug: `expiring-${consent.id}` })
-      const live = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.web, dueAt: new Date(Date.now() - 1000) })
+      const live = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.web,
+        dueAt: new Date(Date.now() - 1000),
+      })
       await testWorker(app).runOnce()
       const key = String((await publication(app, live.id)).remoteId)
-      const pending = await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.webhook, dueAt: new Date(Date.now() + 4 * DAY) })
+      const pending = await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.webhook,
+        dueAt: new Date(Date.now() + 4 * DAY),
+      })
       const config = consentConfigOf(app.payload)
 
       // Still its last day: nothing happens.
@@ -298,10 +645,25 @@ describe('consent enforcement', () => {
       await runConsentSweep(app.payload, config, after)
       expect(await projection(key)).toBe(0)
       expect((await publication(app, pending.id)).state).toBe('cancelled')
-      expect((await publication(app, pending.id)).cancelReason).toBe(`consent expired (${consent.reference})`)
-      const record = (await app.payload.findByID({ collection: slugs.consentRecords, id: consent.id, overrideAccess: true, context: { audit: false } })) as { takedownDoneAt: string | null }
+      expect((await publication(app, pending.id)).cancelReason).toBe(
+        `consent expired (${consent.reference})`,
+      )
+      const record = (await app.payload.findByID({
+        collection: slugs.consentRecords,
+        id: consent.id,
+        overrideAccess: true,
+        context: { audit: false },
+      })) as { takedownDoneAt: string | null }
       expect(record.takedownDoneAt).toBeTruthy()
-      const tasks = async () => (await app.payload.find({ collection: slugs.consentTasks, where: { and: [{ consentRecord: { equals: consent.id } }, { kind: { equals: 'takedown' } }] } })).totalDocs
+      const tasks = async () =>
+        (
+          await app.payload.find({
+            collection: slugs.consentTasks,
+            where: {
+              and: [{ consentRecord: { equals: consent.id } }, { kind: { equals: 'takedown' } }],
+            },
+          })
+        ).totalDocs
       const first = await tasks()
       await runConsentSweep(app.payload, config, new Date(after.getTime() + 60_000))
       expect(await tasks()).toBe(first)
@@ -312,14 +674,27 @@ describe('consent enforcement', () => {
       const consent = await activeConsent(app, formId, { expiry: { expiresOn } })
       const unused = await activeConsent(app, formId, { expiry: { expiresOn } })
       const storyDoc = await publishedStory(app, consent.id)
-      await scheduledPublication(app, { collection: slugs.patientStories, document: storyDoc.id, account: accounts.webhook, dueAt: new Date(Date.now() + 2 * DAY) })
+      await scheduledPublication(app, {
+        collection: slugs.patientStories,
+        document: storyDoc.id,
+        account: accounts.webhook,
+        dueAt: new Date(Date.now() + 2 * DAY),
+      })
       const config = consentConfigOf(app.payload)
       await runConsentSweep(app.payload, config, new Date())
       await runConsentSweep(app.payload, config, new Date())
-      const renewals = async (id: number | string) => (await app.payload.find({ collection: slugs.consentTasks, where: { and: [{ consentRecord: { equals: id } }, { kind: { equals: 'renewal' } }] } })).docs
+      const renewals = async (id: number | string) =>
+        (
+          await app.payload.find({
+            collection: slugs.consentTasks,
+            where: { and: [{ consentRecord: { equals: id } }, { kind: { equals: 'renewal' } }] },
+          })
+        ).docs
       const warned = await renewals(consent.id)
       expect(warned).toHaveLength(1)
-      expect((warned[0] as { instructions: string }).instructions).toMatch(new RegExp(`expires on ${expiresOn}, and 1 live or scheduled publication`))
+      expect((warned[0] as { instructions: string }).instructions).toMatch(
+        new RegExp(`expires on ${expiresOn}, and 1 live or scheduled publication`),
+      )
       expect(await renewals(unused.id)).toHaveLength(0)
     })
   })

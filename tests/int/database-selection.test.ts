@@ -42,7 +42,10 @@ describe('database selection', () => {
       const first = await selectDatabase({ env: {}, root })
       expect(first.kind).toBe('embedded')
       expect(first.url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/carecast$/)
-      await query(first.url, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES (\'still here\')')
+      await query(
+        first.url,
+        "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')",
+      )
       await first.stop()
       await expect(query(first.url, 'SELECT 1')).rejects.toThrow()
 
@@ -85,7 +88,9 @@ describe('database selection', () => {
       await fs.writeFile(lock, `999999\n${path.join(root, '.data', 'postgres')}\n0\n1\n`)
       const selected = await selectDatabase({ env: {}, root })
       try {
-        expect(await query(selected.url, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }])
+        expect(await query(selected.url, 'SELECT value FROM kept')).toEqual([
+          { value: 'still here' },
+        ])
       } finally {
         await selected.stop()
       }

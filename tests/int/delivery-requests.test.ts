@@ -15,7 +15,8 @@ describe('delivery API: bad requests and rate limits', () => {
   let app: TestApp
   let pool: Pool
   let handler: (request: Request) => Promise<Response>
-  const get = (pathAndQuery: string) => handler(new Request(`http://localhost/delivery/v1${pathAndQuery}`))
+  const get = (pathAndQuery: string) =>
+    handler(new Request(`http://localhost/delivery/v1${pathAndQuery}`))
 
   beforeAll(async () => {
     app = await startTestApp('delivery_limits')
@@ -47,12 +48,22 @@ describe('delivery API: bad requests and rate limits', () => {
       expect(response.status, pathAndQuery).toBe(status)
       expect(response.headers.get('content-type')).toMatch(/application\/json/)
       expect(text).not.toMatch(LEAK)
-      expect((JSON.parse(text) as { errors: { message: string }[] }).errors[0].message, pathAndQuery).toMatch(message)
+      expect(
+        (JSON.parse(text) as { errors: { message: string }[] }).errors[0].message,
+        pathAndQuery,
+      ).toMatch(message)
     }
-    const post = await handler(new Request('http://localhost/delivery/v1/stories', { method: 'POST', body: '{}' }))
+    const post = await handler(
+      new Request('http://localhost/delivery/v1/stories', { method: 'POST', body: '{}' }),
+    )
     expect(post.status).toBe(405)
     // A database failure is a 500 that says nothing about the database.
-    const broken = createDeliveryHandler({ pool, localization, slug: 'no-such-table', onError: () => {} })
+    const broken = createDeliveryHandler({
+      pool,
+      localization,
+      slug: 'no-such-table',
+      onError: () => {},
+    })
     const failed = await broken(new Request('http://localhost/delivery/v1/stories'))
     expect(failed.status).toBe(500)
     expect(await failed.text()).not.toMatch(/no_such_table|relation|select|LEAK/i)
@@ -63,9 +74,14 @@ describe('delivery API: bad requests and rate limits', () => {
       pool,
       localization,
       onError: () => {},
-      rateLimit: { anonymous: { perMinute: 60, burst: 3 }, withKey: { perMinute: 600, burst: 6 }, checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }) },
+      rateLimit: {
+        anonymous: { perMinute: 60, burst: 3 },
+        withKey: { perMinute: 600, burst: 6 },
+        checkApiKey: apiKeyResolver({ pool, usersTable: slugs.users, secret: payloadSecret() }),
+      },
     })
-    const call = (headers: Record<string, string>) => limited(new Request('http://localhost/delivery/v1/stories?limit=1', { headers }))
+    const call = (headers: Record<string, string>) =>
+      limited(new Request('http://localhost/delivery/v1/stories?limit=1', { headers }))
     const anonymous = { 'x-carecast-client': '203.0.113.7' }
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) statuses.push((await call(anonymous)).status)
@@ -73,11 +89,16 @@ describe('delivery API: bad requests and rate limits', () => {
     const refused = await call(anonymous)
     expect(refused.headers.get('retry-after')).toBe('1')
     expect(refused.headers.get('ratelimit-remaining')).toBe('0')
-    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/this address may make 60 requests a minute; retry in 1 s, or send a front-end API key/)
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /this address may make 60 requests a minute; retry in 1 s, or send a front-end API key/,
+    )
     // Another address has its own allowance, and so has the key.
     expect((await call({ 'x-carecast-client': '203.0.113.8' })).status).toBe(200)
     const keyed: number[] = []
-    for (let i = 0; i < 7; i++) keyed.push((await call({ ...anonymous, Authorization: `users API-Key ${FRONTEND_KEY}` })).status)
+    for (let i = 0; i < 7; i++)
+      keyed.push(
+        (await call({ ...anonymous, Authorization: `users API-Key ${FRONTEND_KEY}` })).status,
+      )
     expect(keyed).toEqual([200, 200, 200, 200, 200, 200, 429])
     const wrong = await call({ Authorization: 'users API-Key not-a-key' })
     expect(wrong.status).toBe(401)

@@ -23,7 +23,10 @@ describe('GET /api/health', () => {
     await admin.connect()
     // Refuse new connections and cut the pool's existing ones: the app now sees a dead database.
     await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`)
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database])
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    )
     await admin.end()
 
     const response = await app.rest('GET', '/health')

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebhookReceiver } from '../support/networks/webhookReceiver'
 import { channelAccount, publishedCampaign, TEST_SECRETS_KEY } from '../support/schedulerFixtures'
 import { startTestApp, type TestApp } from '../support/testPayload'
-import { insertDuePublications, spawnWorker, waitFor, type WorkerProcess } from '../support/workerProcesses'
+import {
+  insertDuePublications,
+  spawnWorker,
+  waitFor,
+  type WorkerProcess,
+} from '../support/workerProcesses'
 
 process.env.CARECAST_SECRETS_KEY = TEST_SECRETS_KEY
 
@@ -27,7 +32,10 @@ describe('dispatch workers in separate processes', () => {
   })
 
   const states = async (ids: number[]) => {
-    const { rows } = await pool.query('SELECT state::text AS state, count(*)::int AS n FROM publications WHERE id = ANY($1) GROUP BY state', [ids])
+    const { rows } = await pool.query(
+      'SELECT state::text AS state, count(*)::int AS n FROM publications WHERE id = ANY($1) GROUP BY state',
+      [ids],
+    )
     return Object.fromEntries(rows.map((row) => [row.state, row.n])) as Record<string, number>
   }
 
@@ -47,26 +55,46 @@ describe('dispatch workers in separate processes', () => {
       () => 'started',
       (error: Error) => error.message,
     )
-    expect(failed).toMatch(/channel account\(s\) hold encrypted secrets but CARECAST_SECRETS_KEY is not set/)
+    expect(failed).toMatch(
+      /channel account\(s\) hold encrypted secrets but CARECAST_SECRETS_KEY is not set/,
+    )
     expect(failed).not.toMatch(/\n\s+at /)
   })
 
   it('three workers together send each of 600 due publications exactly once', async () => {
     const receiver = await startWebhookReceiver()
     try {
-      const account = await channelAccount(app, { channel: 'webhook', url: receiver.url, secret: receiver.secret })
-      const ids = await insertDuePublications(pool, { count: 600, documentId: campaignId, accountId: account.id, dueAt: new Date(Date.now() - 1000) })
-      const workers = await Promise.all([spawnWorker(workerEnv()), spawnWorker(workerEnv()), spawnWorker(workerEnv())])
+      const account = await channelAccount(app, {
+        channel: 'webhook',
+        url: receiver.url,
+        secret: receiver.secret,
+      })
+      const ids = await insertDuePublications(pool, {
+        count: 600,
+        documentId: campaignId,
+        accountId: account.id,
+        dueAt: new Date(Date.now() - 1000),
+      })
+      const workers = await Promise.all([
+        spawnWorker(workerEnv()),
+        spawnWorker(workerEnv()),
+        spawnWorker(workerEnv()),
+      ])
       running.push(...workers)
 
       expect(await waitFor(async () => (await states(ids)).published === 600, 90_000)).toBe(true)
       expect(receiver.duplicates()).toBe(0)
       expect(receiver.uniqueIds()).toHaveLength(600)
-      const { rows } = await pool.query('SELECT attempts, remote_id, attempt_log FROM publications WHERE id = ANY($1)', [ids])
+      const { rows } = await pool.query(
+        'SELECT attempts, remote_id, attempt_log FROM publications WHERE id = ANY($1)',
+        [ids],
+      )
       expect(rows.every((row) => Number(row.attempts) === 1)).toBe(true)
       expect(new Set(rows.map((row) => row.remote_id)).size).toBe(600)
       // The work really was shared: more than one process recorded sends.
-      const senders = new Set(rows.map((row) => (row.attempt_log as { worker: string }[])[0].worker))
+      const senders = new Set(
+        rows.map((row) => (row.attempt_log as { worker: string }[])[0].worker),
+      )
       expect(senders.size).toBeGreaterThan(1)
       await Promise.all(workers.map((worker) => worker.stop()))
     } finally {
@@ -78,23 +106,42 @@ describe('dispatch workers in separate processes', () => {
     // The receiver takes 50 ms to answer, so the killed worker has sends it never heard back from.
     const receiver = await startWebhookReceiver({ delayMs: 50 })
     try {
-      const account = await channelAccount(app, { channel: 'webhook', url: receiver.url, secret: receiver.secret })
-      const ids = await insertDuePublications(pool, { count: 400, documentId: campaignId, accountId: account.id, dueAt: new Date(Date.now() - 1000) })
-      const env = workerEnv({ DISPATCH_LEASE_MS: '2000', DISPATCH_BATCH_SIZE: '20', DISPATCH_CONCURRENCY: '8' })
+      const account = await channelAccount(app, {
+        channel: 'webhook',
+        url: receiver.url,
+        secret: receiver.secret,
+      })
+      const ids = await insertDuePublications(pool, {
+        count: 400,
+        documentId: campaignId,
+        accountId: account.id,
+        dueAt: new Date(Date.now() - 1000),
+      })
+      const env = workerEnv({
+        DISPATCH_LEASE_MS: '2000',
+        DISPATCH_BATCH_SIZE: '20',
+        DISPATCH_CONCURRENCY: '8',
+      })
       const [victim, survivor] = await Promise.all([spawnWorker(env), spawnWorker(env)])
       running.push(victim, survivor)
 
       expect(await waitFor(() => receiver.deliveries.length >= 80, 60_000, 10)).toBe(true)
       victim.child.kill('SIGKILL')
       await new Promise((resolve) => victim.child.once('exit', resolve))
-      const { rows: held } = await pool.query("SELECT id FROM publications WHERE lease_owner = $1 AND state = 'dispatching'", [victim.id])
+      const { rows: held } = await pool.query(
+        "SELECT id FROM publications WHERE lease_owner = $1 AND state = 'dispatching'",
+        [victim.id],
+      )
 
       expect(await waitFor(async () => (await states(ids)).published === 400, 90_000)).toBe(true)
       // Nothing lost: every publication reached the receiver and is recorded as published.
       expect(receiver.uniqueIds()).toHaveLength(400)
       // The only repeats are rows the killed worker held when it died; a receiver drops them by webhook-id.
       expect(receiver.duplicates()).toBeLessThanOrEqual(held.length)
-      const { rows: again } = await pool.query("SELECT id, attempt_log FROM publications WHERE id = ANY($1) AND attempts > 1", [ids])
+      const { rows: again } = await pool.query(
+        'SELECT id, attempt_log FROM publications WHERE id = ANY($1) AND attempts > 1',
+        [ids],
+      )
       const heldIds = new Set(held.map((row) => Number(row.id)))
       expect(again.every((row) => heldIds.has(Number(row.id)))).toBe(true)
       expect(held.length).toBeGreaterThan(0)

@@ -28,8 +28,17 @@ describe('demo seed and localized content', () => {
   it('seeds the demo content, and a second run changes nothing', async () => {
     await seedDemoUsers(app.payload)
     const first = await seedDemoContent(app.payload, { assetsDir })
-    const count = async (collection: string) => (await app.payload.count({ collection: collection as never, overrideAccess: true })).totalDocs
-    const collections = [slugs.campaigns, slugs.patientStories, slugs.communityEvents, slugs.consentRecords, slugs.media, slugs.videoAssets, slugs.healthObservances]
+    const count = async (collection: string) =>
+      (await app.payload.count({ collection: collection as never, overrideAccess: true })).totalDocs
+    const collections = [
+      slugs.campaigns,
+      slugs.patientStories,
+      slugs.communityEvents,
+      slugs.consentRecords,
+      slugs.media,
+      slugs.videoAssets,
+      slugs.healthObservances,
+    ]
     const before = await Promise.all(collections.map(count))
     expect(before.every((n) => n > 0)).toBe(true)
 
@@ -40,10 +49,23 @@ describe('demo seed and localized content', () => {
   }, 120_000)
 
   it('publishes only the stories whose consent is in force', async () => {
-    const { docs } = await app.payload.find({ collection: slugs.patientStories, depth: 1, overrideAccess: true, limit: 100, draft: true })
+    const { docs } = await app.payload.find({
+      collection: slugs.patientStories,
+      depth: 1,
+      overrideAccess: true,
+      limit: 100,
+      draft: true,
+    })
     expect(docs.length).toBeGreaterThan(0)
-    for (const story of docs as Array<{ slug: string; _status: string; consentRecord: { status: string } }>) {
-      expect([story.slug, story._status]).toEqual([story.slug, story.consentRecord.status === 'active' ? 'published' : 'draft'])
+    for (const story of docs as Array<{
+      slug: string
+      _status: string
+      consentRecord: { status: string }
+    }>) {
+      expect([story.slug, story._status]).toEqual([
+        story.slug,
+        story.consentRecord.status === 'active' ? 'published' : 'draft',
+      ])
     }
   })
 
@@ -63,9 +85,23 @@ describe('demo seed and localized content', () => {
         timeZone: 'America/Chicago',
       } as never,
     })
-    await app.payload.update({ collection: slugs.campaigns, id: campaign.id, overrideAccess: true, locale: 'es', data: { title: 'Prueba de idioma', body: lexicalFromParagraphs(['Cuerpo en español.']) } as never })
+    await app.payload.update({
+      collection: slugs.campaigns,
+      id: campaign.id,
+      overrideAccess: true,
+      locale: 'es',
+      data: {
+        title: 'Prueba de idioma',
+        body: lexicalFromParagraphs(['Cuerpo en español.']),
+      } as never,
+    })
 
-    const all = (await app.payload.findByID({ collection: slugs.campaigns, id: campaign.id, overrideAccess: true, locale: 'all' })) as unknown as {
+    const all = (await app.payload.findByID({
+      collection: slugs.campaigns,
+      id: campaign.id,
+      overrideAccess: true,
+      locale: 'all',
+    })) as unknown as {
       title: Localized<string>
       body: Localized<unknown>
     }

@@ -34,14 +34,21 @@ describe('users collection access by role', () => {
   })
 
   it('an admin reads every user', async () => {
-    const body = (await (await app.rest('GET', '/users?limit=50', { token: tokens.admin })).json()) as { totalDocs: number }
+    const body = (await (
+      await app.rest('GET', '/users?limit=50', { token: tokens.admin })
+    ).json()) as { totalDocs: number }
     expect(body.totalDocs).toBe(demoUsers.length)
   })
 
-  it.each(['marketer', 'approver', 'consent-officer'] as const)('a %s reads only their own user', async (role) => {
-    const body = (await (await app.rest('GET', '/users?limit=50', { token: tokens[role] })).json()) as { docs: { email: string }[] }
-    expect(body.docs.map((doc) => doc.email)).toEqual([emailOf(role)])
-  })
+  it.each(['marketer', 'approver', 'consent-officer'] as const)(
+    'a %s reads only their own user',
+    async (role) => {
+      const body = (await (
+        await app.rest('GET', '/users?limit=50', { token: tokens[role] })
+      ).json()) as { docs: { email: string }[] }
+      expect(body.docs.map((doc) => doc.email)).toEqual([emailOf(role)])
+    },
+  )
 
   it('a front-end API key reads only itself and cannot enter the admin panel', async () => {
     const response = await app.rest('GET', '/users?limit=50', { apiKey: FRONTEND_KEY })
@@ -49,36 +56,78 @@ describe('users collection access by role', () => {
     expect(body.docs.map((doc) => doc.email)).toEqual([emailOf('front-end')])
     expect(body.docs[0].apiKey).toBeUndefined()
     // Payload drops `canAccessAdmin` from the permissions when it is false.
-    const access = (await (await app.rest('GET', '/access', { apiKey: FRONTEND_KEY })).json()) as { canAccessAdmin?: boolean }
+    const access = (await (await app.rest('GET', '/access', { apiKey: FRONTEND_KEY })).json()) as {
+      canAccessAdmin?: boolean
+    }
     expect(access.canAccessAdmin ?? false).toBe(false)
-    const staff = (await (await app.rest('GET', '/access', { token: tokens.marketer })).json()) as { canAccessAdmin?: boolean }
+    const staff = (await (await app.rest('GET', '/access', { token: tokens.marketer })).json()) as {
+      canAccessAdmin?: boolean
+    }
     expect(staff.canAccessAdmin).toBe(true)
   })
 
   it('only an admin creates users', async () => {
-    const data = { email: 'new@carecast.test', password: 'long-enough-password', name: 'New Person', role: 'marketer' }
-    expect((await app.rest('POST', '/users', { body: data, token: tokens.marketer })).status).toBe(403)
-    expect((await app.rest('POST', '/users', { body: data, token: tokens['consent-officer'] })).status).toBe(403)
+    const data = {
+      email: 'new@carecast.test',
+      password: 'long-enough-password',
+      name: 'New Person',
+      role: 'marketer',
+    }
+    expect((await app.rest('POST', '/users', { body: data, token: tokens.marketer })).status).toBe(
+      403,
+    )
+    expect(
+      (await app.rest('POST', '/users', { body: data, token: tokens['consent-officer'] })).status,
+    ).toBe(403)
     const created = await app.rest('POST', '/users', { body: data, token: tokens.admin })
     expect(created.status).toBe(201)
   })
 
   it('a marketer cannot promote themselves, and cannot edit anyone else', async () => {
-    const me = (await app.payload.find({ collection: slugs.users, where: { email: { equals: emailOf('marketer') } } })).docs[0]
-    const response = await app.rest('PATCH', `/users/${me.id}`, { body: { role: 'admin', name: 'Still Marketer' }, token: tokens.marketer })
+    const me = (
+      await app.payload.find({
+        collection: slugs.users,
+        where: { email: { equals: emailOf('marketer') } },
+      })
+    ).docs[0]
+    const response = await app.rest('PATCH', `/users/${me.id}`, {
+      body: { role: 'admin', name: 'Still Marketer' },
+      token: tokens.marketer,
+    })
     expect(response.status).toBe(200)
     const after = await app.payload.findByID({ collection: slugs.users, id: me.id })
     expect(after.role).toBe('marketer')
     expect(after.name).toBe('Still Marketer')
 
-    const admin = (await app.payload.find({ collection: slugs.users, where: { email: { equals: emailOf('admin') } } })).docs[0]
-    expect((await app.rest('PATCH', `/users/${admin.id}`, { body: { name: 'Hijacked' }, token: tokens.marketer })).status).toBe(403)
+    const admin = (
+      await app.payload.find({
+        collection: slugs.users,
+        where: { email: { equals: emailOf('admin') } },
+      })
+    ).docs[0]
+    expect(
+      (
+        await app.rest('PATCH', `/users/${admin.id}`, {
+          body: { name: 'Hijacked' },
+          token: tokens.marketer,
+        })
+      ).status,
+    ).toBe(403)
   })
 
   it('only an admin deletes users', async () => {
-    const target = (await app.payload.find({ collection: slugs.users, where: { email: { equals: 'new@carecast.test' } } })).docs[0]
-    expect((await app.rest('DELETE', `/users/${target.id}`, { token: tokens.approver })).status).toBe(403)
-    expect((await app.rest('DELETE', `/users/${target.id}`, { token: tokens.admin })).status).toBe(200)
+    const target = (
+      await app.payload.find({
+        collection: slugs.users,
+        where: { email: { equals: 'new@carecast.test' } },
+      })
+    ).docs[0]
+    expect(
+      (await app.rest('DELETE', `/users/${target.id}`, { token: tokens.approver })).status,
+    ).toBe(403)
+    expect((await app.rest('DELETE', `/users/${target.id}`, { token: tokens.admin })).status).toBe(
+      200,
+    )
   })
 })
 
@@ -91,7 +140,12 @@ describe('first user on an empty installation', () => {
 
   it('becomes an admin even though anonymous callers cannot set roles', async () => {
     const response = await app.rest('POST', '/users/first-register', {
-      body: { email: 'founder@hospital.test', password: 'a-long-password', name: 'Founder', role: 'marketer' },
+      body: {
+        email: 'founder@hospital.test',
+        password: 'a-long-password',
+        name: 'Founder',
+        role: 'marketer',
+      },
     })
     expect(response.status).toBe(200)
     const { docs } = await app.payload.find({ collection: slugs.users })

@@ -18,7 +18,11 @@ export const signedForm = async (app: TestApp) => {
 }
 
 /** A complete, signed, active authorization (45 CFR 164.508(c)); override what a test is about. */
-export const activeConsent = async (app: TestApp, formId: number | string, overrides: Record<string, unknown> = {}) =>
+export const activeConsent = async (
+  app: TestApp,
+  formId: number | string,
+  overrides: Record<string, unknown> = {},
+) =>
   app.payload.create({
     collection: slugs.consentRecords,
     data: {
@@ -39,7 +43,11 @@ export const activeConsent = async (app: TestApp, formId: number | string, overr
   })
 
 /** A published story relying on a consent, with the first-name policy ("Maria" needs the "name" use). */
-export const publishedStory = async (app: TestApp, consentRecord: number | string | null, overrides: Record<string, unknown> = {}) =>
+export const publishedStory = async (
+  app: TestApp,
+  consentRecord: number | string | null,
+  overrides: Record<string, unknown> = {},
+) =>
   app.payload.create({
     collection: slugs.patientStories,
     data: {

@@ -5,9 +5,12 @@ import { login, type RestOptions, type TestApp } from './testPayload'
 export const FRONTEND_KEY = 'carecast-demo-frontend-key'
 
 /** How each role authenticates a REST call: nothing, an API key, or a JWT from logging in. */
-export const credentialsFor = async (app: TestApp): Promise<Record<RoleKey, Pick<RestOptions, 'token' | 'apiKey'>>> => {
+export const credentialsFor = async (
+  app: TestApp,
+): Promise<Record<RoleKey, Pick<RestOptions, 'token' | 'apiKey'>>> => {
   await seedDemoUsers(app.payload)
-  const token = async (role: string) => login(app, demoUsers.find((u) => u.role === role)!.email, DEMO_PASSWORD)
+  const token = async (role: string) =>
+    login(app, demoUsers.find((u) => u.role === role)!.email, DEMO_PASSWORD)
   return {
     anonymous: {},
     'front-end': { apiKey: FRONTEND_KEY },
@@ -20,6 +23,10 @@ export const credentialsFor = async (app: TestApp): Promise<Record<RoleKey, Pick
 
 export const userIdFor = async (app: TestApp, role: string): Promise<number | string> => {
   const email = demoUsers.find((u) => u.role === role)!.email
-  const { docs } = await app.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1 })
+  const { docs } = await app.payload.find({
+    collection: 'users',
+    where: { email: { equals: email } },
+    limit: 1,
+  })
   return docs[0].id
 }

@@ -8,10 +8,15 @@ let counter = 0
 const next = () => `${Date.now().toString(36)}-${++counter}`
 
 export const pngBytes = (width = 64, height = 48) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 60 } } }).png().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 60 } } })
+    .png()
+    .toBuffer()
 
 /** Form body Payload's REST API takes for an upload: the file plus the other fields as `_payload`. */
-export const uploadForm = async (fields: Record<string, unknown>, file?: { bytes: Buffer; name: string; type: string }) => {
+export const uploadForm = async (
+  fields: Record<string, unknown>,
+  file?: { bytes: Buffer; name: string; type: string },
+) => {
   const form = new FormData()
   form.set('_payload', JSON.stringify(fields))
   const upload = file ?? { bytes: await pngBytes(), name: `image-${next()}.png`, type: 'image/png' }
@@ -23,17 +28,36 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString()
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString()
 
 /** A valid body for creating one document through REST (uploads return a form instead). */
-export const createBody = async (collection: string): Promise<{ body?: unknown; form?: FormData }> => {
+export const createBody = async (
+  collection: string,
+): Promise<{ body?: unknown; form?: FormData }> => {
   const id = next()
   switch (collection) {
     case slugs.campaigns:
-      return { body: { title: `Campaign ${id}`, startsAt: inAnHour(), endsAt: inADay(), timeZone: 'America/Chicago' } }
+      return {
+        body: {
+          title: `Campaign ${id}`,
+          startsAt: inAnHour(),
+          endsAt: inADay(),
+          timeZone: 'America/Chicago',
+        },
+      }
     case slugs.patientStories:
-      return { body: { title: `Story ${id}`, displayNamePolicy: 'anonymous', narrative: lexicalFromParagraphs(['A story.']) } }
+      return {
+        body: {
+          title: `Story ${id}`,
+          displayNamePolicy: 'anonymous',
+          narrative: lexicalFromParagraphs(['A story.']),
+        },
+      }
     case slugs.communityEvents:
-      return { body: { title: `Event ${id}`, startsAt: inAnHour(), endsAt: inADay(), format: 'in-person' } }
+      return {
+        body: { title: `Event ${id}`, startsAt: inAnHour(), endsAt: inADay(), format: 'in-person' },
+      }
     case slugs.videoAssets:
-      return { body: { title: `Video ${id}`, externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } }
+      return {
+        body: { title: `Video ${id}`, externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+      }
     case slugs.media:
       return { form: await uploadForm({ alt: `Image ${id}` }) }
     case slugs.consentForms:
@@ -44,11 +68,20 @@ export const createBody = async (collection: string): Promise<{ body?: unknown; 
     case slugs.audienceSegments:
       return { body: { name: `Name ${id}` } }
     case slugs.healthObservances:
-      return { body: { name: `Observance ${id}`, kind: 'day', startsAt: inAnHour(), endsAt: inADay() } }
+      return {
+        body: { name: `Observance ${id}`, kind: 'day', startsAt: inAnHour(), endsAt: inADay() },
+      }
     case slugs.auditEvents:
       return { body: { action: 'read', collectionSlug: 'campaigns', documentId: '1' } }
     case slugs.users:
-      return { body: { email: `user-${id}@carecast.test`, password: 'a-long-password', name: 'Someone', role: 'marketer' } }
+      return {
+        body: {
+          email: `user-${id}@carecast.test`,
+          password: 'a-long-password',
+          name: 'Someone',
+          role: 'marketer',
+        },
+      }
     default:
       throw new Error(`no create body for ${collection}`)
   }
@@ -83,7 +116,12 @@ export const makeDoc = async (
 ): Promise<{ id: number | string }> => {
   const { payload } = app
   const draft = variant === 'draft'
-  const status = collection === slugs.campaigns || collection === slugs.patientStories || collection === slugs.communityEvents ? { _status: draft ? 'draft' : 'published' } : {}
+  const status =
+    collection === slugs.campaigns ||
+    collection === slugs.patientStories ||
+    collection === slugs.communityEvents
+      ? { _status: draft ? 'draft' : 'published' }
+      : {}
   const common = { overrideAccess: true, draft, context: { audit: false } } as const
   switch (collection) {
     case slugs.media:
@@ -91,27 +129,52 @@ export const makeDoc = async (
       const bytes = await pngBytes()
       return payload.create({
         collection,
-        data: collection === slugs.media ? { alt: 'Fixture image', showsPatient: variant === 'patient' } : { description: 'Fixture form' },
-        file: { data: bytes, mimetype: 'image/png', name: `fixture-${next()}.png`, size: bytes.length },
+        data:
+          collection === slugs.media
+            ? { alt: 'Fixture image', showsPatient: variant === 'patient' }
+            : { description: 'Fixture form' },
+        file: {
+          data: bytes,
+          mimetype: 'image/png',
+          name: `fixture-${next()}.png`,
+          size: bytes.length,
+        },
         ...common,
       } as never)
     }
     case slugs.videoAssets:
       return payload.create({
         collection,
-        data: { title: `Video ${next()}`, externalUrl: 'https://vimeo.com/123456789', showsPatient: variant === 'patient' },
+        data: {
+          title: `Video ${next()}`,
+          externalUrl: 'https://vimeo.com/123456789',
+          showsPatient: variant === 'patient',
+        },
         ...common,
       } as never)
     case slugs.patientStories: {
-      const consent = status._status === 'published' ? await makeDoc(app, slugs.consentRecords) : undefined
+      const consent =
+        status._status === 'published' ? await makeDoc(app, slugs.consentRecords) : undefined
       const { body } = await createBody(collection)
-      return payload.create({ collection, data: { ...(body as object), ...status, consentRecord: consent?.id }, ...common } as never)
+      return payload.create({
+        collection,
+        data: { ...(body as object), ...status, consentRecord: consent?.id },
+        ...common,
+      } as never)
     }
     case slugs.auditEvents:
-      return payload.create({ collection, data: { action: 'read', collectionSlug: 'campaigns', documentId: '1' }, ...common } as never)
+      return payload.create({
+        collection,
+        data: { action: 'read', collectionSlug: 'campaigns', documentId: '1' },
+        ...common,
+      } as never)
     default: {
       const { body } = await createBody(collection)
-      return payload.create({ collection, data: { ...(body as object), ...status }, ...common } as never)
+      return payload.create({
+        collection,
+        data: { ...(body as object), ...status },
+        ...common,
+      } as never)
     }
   }
 }

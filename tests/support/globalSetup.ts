@@ -25,7 +25,11 @@ export default async function setup(project: TestProject) {
   const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-test-'))
   // As root the cluster runs as the postgres user, which must be able to enter the directory.
   await fs.chmod(parent, 0o755)
-  const server = await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), database: 'postgres', ephemeral: true })
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(parent, 'pg'),
+    database: 'postgres',
+    ephemeral: true,
+  })
   project.provide('postgresAdminUrl', server.url)
   return async () => {
     await server.stop()

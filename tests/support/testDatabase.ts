@@ -22,7 +22,8 @@ const adminQuery = async (sql: string) => {
 
 /** Creates an empty database named for this test file; returns its URL and a dropper. */
 export const createTestDatabase = async (label = 'file') => {
-  const name = `carecast_t_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`.toLowerCase()
+  const name =
+    `carecast_t_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`.toLowerCase()
   await adminQuery(`CREATE DATABASE "${name}"`)
   return {
     name,

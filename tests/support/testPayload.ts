@@ -12,14 +12,23 @@ import { committedMigrations } from '../../src/db/committedMigrations'
 import { createTestDatabase } from './testDatabase'
 
 /** `raw` sends a body exactly as given, as JSON — for malformed-input tests. */
-export type RestOptions = { body?: unknown; raw?: string; form?: FormData; token?: string; apiKey?: string }
+export type RestOptions = {
+  body?: unknown
+  raw?: string
+  form?: FormData
+  token?: string
+  apiKey?: string
+}
 
 export type TestApp = {
   payload: Payload
   /** Calls the REST API through Payload's own routing (what /api/* runs), without Next. */
   rest: (method: string, path: string, options?: RestOptions) => Promise<Response>
   /** Runs a GraphQL operation with the schema and request context /api/graphql uses. */
-  graphql: (query: string, options?: RestOptions) => Promise<{ body: { data?: unknown; errors?: { message: string }[] } }>
+  graphql: (
+    query: string,
+    options?: RestOptions,
+  ) => Promise<{ body: { data?: unknown; errors?: { message: string }[] } }>
   close: () => Promise<void>
 }
 
@@ -51,11 +60,15 @@ export const startTestApp = async (label: string): Promise<TestApp> => {
 
   const rest: TestApp['rest'] = async (method, path, options = {}) => {
     const headers = authHeaders(options)
-    if (options.body !== undefined || options.raw !== undefined) headers.set('Content-Type', 'application/json')
+    if (options.body !== undefined || options.raw !== undefined)
+      headers.set('Content-Type', 'application/json')
     const request = new Request(`http://localhost/api${path}`, {
       method,
       headers,
-      body: options.form ?? options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.form ??
+        options.raw ??
+        (options.body === undefined ? undefined : JSON.stringify(options.body)),
     })
     return handleEndpoints({ config, request, payloadInstanceCacheKey: key })
   }
@@ -63,9 +76,16 @@ export const startTestApp = async (label: string): Promise<TestApp> => {
   let schema: ReturnType<typeof configToSchema> | undefined
   const runGraphql: TestApp['graphql'] = async (query, options = {}) => {
     schema ??= configToSchema(payload.config)
-    const request = new Request('http://localhost/api/graphql', { method: 'POST', headers: authHeaders(options) })
+    const request = new Request('http://localhost/api/graphql', {
+      method: 'POST',
+      headers: authHeaders(options),
+    })
     const req = await createPayloadRequest({ config, request, payloadInstanceCacheKey: key })
-    const result = await graphql({ schema: schema.schema, source: query, contextValue: { req, headers: {} } })
+    const result = await graphql({
+      schema: schema.schema,
+      source: query,
+      contextValue: { req, headers: {} },
+    })
     return { body: JSON.parse(JSON.stringify(result)) }
   }
 
@@ -85,6 +105,7 @@ export const startTestApp = async (label: string): Promise<TestApp> => {
 export const login = async (app: TestApp, email: string, password: string): Promise<string> => {
   const response = await app.rest('POST', '/users/login', { body: { email, password } })
   const body = (await response.json()) as { token?: string }
-  if (!response.ok || !body.token) throw new Error(`login failed for ${email}: HTTP ${response.status}`)
+  if (!response.ok || !body.token)
+    throw new Error(`login failed for ${email}: HTTP ${response.status}`)
   return body.token
 }

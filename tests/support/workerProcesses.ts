@@ -5,21 +5,36 @@ import type { Pool } from 'pg'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-export type WorkerProcess = { child: ChildProcess; id: string; output: () => string; stop: () => Promise<void> }
+export type WorkerProcess = {
+  child: ChildProcess
+  id: string
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Starts `npm run worker`'s script as its own OS process (not a promise in this one), so the claim
  * protocol is tested the way it runs in production: separate processes, one Postgres.
  */
-export const spawnWorker = (env: Record<string, string>, { readyTimeoutMs = 120_000, nodeArgs = [] as string[] } = {}): Promise<WorkerProcess> =>
+export const spawnWorker = (
+  env: Record<string, string>,
+  { readyTimeoutMs = 120_000, nodeArgs = [] as string[] } = {},
+): Promise<WorkerProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--conditions=development', '--import', 'tsx', 'scripts/worker.ts'], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'error', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, '--conditions=development', '--import', 'tsx', 'scripts/worker.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'error', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`worker did not start in ${readyTimeoutMs} ms:\n${output}`)), readyTimeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not start in ${readyTimeoutMs} ms:\n${output}`)),
+      readyTimeoutMs,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const ready = /Dispatch worker (\S+) ready/.exec(output)
@@ -55,7 +70,23 @@ export const spawnWorker = (env: Record<string, string>, { readyTimeoutMs = 120_
  */
 export const insertDuePublications = async (
   pool: Pool,
-  { count, collection = 'campaigns', documentId, accountId, dueAt, channel = 'webhook', spreadMs = 0 }: { count: number; collection?: string; documentId: number | string; accountId: number | string; dueAt: Date; channel?: string; spreadMs?: number },
+  {
+    count,
+    collection = 'campaigns',
+    documentId,
+    accountId,
+    dueAt,
+    channel = 'webhook',
+    spreadMs = 0,
+  }: {
+    count: number
+    collection?: string
+    documentId: number | string
+    accountId: number | string
+    dueAt: Date
+    channel?: string
+    spreadMs?: number
+  },
 ): Promise<number[]> => {
   const { rows } = await pool.query(
     `INSERT INTO publications (title, channel_account_id, channel, due_at, time_zone, text, state, idempotency_key, attempts, fencing_token)
@@ -67,12 +98,19 @@ export const insertDuePublications = async (
   )
   const ids = rows.map((row) => Number(row.id))
   const column = `${collection.replace(/-/g, '_')}_id`
-  await pool.query(`INSERT INTO publications_rels ("order", parent_id, path, "${column}") SELECT 1, id, 'document', $1::int FROM unnest($2::int[]) AS id`, [documentId, ids])
+  await pool.query(
+    `INSERT INTO publications_rels ("order", parent_id, path, "${column}") SELECT 1, id, 'document', $1::int FROM unnest($2::int[]) AS id`,
+    [documentId, ids],
+  )
   return ids
 }
 
 /** Polls until `check` holds or the time runs out; returns whether it held. */
-export const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 100): Promise<boolean> => {
+export const waitFor = async (
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<boolean> => {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
     if (await check()) return true

@@ -16,6 +16,10 @@ export const deriveStatusOnRead: CollectionAfterReadHook = ({ doc }) => {
   const facts = consentFacts(doc)
   doc.status = consentStatus(facts, new Date())
   doc.missingElements = missingConsentElements(facts)
-  doc.retentionUntil = retentionEnds({ createdAt: doc.createdAt, expiresOn: facts.expiresOn, revokedAt: facts.revokedAt }).toISOString()
+  doc.retentionUntil = retentionEnds({
+    createdAt: doc.createdAt,
+    expiresOn: facts.expiresOn,
+    revokedAt: facts.revokedAt,
+  }).toISOString()
   return doc
 }

@@ -7,7 +7,12 @@ import { slugs } from '../../../src/slugs'
  * A revocation can't be undone or rewritten (a new consent record is needed instead); recording
  * one stamps who recorded it and adds a `revoke` event to the audit trail.
  */
-export const guardRevocation: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const guardRevocation: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   const before = originalDoc?.revocation?.receivedAt ?? null
   const after = data?.revocation?.receivedAt ?? null
   if (before && (!after || new Date(after).getTime() !== new Date(before).getTime())) {
@@ -16,7 +21,8 @@ export const guardRevocation: CollectionBeforeChangeHook = async ({ data, origin
       errors: [
         {
           path: 'revocation.receivedAt',
-          message: 'A revocation cannot be undone or changed. If the patient consents again, record a new consent record.',
+          message:
+            'A revocation cannot be undone or changed. If the patient consents again, record a new consent record.',
         },
       ],
     })
@@ -25,12 +31,23 @@ export const guardRevocation: CollectionBeforeChangeHook = async ({ data, origin
     if (new Date(after).getTime() > Date.now() + 60_000) {
       throw new ValidationError({
         collection: slugs.consentRecords,
-        errors: [{ path: 'revocation.receivedAt', message: 'A revocation is recorded when it has been received: the date cannot be in the future.' }],
+        errors: [
+          {
+            path: 'revocation.receivedAt',
+            message:
+              'A revocation is recorded when it has been received: the date cannot be in the future.',
+          },
+        ],
       })
     }
     data.revocation = { ...data.revocation, recordedBy: req.user?.id ?? null }
     if (operation === 'update' && originalDoc) {
-      await recordAuditEvent(req, { action: 'revoke', collection: slugs.consentRecords, documentId: originalDoc.id, note: data.revocation?.method ?? undefined })
+      await recordAuditEvent(req, {
+        action: 'revoke',
+        collection: slugs.consentRecords,
+        documentId: originalDoc.id,
+        note: data.revocation?.method ?? undefined,
+      })
     }
   }
   return data

@@ -9,6 +9,10 @@ import { slugs } from '../../../src/slugs'
  */
 export const firstUserIsAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
-  const { totalDocs } = await req.payload.count({ collection: slugs.users, req, overrideAccess: true })
+  const { totalDocs } = await req.payload.count({
+    collection: slugs.users,
+    req,
+    overrideAccess: true,
+  })
   return totalDocs === 0 ? { ...data, role: 'admin' } : data
 }

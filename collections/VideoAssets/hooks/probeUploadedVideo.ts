@@ -25,8 +25,16 @@ export const probeUploadedVideo: CollectionBeforeChangeHook = async ({ data, req
       const poster = await extractPosterFrame(filePath, posterTime(probe.durationSeconds))
       const media = await req.payload.create({
         collection: slugs.media,
-        data: { alt: `Poster frame of the video “${title}”`, showsPatient: Boolean(data.showsPatient) },
-        file: { data: poster, mimetype: 'image/jpeg', name: `poster-${Date.now()}.jpg`, size: poster.length },
+        data: {
+          alt: `Poster frame of the video “${title}”`,
+          showsPatient: Boolean(data.showsPatient),
+        },
+        file: {
+          data: poster,
+          mimetype: 'image/jpeg',
+          name: `poster-${Date.now()}.jpg`,
+          size: poster.length,
+        },
         locale: 'en',
         overrideAccess: true,
         // A child request: with \`req\` itself, these calls' locales ('es' last) became the outer
@@ -45,8 +53,12 @@ export const probeUploadedVideo: CollectionBeforeChangeHook = async ({ data, req
     })
   } catch (error) {
     if (error instanceof ValidationError) throw error
-    const message = error instanceof Error ? error.message : 'The file could not be read as a video.'
-    throw new ValidationError({ collection: slugs.videoAssets, errors: [{ path: 'file', message }] })
+    const message =
+      error instanceof Error ? error.message : 'The file could not be read as a video.'
+    throw new ValidationError({
+      collection: slugs.videoAssets,
+      errors: [{ path: 'file', message }],
+    })
   }
   return data
 }

@@ -43,12 +43,25 @@ export type GraphCall = {
 export type GraphOk = { ok: true; status: number; body: Record<string, unknown>; headers: Headers }
 
 /** A failure that no retry can fix, built before any request is made. */
-export const permanentFailure = (message: string, status = 0): ChannelFailure => ({ ok: false, retryable: false, status, message })
+export const permanentFailure = (message: string, status = 0): ChannelFailure => ({
+  ok: false,
+  retryable: false,
+  status,
+  message,
+})
 
 /** The account's Graph coordinates, or a permanent failure when the account cannot be used at all. */
-export const graphContext = (account: ChannelAccount, network: string, signal?: AbortSignal): GraphContext | ChannelFailure => {
-  if (!account.accessToken) return permanentFailure(`${network}: the account has no access token; reconnect it`)
-  if (!account.externalId) return permanentFailure(`${network}: the account has no ${network === 'Instagram' ? 'Instagram user' : 'Page'} id`)
+export const graphContext = (
+  account: ChannelAccount,
+  network: string,
+  signal?: AbortSignal,
+): GraphContext | ChannelFailure => {
+  if (!account.accessToken)
+    return permanentFailure(`${network}: the account has no access token; reconnect it`)
+  if (!account.externalId)
+    return permanentFailure(
+      `${network}: the account has no ${network === 'Instagram' ? 'Instagram user' : 'Page'} id`,
+    )
   const version = account.settings?.graphVersion
   return {
     baseUrl: account.baseUrl.replace(/\/+$/, ''),
@@ -82,13 +95,21 @@ const definedEntries = (params: GraphParams = {}): [string, string][] =>
   Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)
 
 /** Multipart body for uploads: Graph reads the file from the `source` part (photo-uploads guide). */
-const multipartBody = async (ctx: GraphContext, params: GraphParams | undefined, files: GraphFile[]): Promise<FormData> => {
+const multipartBody = async (
+  ctx: GraphContext,
+  params: GraphParams | undefined,
+  files: GraphFile[],
+): Promise<FormData> => {
   const form = new FormData()
   for (const [key, value] of definedEntries(params)) form.append(key, value)
   form.append('access_token', ctx.token)
   for (const file of files) {
     const bytes = await readFile(file.filePath)
-    form.append(file.field, new Blob([bytes], { type: file.mimeType }), path.basename(file.filePath))
+    form.append(
+      file.field,
+      new Blob([bytes], { type: file.mimeType }),
+      path.basename(file.filePath),
+    )
   }
   return form
 }
@@ -97,9 +118,16 @@ const multipartBody = async (ctx: GraphContext, params: GraphParams | undefined,
  * Builds the request as the docs show it: the token is the `access_token` parameter, in the query
  * string for reads and deletes, and in the form body for writes so it stays out of request URLs.
  */
-const buildRequest = async (ctx: GraphContext, call: GraphCall): Promise<{ url: URL; init: RequestInit }> => {
+const buildRequest = async (
+  ctx: GraphContext,
+  call: GraphCall,
+): Promise<{ url: URL; init: RequestInit }> => {
   const url = graphUrl(ctx, call.path)
-  const init: RequestInit = { method: call.method, signal: ctx.signal, headers: { accept: 'application/json' } }
+  const init: RequestInit = {
+    method: call.method,
+    signal: ctx.signal,
+    headers: { accept: 'application/json' },
+  }
   if (call.method !== 'POST') {
     for (const [key, value] of definedEntries(call.params)) url.searchParams.set(key, value)
     url.searchParams.set('access_token', ctx.token)
@@ -111,23 +139,36 @@ const buildRequest = async (ctx: GraphContext, call: GraphCall): Promise<{ url: 
   return { url, init }
 }
 
-const withoutToken = <T extends ChannelFailure>(failure: T, token: string): T => ({ ...failure, message: redactToken(failure.message, token) })
+const withoutToken = <T extends ChannelFailure>(failure: T, token: string): T => ({
+  ...failure,
+  message: redactToken(failure.message, token),
+})
 
 const unreadableFile = (error: unknown): error is NodeJS.ErrnoException =>
-  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall === 'open'
+  error instanceof Error &&
+  typeof (error as NodeJS.ErrnoException).code === 'string' &&
+  (error as NodeJS.ErrnoException).syscall === 'open'
 
 /**
  * Makes one Graph request and returns the parsed JSON object, or a classified failure. Never
  * throws and never retries: the dispatcher owns backoff.
  */
-export const callGraph = async (ctx: GraphContext, call: GraphCall, now: () => number = Date.now): Promise<GraphOk | GraphFailure> => {
+export const callGraph = async (
+  ctx: GraphContext,
+  call: GraphCall,
+  now: () => number = Date.now,
+): Promise<GraphOk | GraphFailure> => {
   let response: Response
   try {
     const { url, init } = await buildRequest(ctx, call)
     response = await fetch(url, init)
   } catch (error) {
     // A media file we cannot read will not appear by retrying; a network error may clear up.
-    if (unreadableFile(error)) return withoutToken(permanentFailure(`could not read the media file: ${error.message}`), ctx.token)
+    if (unreadableFile(error))
+      return withoutToken(
+        permanentFailure(`could not read the media file: ${error.message}`),
+        ctx.token,
+      )
     return withoutToken(networkFailure(error), ctx.token)
   }
   let body: unknown
@@ -136,13 +177,27 @@ export const callGraph = async (ctx: GraphContext, call: GraphCall, now: () => n
   } catch (error) {
     return withoutToken(networkFailure(error), ctx.token)
   }
-  if (!response.ok) return withoutToken(classifyGraphError(response.status, body, response.headers, now()), ctx.token)
+  if (!response.ok)
+    return withoutToken(
+      classifyGraphError(response.status, body, response.headers, now()),
+      ctx.token,
+    )
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     // A 2xx without the documented JSON object: we cannot tell whether the write happened, so let
     // the dispatcher retry (it reconciles first).
-    return { ok: false, retryable: true, status: response.status, message: `Graph API answered ${response.status} without a JSON object` }
+    return {
+      ok: false,
+      retryable: true,
+      status: response.status,
+      message: `Graph API answered ${response.status} without a JSON object`,
+    }
   }
-  return { ok: true, status: response.status, body: body as Record<string, unknown>, headers: response.headers }
+  return {
+    ok: true,
+    status: response.status,
+    body: body as Record<string, unknown>,
+    headers: response.headers,
+  }
 }
 
 /** A string field of a Graph response, or undefined. */
@@ -164,8 +219,12 @@ const RECONCILE_SKEW_MS = 10 * 60_000
  */
 export const earliestMatchTime = (idempotencyKey: string, now: number): number => {
   const dueAt = idempotencyKey.split(':').slice(3).join(':')
-  const parsed = /^\d+$/.test(dueAt) ? Number(dueAt) * (dueAt.length <= 10 ? 1000 : 1) : Date.parse(dueAt)
-  return Number.isFinite(parsed) && parsed <= now ? parsed - RECONCILE_SKEW_MS : now - RECONCILE_FALLBACK_WINDOW_MS
+  const parsed = /^\d+$/.test(dueAt)
+    ? Number(dueAt) * (dueAt.length <= 10 ? 1000 : 1)
+    : Date.parse(dueAt)
+  return Number.isFinite(parsed) && parsed <= now
+    ? parsed - RECONCILE_SKEW_MS
+    : now - RECONCILE_FALLBACK_WINDOW_MS
 }
 
 /** Graph timestamps look like `2026-03-01T09:00:00+0000`, which Date.parse reads. */

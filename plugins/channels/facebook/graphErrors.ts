@@ -75,9 +75,14 @@ type Usage = { percent: number; regainMinutes?: number }
 const usageOf = (entry: unknown): Usage | undefined => {
   if (typeof entry !== 'object' || entry === null) return undefined
   const record = entry as Record<string, unknown>
-  const numbers = ['call_count', 'total_cputime', 'total_time'].map((key) => record[key]).filter((value): value is number => typeof value === 'number')
+  const numbers = ['call_count', 'total_cputime', 'total_time']
+    .map((key) => record[key])
+    .filter((value): value is number => typeof value === 'number')
   const regain = record.estimated_time_to_regain_access
-  return { percent: Math.max(0, ...numbers), ...(typeof regain === 'number' && regain > 0 ? { regainMinutes: regain } : {}) }
+  return {
+    percent: Math.max(0, ...numbers),
+    ...(typeof regain === 'number' && regain > 0 ? { regainMinutes: regain } : {}),
+  }
 }
 
 /**
@@ -86,13 +91,18 @@ const usageOf = (entry: unknown): Usage | undefined => {
  */
 export const graphUsage = (headers: Headers): Usage | undefined => {
   const entries: unknown[] = []
-  for (const name of ['x-app-usage', 'x-page-usage', 'x-ad-account-usage']) entries.push(parseJsonHeader(headers.get(name)))
+  for (const name of ['x-app-usage', 'x-page-usage', 'x-ad-account-usage'])
+    entries.push(parseJsonHeader(headers.get(name)))
   const buc = parseJsonHeader(headers.get('x-business-use-case-usage'))
-  if (typeof buc === 'object' && buc !== null) for (const list of Object.values(buc)) if (Array.isArray(list)) entries.push(...list)
+  if (typeof buc === 'object' && buc !== null)
+    for (const list of Object.values(buc)) if (Array.isArray(list)) entries.push(...list)
   const usages = entries.map(usageOf).filter((usage): usage is Usage => usage !== undefined)
   if (!usages.length) return undefined
   const regain = usages.map((usage) => usage.regainMinutes ?? 0)
-  return { percent: Math.max(...usages.map((usage) => usage.percent)), ...(Math.max(...regain) > 0 ? { regainMinutes: Math.max(...regain) } : {}) }
+  return {
+    percent: Math.max(...usages.map((usage) => usage.percent)),
+    ...(Math.max(...regain) > 0 ? { regainMinutes: Math.max(...regain) } : {}),
+  }
 }
 
 type Verdict = 'throttled' | 'quota' | 'permanent' | 'temporary' | 'by-status'
@@ -102,8 +112,10 @@ const verdictFor = (error: GraphErrorBody | undefined, usage: Usage | undefined)
   const subcode = error?.error_subcode
   if (subcode === SPAM_SUBCODE) return 'permanent'
   if (subcode === QUOTA_SUBCODE) return 'quota'
-  if (typeof code === 'number' && (RATE_LIMIT_CODES.has(code) || isBusinessUseCaseLimit(code))) return 'throttled'
-  if (typeof code === 'number' && (PERMANENT_CODES.has(code) || isPermissionCode(code))) return 'permanent'
+  if (typeof code === 'number' && (RATE_LIMIT_CODES.has(code) || isBusinessUseCaseLimit(code)))
+    return 'throttled'
+  if (typeof code === 'number' && (PERMANENT_CODES.has(code) || isPermissionCode(code)))
+    return 'permanent'
   // Usage at 100% means every call fails until the window rolls over, whatever the code says.
   if (usage && usage.percent >= 100) return 'throttled'
   if (error?.is_transient === true || subcode === NOT_READY_SUBCODE) return 'temporary'
@@ -113,9 +125,13 @@ const verdictFor = (error: GraphErrorBody | undefined, usage: Usage | undefined)
 
 /** The network's message, with the code, subcode and trace id support asks for. */
 const describe = (status: number, error: GraphErrorBody | undefined, body: unknown): string => {
-  if (!error) return typeof body === 'string' && body.trim() ? `HTTP ${status}: ${body.trim().slice(0, 300)}` : `HTTP ${status}`
+  if (!error)
+    return typeof body === 'string' && body.trim()
+      ? `HTTP ${status}: ${body.trim().slice(0, 300)}`
+      : `HTTP ${status}`
   const parts = [error.message || `HTTP ${status}`]
-  if (error.error_user_msg && error.error_user_msg !== error.message) parts.push(`— ${error.error_user_msg}`)
+  if (error.error_user_msg && error.error_user_msg !== error.message)
+    parts.push(`— ${error.error_user_msg}`)
   const ids = [
     typeof error.code === 'number' ? `code ${error.code}` : undefined,
     typeof error.error_subcode === 'number' ? `subcode ${error.error_subcode}` : undefined,
@@ -125,7 +141,11 @@ const describe = (status: number, error: GraphErrorBody | undefined, body: unkno
   return parts.join(' ')
 }
 
-const waitFor = (verdict: Verdict, headerWait: number | undefined, usage: Usage | undefined): number | undefined => {
+const waitFor = (
+  verdict: Verdict,
+  headerWait: number | undefined,
+  usage: Usage | undefined,
+): number | undefined => {
   if (headerWait !== undefined) return headerWait
   if (usage?.regainMinutes) return usage.regainMinutes * 60_000
   if (verdict === 'quota') return PUBLISHING_QUOTA_WAIT_MS
@@ -136,7 +156,8 @@ const waitFor = (verdict: Verdict, headerWait: number | undefined, usage: Usage 
 export type GraphFailure = ChannelFailure & { graphCode?: number; graphSubcode?: number }
 
 /** Graph's "object does not exist, cannot be loaded due to missing permissions, or does not support this operation". */
-export const isUnknownObject = (failure: GraphFailure): boolean => failure.graphCode === 100 && failure.graphSubcode === 33
+export const isUnknownObject = (failure: GraphFailure): boolean =>
+  failure.graphCode === 100 && failure.graphSubcode === 33
 
 /** The failure as the dispatcher sees it, without the Graph-specific fields. */
 export const channelFailure = (failure: GraphFailure): ChannelFailure => {
@@ -145,14 +166,21 @@ export const channelFailure = (failure: GraphFailure): ChannelFailure => {
 }
 
 /** Classifies a non-2xx Graph response; Retry-After wins over any computed wait. */
-export const classifyGraphError = (status: number, body: unknown, headers: Headers, now: number = Date.now()): GraphFailure => {
+export const classifyGraphError = (
+  status: number,
+  body: unknown,
+  headers: Headers,
+  now: number = Date.now(),
+): GraphFailure => {
   const error = errorOf(body)
   const usage = graphUsage(headers)
   const verdict = verdictFor(error, usage)
   // Without a code we know, the HTTP status decides, as for any other network.
   const byStatus = httpFailure(status, describe(status, error, body))
   const retryable = verdict === 'by-status' ? byStatus.retryable : verdict !== 'permanent'
-  const wait = retryable ? waitFor(verdict, retryAfterMs(headers.get('retry-after'), now), usage) : undefined
+  const wait = retryable
+    ? waitFor(verdict, retryAfterMs(headers.get('retry-after'), now), usage)
+    : undefined
   return {
     ...byStatus,
     retryable,

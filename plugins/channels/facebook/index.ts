@@ -3,11 +3,24 @@
  * (`account.accessToken`) to the Page `account.externalId`, at `account.baseUrl` (real:
  * https://graph.facebook.com) and the Graph version `account.settings.graphVersion`.
  */
-import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult, ChannelSuccess } from '../../scheduler'
-import { callGraph, earliestMatchTime, graphContext, graphTime, isFailure, stringField, type GraphContext } from './graph'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelPost,
+  ChannelResult,
+  ChannelSuccess,
+} from '../../scheduler'
+import {
+  callGraph,
+  earliestMatchTime,
+  graphContext,
+  graphTime,
+  isFailure,
+  stringField,
+  type GraphContext,
+} from './graph'
 import { channelFailure, isUnknownObject } from './graphErrors'
 import { FACEBOOK_WEB_URL, facebookMessage, publishToPage } from './publish'
-
 
 export type FacebookAdapterOptions = {
   /** Clock for Retry-After dates and the reconcile window; tests pin it. */
@@ -26,12 +39,26 @@ const found = (id: string, permalink: string | undefined, status: number): Chann
 })
 
 /** Reconcile cannot answer "not there" on a failed read, so it throws and the caller waits. */
-const unreadable = (what: string, message: string): Error => new Error(`${NETWORK}: could not ${what}: ${message}`)
+const unreadable = (what: string, message: string): Error =>
+  new Error(`${NETWORK}: could not ${what}: ${message}`)
 
 /** `GET /{post-id}?fields=id,permalink_url`: the post, or null when Graph says it does not exist. */
-const findById = async (ctx: GraphContext, remoteId: string, now: () => number): Promise<ChannelSuccess | null> => {
-  const result = await callGraph(ctx, { method: 'GET', path: remoteId, params: { fields: 'id,permalink_url' } }, now)
-  if (!isFailure(result)) return found(stringField(result.body, 'id') ?? remoteId, stringField(result.body, 'permalink_url'), result.status)
+const findById = async (
+  ctx: GraphContext,
+  remoteId: string,
+  now: () => number,
+): Promise<ChannelSuccess | null> => {
+  const result = await callGraph(
+    ctx,
+    { method: 'GET', path: remoteId, params: { fields: 'id,permalink_url' } },
+    now,
+  )
+  if (!isFailure(result))
+    return found(
+      stringField(result.body, 'id') ?? remoteId,
+      stringField(result.body, 'permalink_url'),
+      result.status,
+    )
   if (isUnknownObject(result) || result.status === 404) return null
   throw unreadable(`look up post ${remoteId}`, result.message)
 }
@@ -40,14 +67,23 @@ const findById = async (ctx: GraphContext, remoteId: string, now: () => number):
  * `GET /{page-id}/posts?fields=id,message,permalink_url,created_time`: the Page's own latest posts,
  * newest first. A post with exactly our message, made no earlier than our due time, is ours.
  */
-const findByMessage = async (ctx: GraphContext, post: ChannelPost, limit: number, now: () => number): Promise<ChannelSuccess | null> => {
+const findByMessage = async (
+  ctx: GraphContext,
+  post: ChannelPost,
+  limit: number,
+  now: () => number,
+): Promise<ChannelSuccess | null> => {
   const params = { fields: 'id,message,permalink_url,created_time', limit: String(limit) }
   const result = await callGraph(ctx, { method: 'GET', path: `${ctx.nodeId}/posts`, params }, now)
   if (isFailure(result)) throw unreadable("read the Page's recent posts", result.message)
   const expected = facebookMessage(post)
   const since = earliestMatchTime(post.idempotencyKey, now())
-  const data = Array.isArray(result.body.data) ? (result.body.data as Record<string, unknown>[]) : []
-  const match = data.find((item) => item.message === expected && (graphTime(item.created_time) ?? 0) >= since)
+  const data = Array.isArray(result.body.data)
+    ? (result.body.data as Record<string, unknown>[])
+    : []
+  const match = data.find(
+    (item) => item.message === expected && (graphTime(item.created_time) ?? 0) >= since,
+  )
   const id = match && stringField(match, 'id')
   return id ? found(id, stringField(match, 'permalink_url'), result.status) : null
 }
@@ -59,7 +95,11 @@ export const createFacebookAdapter = (options: FacebookAdapterOptions = {}): Cha
     channel: 'facebook',
     canDelete: true,
 
-    async publish(post: ChannelPost, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> {
+    async publish(
+      post: ChannelPost,
+      account: ChannelAccount,
+      signal?: AbortSignal,
+    ): Promise<ChannelResult> {
       const ctx = graphContext(account, NETWORK, signal)
       return isFailure(ctx) ? ctx : publishToPage(ctx, post, now)
     },
@@ -82,7 +122,12 @@ export const createFacebookAdapter = (options: FacebookAdapterOptions = {}): Cha
       const result = await callGraph(ctx, { method: 'DELETE', path: remoteId }, now)
       if (isFailure(result)) return channelFailure(result)
       if (result.body.success === true) return { ok: true, remoteId, status: result.status }
-      return { ok: false, retryable: false, status: result.status, message: `${NETWORK}: DELETE ${remoteId} did not report success` }
+      return {
+        ok: false,
+        retryable: false,
+        status: result.status,
+        message: `${NETWORK}: DELETE ${remoteId} did not report success`,
+      }
     },
   }
 }

@@ -11,7 +11,14 @@ import { setTimeout as delay } from 'node:timers/promises'
 
 import { networkFailure } from '../http'
 import type { ChannelFailure, ChannelMedia } from '../../scheduler'
-import { callGraph, isFailure, permanentFailure, stringField, type GraphContext, type GraphParams } from '../facebook/graph'
+import {
+  callGraph,
+  isFailure,
+  permanentFailure,
+  stringField,
+  type GraphContext,
+  type GraphParams,
+} from '../facebook/graph'
 import { channelFailure } from '../facebook/graphErrors'
 
 export type PollOptions = { pollIntervalMs: number; maxPolls: number }
@@ -31,10 +38,26 @@ const containerParams = (media: ChannelMedia, caption: string): GraphParams =>
     : { media_type: 'REELS', video_url: media.url, caption: caption || undefined }
 
 /** Creates the container and answers its id. */
-export const createContainer = async (ctx: GraphContext, media: ChannelMedia, caption: string, now: () => number): Promise<string | ChannelFailure> => {
-  const result = await callGraph(ctx, { method: 'POST', path: `${ctx.nodeId}/media`, params: containerParams(media, caption) }, now)
+export const createContainer = async (
+  ctx: GraphContext,
+  media: ChannelMedia,
+  caption: string,
+  now: () => number,
+): Promise<string | ChannelFailure> => {
+  const result = await callGraph(
+    ctx,
+    { method: 'POST', path: `${ctx.nodeId}/media`, params: containerParams(media, caption) },
+    now,
+  )
   if (isFailure(result)) return channelFailure(result)
-  return stringField(result.body, 'id') ?? { ok: false, retryable: true, status: result.status, message: 'Instagram: /media answered without a container id' }
+  return (
+    stringField(result.body, 'id') ?? {
+      ok: false,
+      retryable: true,
+      status: result.status,
+      message: 'Instagram: /media answered without a container id',
+    }
+  )
 }
 
 /** A container that ended in `ERROR`: its `status` text names the Instagram error subcode. */
@@ -57,16 +80,37 @@ const sleep = async (ms: number, signal?: AbortSignal): Promise<ChannelFailure |
  * Polls `status_code` until the container is `FINISHED`, at most `maxPolls` times, `pollIntervalMs`
  * apart, stopping at once when the caller's signal aborts. Answers undefined when ready.
  */
-export const waitUntilFinished = async (ctx: GraphContext, containerId: string, poll: PollOptions, now: () => number): Promise<ChannelFailure | undefined> => {
+export const waitUntilFinished = async (
+  ctx: GraphContext,
+  containerId: string,
+  poll: PollOptions,
+  now: () => number,
+): Promise<ChannelFailure | undefined> => {
   for (let attempt = 1; attempt <= poll.maxPolls; attempt += 1) {
-    const result = await callGraph(ctx, { method: 'GET', path: containerId, params: { fields: 'status_code,status' } }, now)
+    const result = await callGraph(
+      ctx,
+      { method: 'GET', path: containerId, params: { fields: 'status_code,status' } },
+      now,
+    )
     if (isFailure(result)) return channelFailure(result)
     const code = stringField(result.body, 'status_code')
     if (code === 'FINISHED') return undefined
     if (code === 'ERROR') return processingError(result.status, stringField(result.body, 'status'))
     // An expired container (24 hours old) is replaced by a new one on the next attempt.
-    if (code === 'EXPIRED') return { ok: false, retryable: true, status: result.status, message: 'Instagram: the media container expired before it was published' }
-    if (code === 'PUBLISHED') return { ok: false, retryable: true, status: result.status, message: 'Instagram: the container is already published; reconcile will find the post' }
+    if (code === 'EXPIRED')
+      return {
+        ok: false,
+        retryable: true,
+        status: result.status,
+        message: 'Instagram: the media container expired before it was published',
+      }
+    if (code === 'PUBLISHED')
+      return {
+        ok: false,
+        retryable: true,
+        status: result.status,
+        message: 'Instagram: the container is already published; reconcile will find the post',
+      }
     if (attempt < poll.maxPolls) {
       const aborted = await sleep(poll.pollIntervalMs, ctx.signal)
       if (aborted) return aborted
@@ -83,10 +127,17 @@ export const waitUntilFinished = async (ctx: GraphContext, containerId: string, 
 
 /** The one media item Instagram will publish, or why not: the API cannot post text alone. */
 export const mediaToPublish = (media: ChannelMedia[]): ChannelMedia | ChannelFailure => {
-  if (!media.length) return permanentFailure('Instagram: a post needs an image or a video, and this one has none')
-  if (media.length > 1) return permanentFailure(`Instagram: this adapter publishes one image or video per post (carousels are not supported); this post has ${media.length}`)
+  if (!media.length)
+    return permanentFailure('Instagram: a post needs an image or a video, and this one has none')
+  if (media.length > 1)
+    return permanentFailure(
+      `Instagram: this adapter publishes one image or video per post (carousels are not supported); this post has ${media.length}`,
+    )
   const [item] = media as [ChannelMedia]
   // Instagram cURLs the media itself, so it must be on a public server (Content Publishing guide).
-  if (!item.url) return permanentFailure(`Instagram: the ${item.kind} needs a public URL for Instagram to fetch; a file on disk cannot be uploaded`)
+  if (!item.url)
+    return permanentFailure(
+      `Instagram: the ${item.kind} needs a public URL for Instagram to fetch; a file on disk cannot be uploaded`,
+    )
   return item
 }

@@ -12,11 +12,27 @@
  * 5. `GET /{ig-media-id}?fields=permalink` for the post's URL (best effort: the post is live).
  * The API has no delete for published media, hence `canDelete: false` and no `remove`.
  */
-import type { ChannelAccount, ChannelAdapter, ChannelFailure, ChannelMedia, ChannelPost, ChannelResult, ChannelSuccess } from '../../scheduler'
-import { callGraph, earliestMatchTime, graphContext, graphTime, isFailure, permanentFailure, stringField, type GraphContext } from '../facebook/graph'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelFailure,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+  ChannelSuccess,
+} from '../../scheduler'
+import {
+  callGraph,
+  earliestMatchTime,
+  graphContext,
+  graphTime,
+  isFailure,
+  permanentFailure,
+  stringField,
+  type GraphContext,
+} from '../facebook/graph'
 import { channelFailure, isUnknownObject, PUBLISHING_QUOTA_WAIT_MS } from '../facebook/graphErrors'
 import { createContainer, mediaToPublish, waitUntilFinished, type PollOptions } from './container'
-
 
 export type InstagramAdapterOptions = {
   now?: () => number
@@ -38,11 +54,20 @@ const DEFAULT_QUOTA_TOTAL = 50
  * Refuses, as retryable, when the account has used its publishing quota. The endpoint answered
  * 200, but the dispatcher should treat this like any rate limit, hence status 429.
  */
-const checkQuota = async (ctx: GraphContext, now: () => number): Promise<ChannelFailure | undefined> => {
+const checkQuota = async (
+  ctx: GraphContext,
+  now: () => number,
+): Promise<ChannelFailure | undefined> => {
   const params = { fields: 'config,quota_usage' }
-  const result = await callGraph(ctx, { method: 'GET', path: `${ctx.nodeId}/content_publishing_limit`, params }, now)
+  const result = await callGraph(
+    ctx,
+    { method: 'GET', path: `${ctx.nodeId}/content_publishing_limit`, params },
+    now,
+  )
   if (isFailure(result)) return channelFailure(result)
-  const entry = Array.isArray(result.body.data) ? (result.body.data[0] as Record<string, unknown> | undefined) : undefined
+  const entry = Array.isArray(result.body.data)
+    ? (result.body.data[0] as Record<string, unknown> | undefined)
+    : undefined
   const usage = typeof entry?.quota_usage === 'number' ? entry.quota_usage : 0
   const config = entry?.config as { quota_total?: unknown } | undefined
   const total = typeof config?.quota_total === 'number' ? config.quota_total : DEFAULT_QUOTA_TOTAL
@@ -56,24 +81,56 @@ const checkQuota = async (ctx: GraphContext, now: () => number): Promise<Channel
   }
 }
 
-const publishContainer = async (ctx: GraphContext, containerId: string, now: () => number): Promise<ChannelSuccess | ChannelFailure> => {
-  const result = await callGraph(ctx, { method: 'POST', path: `${ctx.nodeId}/media_publish`, params: { creation_id: containerId } }, now)
+const publishContainer = async (
+  ctx: GraphContext,
+  containerId: string,
+  now: () => number,
+): Promise<ChannelSuccess | ChannelFailure> => {
+  const result = await callGraph(
+    ctx,
+    { method: 'POST', path: `${ctx.nodeId}/media_publish`, params: { creation_id: containerId } },
+    now,
+  )
   if (isFailure(result)) return channelFailure(result)
   const id = stringField(result.body, 'id')
-  if (!id) return { ok: false, retryable: true, status: result.status, message: 'Instagram: /media_publish answered without a media id' }
+  if (!id)
+    return {
+      ok: false,
+      retryable: true,
+      status: result.status,
+      message: 'Instagram: /media_publish answered without a media id',
+    }
   return { ok: true, remoteId: id, status: result.status }
 }
 
 /** The permalink, when Instagram gives it; a failed read must not turn a live post into a failure. */
-const permalinkOf = async (ctx: GraphContext, mediaId: string, now: () => number): Promise<string | undefined> => {
-  const result = await callGraph(ctx, { method: 'GET', path: mediaId, params: { fields: 'permalink' } }, now)
+const permalinkOf = async (
+  ctx: GraphContext,
+  mediaId: string,
+  now: () => number,
+): Promise<string | undefined> => {
+  const result = await callGraph(
+    ctx,
+    { method: 'GET', path: mediaId, params: { fields: 'permalink' } },
+    now,
+  )
   return isFailure(result) ? undefined : stringField(result.body, 'permalink')
 }
 
 const checkCaption = (caption: string): ChannelFailure | undefined =>
-  [...caption].length > CAPTION_LIMIT ? permanentFailure(`Instagram: the caption has ${[...caption].length} characters; the limit is ${CAPTION_LIMIT}`) : undefined
+  [...caption].length > CAPTION_LIMIT
+    ? permanentFailure(
+        `Instagram: the caption has ${[...caption].length} characters; the limit is ${CAPTION_LIMIT}`,
+      )
+    : undefined
 
-const publishMedia = async (ctx: GraphContext, post: ChannelPost, media: ChannelMedia, poll: PollOptions, now: () => number): Promise<ChannelResult> => {
+const publishMedia = async (
+  ctx: GraphContext,
+  post: ChannelPost,
+  media: ChannelMedia,
+  poll: PollOptions,
+  now: () => number,
+): Promise<ChannelResult> => {
   const refused = checkCaption(post.text) ?? (await checkQuota(ctx, now))
   if (refused) return refused
   const containerId = await createContainer(ctx, media, post.text, now)
@@ -88,36 +145,69 @@ const publishMedia = async (ctx: GraphContext, post: ChannelPost, media: Channel
   return permalink ? { ...published, remoteUrl: permalink } : published
 }
 
-const unreadable = (what: string, message: string): Error => new Error(`${NETWORK}: could not ${what}: ${message}`)
+const unreadable = (what: string, message: string): Error =>
+  new Error(`${NETWORK}: could not ${what}: ${message}`)
 
-const findById = async (ctx: GraphContext, remoteId: string, now: () => number): Promise<ChannelSuccess | null> => {
-  const result = await callGraph(ctx, { method: 'GET', path: remoteId, params: { fields: 'id,permalink' } }, now)
-  if (!isFailure(result)) return { ok: true, remoteId, remoteUrl: stringField(result.body, 'permalink'), status: result.status }
+const findById = async (
+  ctx: GraphContext,
+  remoteId: string,
+  now: () => number,
+): Promise<ChannelSuccess | null> => {
+  const result = await callGraph(
+    ctx,
+    { method: 'GET', path: remoteId, params: { fields: 'id,permalink' } },
+    now,
+  )
+  if (!isFailure(result))
+    return {
+      ok: true,
+      remoteId,
+      remoteUrl: stringField(result.body, 'permalink'),
+      status: result.status,
+    }
   if (isUnknownObject(result) || result.status === 404) return null
   throw unreadable(`look up media ${remoteId}`, result.message)
 }
 
 /** The account's latest media, newest first; ours has exactly our caption and is no older than our due time. */
-const findByCaption = async (ctx: GraphContext, post: ChannelPost, limit: number, now: () => number): Promise<ChannelSuccess | null> => {
+const findByCaption = async (
+  ctx: GraphContext,
+  post: ChannelPost,
+  limit: number,
+  now: () => number,
+): Promise<ChannelSuccess | null> => {
   const params = { fields: 'id,caption,permalink,timestamp', limit: String(limit) }
   const result = await callGraph(ctx, { method: 'GET', path: `${ctx.nodeId}/media`, params }, now)
   if (isFailure(result)) throw unreadable("read the account's recent media", result.message)
   const since = earliestMatchTime(post.idempotencyKey, now())
-  const data = Array.isArray(result.body.data) ? (result.body.data as Record<string, unknown>[]) : []
-  const match = data.find((item) => (item.caption ?? '') === post.text && (graphTime(item.timestamp) ?? 0) >= since)
+  const data = Array.isArray(result.body.data)
+    ? (result.body.data as Record<string, unknown>[])
+    : []
+  const match = data.find(
+    (item) => (item.caption ?? '') === post.text && (graphTime(item.timestamp) ?? 0) >= since,
+  )
   const id = match && stringField(match, 'id')
-  return id ? { ok: true, remoteId: id, remoteUrl: stringField(match, 'permalink'), status: result.status } : null
+  return id
+    ? { ok: true, remoteId: id, remoteUrl: stringField(match, 'permalink'), status: result.status }
+    : null
 }
 
 export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): ChannelAdapter => {
   const now = options.now ?? Date.now
-  const poll: PollOptions = { pollIntervalMs: options.pollIntervalMs ?? 5_000, maxPolls: Math.max(1, options.maxPolls ?? 24) }
+  const poll: PollOptions = {
+    pollIntervalMs: options.pollIntervalMs ?? 5_000,
+    maxPolls: Math.max(1, options.maxPolls ?? 24),
+  }
   const reconcileLimit = options.reconcileLimit ?? 25
   return {
     channel: 'instagram',
     canDelete: false,
 
-    async publish(post: ChannelPost, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> {
+    async publish(
+      post: ChannelPost,
+      account: ChannelAccount,
+      signal?: AbortSignal,
+    ): Promise<ChannelResult> {
       // Checked before anything else: without media there is nothing Instagram can publish.
       const media = mediaToPublish(post.media)
       if (isFailure(media)) return media

@@ -20,7 +20,8 @@ export const linkedinVersion = (account: ChannelAccount): string => {
 }
 
 /** `baseUrl` may carry a path (a proxy, a test server), so paths are appended rather than resolved. */
-export const linkedinUrl = (account: ChannelAccount, path: string): string => `${account.baseUrl.replace(/\/+$/, '')}${path}`
+export const linkedinUrl = (account: ChannelAccount, path: string): string =>
+  `${account.baseUrl.replace(/\/+$/, '')}${path}`
 
 export const bearer = (account: ChannelAccount): Record<string, string> =>
   account.accessToken ? { Authorization: `Bearer ${account.accessToken}` } : {}
@@ -29,7 +30,10 @@ export const bearer = (account: ChannelAccount): Record<string, string> =>
  * Every versioned /rest call needs `LinkedIn-Version: YYYYMM` and `X-Restli-Protocol-Version: 2.0.0`
  * (Posts API: "All APIs require the request header …"), plus the member's OAuth Bearer token.
  */
-export const restHeaders = (account: ChannelAccount, extra: Record<string, string> = {}): Record<string, string> => ({
+export const restHeaders = (
+  account: ChannelAccount,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
   ...bearer(account),
   'LinkedIn-Version': linkedinVersion(account),
   'X-Restli-Protocol-Version': '2.0.0',
@@ -39,7 +43,8 @@ export const restHeaders = (account: ChannelAccount, extra: Record<string, strin
 export const JSON_BODY = { 'Content-Type': 'application/json' }
 
 /** Where a post can be seen: the feed update page takes the post URN as is. */
-export const linkedinPostUrl = (urn: string): string => `https://www.linkedin.com/feed/update/${urn}/`
+export const linkedinPostUrl = (urn: string): string =>
+  `https://www.linkedin.com/feed/update/${urn}/`
 
 /**
  * LinkedIn's error body is `{ status, serviceErrorCode, code, message }` (e.g. 426
@@ -60,12 +65,19 @@ export const linkedinErrorMessage = (body: unknown): string => {
  */
 export const linkedinFailure = async (response: Response): Promise<ChannelFailure> => {
   const message = linkedinErrorMessage(await readJson(response))
-  const retryAfter = isRetryableStatus(response.status) ? retryAfterMs(response.headers.get('retry-after')) : undefined
+  const retryAfter = isRetryableStatus(response.status)
+    ? retryAfterMs(response.headers.get('retry-after'))
+    : undefined
   return httpFailure(response.status, message, retryAfter)
 }
 
 /** A failure decided here, before or without an HTTP answer that says so (status 0). */
-export const localFailure = (message: string, retryable = false): ChannelFailure => ({ ok: false, retryable, status: 0, message })
+export const localFailure = (message: string, retryable = false): ChannelFailure => ({
+  ok: false,
+  retryable,
+  status: 0,
+  message,
+})
 
 /** Error texts can echo request headers, so every message leaving the adapter is scrubbed of the token. */
 // Token redaction is shared by every adapter.

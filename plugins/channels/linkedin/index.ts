@@ -1,6 +1,16 @@
 import { networkFailure } from '../http'
 import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from '../../scheduler'
-import { JSON_BODY, linkedinFailure, linkedinPostUrl, linkedinUrl, localFailure, redact, redactText, restHeaders, type Step } from './api'
+import {
+  JSON_BODY,
+  linkedinFailure,
+  linkedinPostUrl,
+  linkedinUrl,
+  localFailure,
+  redact,
+  redactText,
+  restHeaders,
+  type Step,
+} from './api'
 import { escapeLittleText } from './littleText'
 import { uploadImage } from './media'
 import { reconcileLinkedIn } from './reconcile'
@@ -14,7 +24,8 @@ type PostContent =
   | { multiImage: { images: ImageRef[] } }
   | { article: { source: string; title: string } }
 
-const imageRef = (id: string, altText: string | undefined): ImageRef => (altText ? { id, altText } : { id })
+const imageRef = (id: string, altText: string | undefined): ImageRef =>
+  altText ? { id, altText } : { id }
 
 /** The article card's title: the document's own title when the serializer gave one, else the site. */
 const articleTitle = (post: ChannelPost, link: string): string => {
@@ -31,7 +42,12 @@ const articleTitle = (post: ChannelPost, link: string): string => {
  * The post's `content`: one image → `media: { id, altText }`, several → `multiImage` (organic posts
  * support both), none but a link → `article: { source, title }`, neither → a text-only post.
  */
-const buildContent = async (post: ChannelPost, author: string, account: ChannelAccount, signal?: AbortSignal): Promise<Step<PostContent | undefined>> => {
+const buildContent = async (
+  post: ChannelPost,
+  author: string,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<Step<PostContent | undefined>> => {
   const images: ImageRef[] = []
   for (const media of post.media) {
     const uploaded = await uploadImage(media, author, account, signal)
@@ -40,7 +56,11 @@ const buildContent = async (post: ChannelPost, author: string, account: ChannelA
   }
   if (images.length === 1) return { ok: true, value: { media: images[0] } }
   if (images.length > 1) return { ok: true, value: { multiImage: { images } } }
-  if (post.link) return { ok: true, value: { article: { source: post.link, title: articleTitle(post, post.link) } } }
+  if (post.link)
+    return {
+      ok: true,
+      value: { article: { source: post.link, title: articleTitle(post, post.link) } },
+    }
   return { ok: true, value: undefined }
 }
 
@@ -49,19 +69,31 @@ const postBody = (author: string, text: string, content: PostContent | undefined
   author,
   commentary: escapeLittleText(text),
   visibility: 'PUBLIC',
-  distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+  distribution: {
+    feedDistribution: 'MAIN_FEED',
+    targetEntities: [],
+    thirdPartyDistributionChannels: [],
+  },
   ...(content ? { content } : {}),
   lifecycleState: 'PUBLISHED',
   isReshareDisabledByAuthor: false,
 })
 
 /** POST /rest/posts answers 201 with an empty body and the new post's URN in `x-restli-id`. */
-const publish = async (post: ChannelPost, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> => {
+const publish = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const author = account.externalId
   // Neither of these can change by retrying the same publication.
-  if (!author?.startsWith('urn:li:')) return localFailure('the LinkedIn account has no author URN (externalId, e.g. urn:li:organization:…)')
+  if (!author?.startsWith('urn:li:'))
+    return localFailure(
+      'the LinkedIn account has no author URN (externalId, e.g. urn:li:organization:…)',
+    )
   // Videos go through LinkedIn's separate Videos API (multi-part upload, finalize, processing), not built here.
-  if (post.media.some((media) => media.kind === 'video')) return localFailure('LinkedIn video posts are not supported by this adapter yet')
+  if (post.media.some((media) => media.kind === 'video'))
+    return localFailure('LinkedIn video posts are not supported by this adapter yet')
   const content = await buildContent(post, author, account, signal)
   if (!content.ok) return content
   const response = await fetch(linkedinUrl(account, '/rest/posts'), {
@@ -73,7 +105,13 @@ const publish = async (post: ChannelPost, account: ChannelAccount, signal?: Abor
   if (!response.ok) return linkedinFailure(response)
   const urn = response.headers.get('x-restli-id')
   // The post may exist without an id to record; repeating it could double-post, so a person must look.
-  if (!urn) return { ok: false, retryable: false, status: response.status, message: 'LinkedIn accepted the post but sent no x-restli-id' }
+  if (!urn)
+    return {
+      ok: false,
+      retryable: false,
+      status: response.status,
+      message: 'LinkedIn accepted the post but sent no x-restli-id',
+    }
   return { ok: true, remoteId: urn, remoteUrl: linkedinPostUrl(urn), status: response.status }
 }
 
@@ -82,7 +120,11 @@ const publish = async (post: ChannelPost, account: ChannelAccount, signal?: Abor
  * idempotent). Anything else is a failure: removal backs consent withdrawal, so "gone" is reported
  * only when LinkedIn says so.
  */
-const remove = async (urn: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> => {
+const remove = async (
+  urn: string,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const response = await fetch(linkedinUrl(account, `/rest/posts/${encodeURIComponent(urn)}`), {
     method: 'DELETE',
     headers: restHeaders(account, { 'X-RestLi-Method': 'DELETE' }),
@@ -94,7 +136,10 @@ const remove = async (urn: string, account: ChannelAccount, signal?: AbortSignal
 }
 
 /** Network errors and aborts become retryable failures; no message leaves with the token in it. */
-const guarded = async (account: ChannelAccount, run: () => Promise<ChannelResult>): Promise<ChannelResult> => {
+const guarded = async (
+  account: ChannelAccount,
+  run: () => Promise<ChannelResult>,
+): Promise<ChannelResult> => {
   try {
     return redact(await run(), account.accessToken)
   } catch (error) {
@@ -112,7 +157,9 @@ export const linkedinAdapter: ChannelAdapter = {
       return await reconcileLinkedIn(post, account, remoteId, signal)
     } catch (error) {
       // A lookup that could not be made is not "not there": the caller sees an error, token-free.
-      throw new Error(redactText(error instanceof Error ? error.message : String(error), account.accessToken))
+      throw new Error(
+        redactText(error instanceof Error ? error.message : String(error), account.accessToken),
+      )
     }
   },
 }

@@ -7,8 +7,25 @@
  * - Errors are `{ error: "…" }`; 429 carries `X-RateLimit-Reset` (an ISO 8601 timestamp).
  */
 import { readJson } from '../http'
-import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult, ChannelSuccess } from '../../scheduler'
-import { authHeader, connectionFailure, entityId, isRecord, localFailure, mastodonFailure, mastodonUrl, redact, redactText, type Step } from './api'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelPost,
+  ChannelResult,
+  ChannelSuccess,
+} from '../../scheduler'
+import {
+  authHeader,
+  connectionFailure,
+  entityId,
+  isRecord,
+  localFailure,
+  mastodonFailure,
+  mastodonUrl,
+  redact,
+  redactText,
+  type Step,
+} from './api'
 import { abortableSleep, type MastodonMediaOptions, uploadMedia } from './media'
 
 export type MastodonAdapterOptions = Partial<MastodonMediaOptions>
@@ -31,7 +48,11 @@ const setting = (account: ChannelAccount, name: string): string | undefined => {
  * upstream), `media_ids[]`, and the account's `visibility` (public/unlisted/private/direct) and
  * `language` (ISO 639-1) when configured; left out, the instance uses the account's defaults.
  */
-const statusBody = (post: ChannelPost, account: ChannelAccount, mediaIds: string[]): Record<string, unknown> => {
+const statusBody = (
+  post: ChannelPost,
+  account: ChannelAccount,
+  mediaIds: string[],
+): Record<string, unknown> => {
   const visibility = setting(account, 'visibility')
   const language = setting(account, 'language')
   return {
@@ -46,12 +67,19 @@ const statusBody = (post: ChannelPost, account: ChannelAccount, mediaIds: string
 const statusSuccess = (body: unknown, status: number): ChannelSuccess | undefined => {
   const id = entityId(body)
   if (!id || !isRecord(body)) return undefined
-  const remoteUrl = [body.url, body.uri].find((value): value is string => typeof value === 'string' && value !== '')
+  const remoteUrl = [body.url, body.uri].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  )
   return { ok: true, remoteId: id, ...(remoteUrl ? { remoteUrl } : {}), status }
 }
 
 /** Uploads every file in order, with its alt text; resolves to the media ids. */
-const uploadAll = async (post: ChannelPost, account: ChannelAccount, options: MastodonMediaOptions, signal?: AbortSignal): Promise<Step<string[]>> => {
+const uploadAll = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  options: MastodonMediaOptions,
+  signal?: AbortSignal,
+): Promise<Step<string[]>> => {
   const mediaIds: string[] = []
   for (const media of post.media) {
     const uploaded = await uploadMedia(media, account, options, signal)
@@ -66,19 +94,36 @@ const uploadAll = async (post: ChannelPost, account: ChannelAccount, options: Ma
  * status it already created ("to prevent duplicate submissions", kept for up to 1 hour), so a retry
  * after a lost answer does not post twice.
  */
-const createStatus = async (post: ChannelPost, account: ChannelAccount, mediaIds: string[], signal?: AbortSignal): Promise<ChannelResult> => {
+const createStatus = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  mediaIds: string[],
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const response = await fetch(mastodonUrl(account, '/api/v1/statuses'), {
     method: 'POST',
-    headers: { ...authHeader(account), 'Content-Type': 'application/json', 'Idempotency-Key': post.idempotencyKey },
+    headers: {
+      ...authHeader(account),
+      'Content-Type': 'application/json',
+      'Idempotency-Key': post.idempotencyKey,
+    },
     body: JSON.stringify(statusBody(post, account, mediaIds)),
     signal,
   })
   if (response.status !== 200) return mastodonFailure(response)
   // A status without an id cannot be recorded, and repeating it could double-post: a person must look.
-  return statusSuccess(await readJson(response), response.status) ?? localFailure('Mastodon accepted the status but returned no status id')
+  return (
+    statusSuccess(await readJson(response), response.status) ??
+    localFailure('Mastodon accepted the status but returned no status id')
+  )
 }
 
-const publish = async (post: ChannelPost, account: ChannelAccount, options: MastodonMediaOptions, signal?: AbortSignal): Promise<ChannelResult> => {
+const publish = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  options: MastodonMediaOptions,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const media = await uploadAll(post, account, options, signal)
   return media.ok ? createStatus(post, account, media.value, signal) : media
 }
@@ -88,16 +133,30 @@ const publish = async (post: ChannelPost, account: ChannelAccount, options: Mast
  * a failure: the instance says the same for a status of another account, and removal backs consent
  * withdrawal, so "gone" is reported only when the instance says it deleted it.
  */
-const remove = async (remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> => {
-  const response = await fetch(mastodonUrl(account, `/api/v1/statuses/${encodeURIComponent(remoteId)}`), { method: 'DELETE', headers: authHeader(account), signal })
+const remove = async (
+  remoteId: string,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
+  const response = await fetch(
+    mastodonUrl(account, `/api/v1/statuses/${encodeURIComponent(remoteId)}`),
+    { method: 'DELETE', headers: authHeader(account), signal },
+  )
   if (response.status !== 200) return mastodonFailure(response)
   await response.body?.cancel()
   return { ok: true, remoteId, status: response.status }
 }
 
 /** GET /api/v1/statuses/:id: the status (200), or `null` when the instance has no such status (404). */
-const lookUp = async (remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelSuccess | null> => {
-  const response = await fetch(mastodonUrl(account, `/api/v1/statuses/${encodeURIComponent(remoteId)}`), { headers: authHeader(account), signal })
+const lookUp = async (
+  remoteId: string,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<ChannelSuccess | null> => {
+  const response = await fetch(
+    mastodonUrl(account, `/api/v1/statuses/${encodeURIComponent(remoteId)}`),
+    { headers: authHeader(account), signal },
+  )
   if (response.status === 404) return null
   if (response.status !== 200) throw new Error((await mastodonFailure(response)).message)
   const found = statusSuccess(await readJson(response), response.status)
@@ -115,7 +174,13 @@ const lookUp = async (remoteId: string, account: ChannelAccount, signal?: AbortS
  * A permanent 422 on the status means no status exists for the key (the instance would have
  * answered with it), so `null`; any other failure throws, since "could not look" is not "not there".
  */
-const reconcile = async (post: ChannelPost, account: ChannelAccount, remoteId: string | undefined, options: MastodonMediaOptions, signal?: AbortSignal): Promise<ChannelSuccess | null> => {
+const reconcile = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  remoteId: string | undefined,
+  options: MastodonMediaOptions,
+  signal?: AbortSignal,
+): Promise<ChannelSuccess | null> => {
   if (remoteId) return lookUp(remoteId, account, signal)
   const media = await uploadAll(post, account, options, signal)
   if (!media.ok) throw new Error(media.message)
@@ -126,7 +191,10 @@ const reconcile = async (post: ChannelPost, account: ChannelAccount, remoteId: s
 }
 
 /** Network errors and aborts become retryable failures; no message leaves with the token in it. */
-const guarded = async (account: ChannelAccount, run: () => Promise<ChannelResult>): Promise<ChannelResult> => {
+const guarded = async (
+  account: ChannelAccount,
+  run: () => Promise<ChannelResult>,
+): Promise<ChannelResult> => {
   try {
     return redact(await run(), account.accessToken)
   } catch (error) {
@@ -135,15 +203,18 @@ const guarded = async (account: ChannelAccount, run: () => Promise<ChannelResult
 }
 
 /** The adapter, with the optional methods it implements typed as present. */
-export type MastodonAdapter = ChannelAdapter & Required<Pick<ChannelAdapter, 'remove' | 'reconcile'>>
+export type MastodonAdapter = ChannelAdapter &
+  Required<Pick<ChannelAdapter, 'remove' | 'reconcile'>>
 
 export const createMastodonAdapter = (options: MastodonAdapterOptions = {}): MastodonAdapter => {
   const media: MastodonMediaOptions = { ...DEFAULTS, ...options }
   return {
     channel: 'mastodon',
     canDelete: true,
-    publish: (post, account, signal) => guarded(account, () => publish(post, account, media, signal)),
-    remove: (remoteId, account, signal) => guarded(account, () => remove(remoteId, account, signal)),
+    publish: (post, account, signal) =>
+      guarded(account, () => publish(post, account, media, signal)),
+    remove: (remoteId, account, signal) =>
+      guarded(account, () => remove(remoteId, account, signal)),
     reconcile: async (post, account, remoteId, signal) => {
       try {
         return await reconcile(post, account, remoteId, media, signal)

@@ -31,8 +31,14 @@ export type WebChannelOptions = {
   onRevalidateError?: (url: string, message: string) => void
 }
 
-const revalidate = async (options: WebChannelOptions, account: ChannelAccount, body: Record<string, unknown>) => {
-  const urls = String(account.settings?.revalidateUrls ?? '').split(/\s+/).filter(Boolean)
+const revalidate = async (
+  options: WebChannelOptions,
+  account: ChannelAccount,
+  body: Record<string, unknown>,
+) => {
+  const urls = String(account.settings?.revalidateUrls ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
   const send = options.fetch ?? fetch
   // The projection is the truth; a front-end that misses a ping still reads the new content on
   // its next build or cache expiry, so a failed ping is reported, not a failed publish.
@@ -41,7 +47,10 @@ const revalidate = async (options: WebChannelOptions, account: ChannelAccount, b
       try {
         const response = await send(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(account.secret ? { Authorization: `Bearer ${account.secret}` } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(account.secret ? { Authorization: `Bearer ${account.secret}` } : {}),
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(options.revalidateTimeoutMs ?? 5000),
         })
@@ -59,7 +68,8 @@ const projectionOf = (post: ChannelPost): WebProjection | string => {
   const type = document.type
   const slug = document.slug
   if (typeof type !== 'string' || !type) return 'the serialized document has no type'
-  if (typeof slug !== 'string' || !slug) return 'the document has no slug, so it has no address on the site'
+  if (typeof slug !== 'string' || !slug)
+    return 'the document has no slug, so it has no address on the site'
   return { type, slug, data: document, publicationId: post.publicationId }
 }
 
@@ -68,16 +78,32 @@ export const webChannel = (options: WebChannelOptions): ChannelAdapter => ({
   canDelete: true,
   async publish(post, account): Promise<ChannelResult> {
     const projection = projectionOf(post)
-    if (typeof projection === 'string') return { ok: false, retryable: false, status: 0, message: projection }
+    if (typeof projection === 'string')
+      return { ok: false, retryable: false, status: 0, message: projection }
     try {
       const { key, path } = await options.store.put(projection)
-      await revalidate(options, account, { action: 'publish', type: projection.type, slug: projection.slug, path })
-      return { ok: true, remoteId: key, remoteUrl: options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}${path}` : path, status: 200 }
+      await revalidate(options, account, {
+        action: 'publish',
+        type: projection.type,
+        slug: projection.slug,
+        path,
+      })
+      return {
+        ok: true,
+        remoteId: key,
+        remoteUrl: options.siteUrl ? `${options.siteUrl.replace(/\/$/, '')}${path}` : path,
+        status: 200,
+      }
     } catch (error) {
       // The database being away is worth retrying; a projection the store refuses (marked
       // `permanent`) will be refused again, so it fails at once with the store's reason.
       const permanent = (error as { permanent?: boolean }).permanent === true
-      return { ok: false, retryable: !permanent, status: 0, message: `the projection could not be written: ${(error as Error).message}` }
+      return {
+        ok: false,
+        retryable: !permanent,
+        status: 0,
+        message: `the projection could not be written: ${(error as Error).message}`,
+      }
     }
   },
   async reconcile() {
@@ -91,7 +117,12 @@ export const webChannel = (options: WebChannelOptions): ChannelAdapter => ({
       await revalidate(options, account, { action: 'retract', type, slug })
       return { ok: true, remoteId, status: 200 }
     } catch (error) {
-      return { ok: false, retryable: true, status: 0, message: `the projection could not be removed: ${(error as Error).message}` }
+      return {
+        ok: false,
+        retryable: true,
+        status: 0,
+        message: `the projection could not be removed: ${(error as Error).message}`,
+      }
     }
   },
 })

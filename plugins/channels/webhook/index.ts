@@ -12,7 +12,13 @@
  * id), and it is the key the receiver already dedupes on, so it can find what a retraction means.
  */
 import { redact } from '../http'
-import type { ChannelAccount, ChannelAdapter, ChannelFailure, ChannelPost, ChannelResult } from '../../scheduler'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelFailure,
+  ChannelPost,
+  ChannelResult,
+} from '../../scheduler'
 import { receiverFailure, transportFailure } from './response'
 import { signerFor, webhookId } from './signing'
 
@@ -28,12 +34,20 @@ export type WebhookAdapter = ChannelAdapter & Required<Pick<ChannelAdapter, 'rem
 
 export { webhookId } from './signing'
 
-type WebhookEvent = { type: 'publication.published' | 'publication.retracted'; data: Record<string, unknown> }
+type WebhookEvent = {
+  type: 'publication.published' | 'publication.retracted'
+  data: Record<string, unknown>
+}
 type Delivery = { timeoutMs: number; fetch: typeof fetch }
 
 const DEFAULT_TIMEOUT_MS = 10_000
 
-const localFailure = (message: string): ChannelFailure => ({ ok: false, retryable: false, status: 0, message })
+const localFailure = (message: string): ChannelFailure => ({
+  ok: false,
+  retryable: false,
+  status: 0,
+  message,
+})
 
 // Receivers see public URLs only: `filePath` is a path on our worker and means nothing (or too much) to them.
 const publishedEvent = (post: ChannelPost): WebhookEvent => ({
@@ -55,19 +69,30 @@ const positive = (value: unknown): number | undefined => {
 
 /** The account's URL, or why it cannot be posted to. Credentials in it would be echoed by fetch's errors. */
 const destination = (account: ChannelAccount): URL | ChannelFailure => {
-  if (!account.url?.trim()) return localFailure('the webhook account has no URL to deliver to (url)')
+  if (!account.url?.trim())
+    return localFailure('the webhook account has no URL to deliver to (url)')
   let url: URL
   try {
     url = new URL(account.url.trim())
   } catch {
     return localFailure('the webhook account URL is not a valid URL')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return localFailure(`the webhook account URL must be http(s), not ${url.protocol}`)
-  if (url.username || url.password) return localFailure('the webhook account URL must not carry credentials; use the signing secret to authenticate')
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return localFailure(`the webhook account URL must be http(s), not ${url.protocol}`)
+  if (url.username || url.password)
+    return localFailure(
+      'the webhook account URL must not carry credentials; use the signing secret to authenticate',
+    )
   return url
 }
 
-const deliver = async (id: string, event: WebhookEvent, account: ChannelAccount, delivery: Delivery, signal?: AbortSignal): Promise<ChannelResult> => {
+const deliver = async (
+  id: string,
+  event: WebhookEvent,
+  account: ChannelAccount,
+  delivery: Delivery,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const url = destination(account)
   if (!(url instanceof URL)) return url
   if (!account.secret) return localFailure('the webhook account has no signing secret (secret)')
@@ -97,15 +122,30 @@ const deliver = async (id: string, event: WebhookEvent, account: ChannelAccount,
 
 /** Neither the `whsec_…` secret nor its bare base64 key leaves in a message. */
 const scrubbed = (result: ChannelResult, secret: string | undefined): ChannelResult =>
-  redact(redact(result, secret), secret?.startsWith('whsec_') ? secret.slice('whsec_'.length) : undefined)
+  redact(
+    redact(result, secret),
+    secret?.startsWith('whsec_') ? secret.slice('whsec_'.length) : undefined,
+  )
 
 export const webhookChannel = (options: WebhookChannelOptions = {}): WebhookAdapter => {
-  const delivery = (): Delivery => ({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) })
+  const delivery = (): Delivery => ({
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  })
   return {
     channel: 'webhook',
     canDelete: true,
     publish: async (post, account, signal) =>
-      scrubbed(await deliver(webhookId(post.idempotencyKey), publishedEvent(post), account, delivery(), signal), account.secret),
+      scrubbed(
+        await deliver(
+          webhookId(post.idempotencyKey),
+          publishedEvent(post),
+          account,
+          delivery(),
+          signal,
+        ),
+        account.secret,
+      ),
     /**
      * A webhook cannot be asked what it received, so this always answers "send it": safe because the
      * resend carries the same `webhook-id`, which the spec tells receivers to dedupe on.
@@ -113,7 +153,13 @@ export const webhookChannel = (options: WebhookChannelOptions = {}): WebhookAdap
     reconcile: async () => null,
     /** A retraction has its own stable id, so it too is deduped when a removal is retried. */
     remove: async (remoteId, account, signal) => {
-      const result = await deliver(webhookId(`${remoteId}:retracted`), { type: 'publication.retracted', data: { remoteId } }, account, delivery(), signal)
+      const result = await deliver(
+        webhookId(`${remoteId}:retracted`),
+        { type: 'publication.retracted', data: { remoteId } },
+        account,
+        delivery(),
+        signal,
+      )
       return scrubbed(result.ok ? { ...result, remoteId } : result, account.secret)
     },
   }

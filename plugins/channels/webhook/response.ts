@@ -8,8 +8,10 @@ const READ_LIMIT_BYTES = 16 * 1024
 // Standard Webhooks senders honour Retry-After on these two: rate limiting and planned unavailability.
 const RETRY_AFTER_STATUSES = new Set([429, 503])
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 
 const readCapped = async (response: Response): Promise<string> => {
   if (!response.body) return ''
@@ -39,9 +41,22 @@ export const receiverMessage = (body: string): string => {
     parsed = undefined
   }
   const fromJson = isRecord(parsed)
-    ? [parsed.error, isRecord(parsed.error) ? parsed.error.message : undefined, parsed.message, parsed.detail, parsed.title].map(text).find(Boolean)
+    ? [
+        parsed.error,
+        isRecord(parsed.error) ? parsed.error.message : undefined,
+        parsed.message,
+        parsed.detail,
+        parsed.title,
+      ]
+        .map(text)
+        .find(Boolean)
     : undefined
-  const message = fromJson ?? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  const message =
+    fromJson ??
+    body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
   return message.length > EXCERPT_CHARS ? `${message.slice(0, EXCERPT_CHARS - 1)}…` : message
 }
 
@@ -53,9 +68,14 @@ export const receiverFailure = async (response: Response): Promise<ChannelFailur
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel().catch(() => undefined)
     const location = response.headers.get('location')
-    return httpFailure(response.status, `the receiver redirected${location ? ` to ${location}` : ''}; redirects are not followed, so the account's URL needs updating`)
+    return httpFailure(
+      response.status,
+      `the receiver redirected${location ? ` to ${location}` : ''}; redirects are not followed, so the account's URL needs updating`,
+    )
   }
-  const retryAfter = RETRY_AFTER_STATUSES.has(response.status) ? retryAfterMs(response.headers.get('retry-after')) : undefined
+  const retryAfter = RETRY_AFTER_STATUSES.has(response.status)
+    ? retryAfterMs(response.headers.get('retry-after'))
+    : undefined
   return httpFailure(response.status, receiverMessage(await readCapped(response)), retryAfter)
 }
 
@@ -63,10 +83,24 @@ export const receiverFailure = async (response: Response): Promise<ChannelFailur
  * No answer. Our own timeout is named with its length, so an operator can tell a slow receiver
  * from a dead one; undici's bare "fetch failed" gets its cause (ECONNREFUSED, ENOTFOUND…).
  */
-export const transportFailure = (error: unknown, timedOutAfterMs: number | undefined): ChannelFailure => {
-  if (timedOutAfterMs !== undefined) return { ok: false, retryable: true, status: 0, message: `the webhook receiver did not answer within ${timedOutAfterMs} ms` }
+export const transportFailure = (
+  error: unknown,
+  timedOutAfterMs: number | undefined,
+): ChannelFailure => {
+  if (timedOutAfterMs !== undefined)
+    return {
+      ok: false,
+      retryable: true,
+      status: 0,
+      message: `the webhook receiver did not answer within ${timedOutAfterMs} ms`,
+    }
   const failure = networkFailure(error)
   const cause = error instanceof Error && isRecord(error.cause) ? error.cause : undefined
   const detail = cause ? [cause.code, cause.message].map(text).find(Boolean) : undefined
-  return detail && !failure.message.includes(detail) ? { ...failure, message: `could not reach the webhook receiver: ${failure.message} (${detail})` } : failure
+  return detail && !failure.message.includes(detail)
+    ? {
+        ...failure,
+        message: `could not reach the webhook receiver: ${failure.message} (${detail})`,
+      }
+    : failure
 }

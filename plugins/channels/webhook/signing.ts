@@ -16,9 +16,14 @@ const ID_HASH_CHARS = 32
  * the same id, which the spec tells receivers to dedupe on. Hashed so the key's collection names and
  * document ids do not travel in a header that proxies log.
  */
-export const webhookId = (key: string): string => `msg_${createHash('sha256').update(key).digest('base64url').slice(0, ID_HASH_CHARS)}`
+export const webhookId = (key: string): string =>
+  `msg_${createHash('sha256').update(key).digest('base64url').slice(0, ID_HASH_CHARS)}`
 
-export type SignedHeaders = { 'webhook-id': string; 'webhook-timestamp': string; 'webhook-signature': string }
+export type SignedHeaders = {
+  'webhook-id': string
+  'webhook-timestamp': string
+  'webhook-signature': string
+}
 export type Signer = (id: string, at: Date, body: string) => SignedHeaders
 
 /**
@@ -30,7 +35,9 @@ export const signerFor = (secret: string): Signer | { problem: string } => {
   try {
     webhook = new Webhook(secret)
   } catch {
-    return { problem: 'the webhook signing secret is not a valid key (expected whsec_ followed by base64)' }
+    return {
+      problem: 'the webhook signing secret is not a valid key (expected whsec_ followed by base64)',
+    }
   }
   return (id, at, body) => ({
     'webhook-id': id,

@@ -10,7 +10,8 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
 /** `baseUrl` may carry a path (a proxy, a test server), so paths are appended rather than resolved. */
-export const xUrl = (account: ChannelAccount, path: string): string => `${account.baseUrl.replace(/\/+$/, '')}${path}`
+export const xUrl = (account: ChannelAccount, path: string): string =>
+  `${account.baseUrl.replace(/\/+$/, '')}${path}`
 
 /**
  * X API v2 user-context calls take the OAuth 2.0 (PKCE) user access token as a Bearer token
@@ -38,9 +39,14 @@ export const xErrorMessage = (body: unknown): string => {
   if (typeof body === 'string') return body.trim().slice(0, 500)
   if (!isRecord(body)) return ''
   const { title, detail, message } = body
-  const head = isText(title) && isText(detail) && title !== detail ? `${title}: ${detail}` : [detail, title, message].find(isText) ?? ''
+  const head =
+    isText(title) && isText(detail) && title !== detail
+      ? `${title}: ${detail}`
+      : ([detail, title, message].find(isText) ?? '')
   const nested = Array.isArray(body.errors)
-    ? body.errors.map((error) => (isRecord(error) ? [error.message, error.detail].find(isText) : undefined)).filter(isText)
+    ? body.errors
+        .map((error) => (isRecord(error) ? [error.message, error.detail].find(isText) : undefined))
+        .filter(isText)
     : []
   return [head, ...new Set(nested)].filter((part) => part !== '').join(' — ')
 }
@@ -67,11 +73,20 @@ export const xRetryAfter = (response: Response, now: number = Date.now()): numbe
 /** Classifies a non-2xx X response: retryable by status, X's own words kept, its reset honoured. */
 export const xFailure = async (response: Response): Promise<ChannelFailure> => {
   const message = xErrorMessage(await readJson(response))
-  return httpFailure(response.status, message, isRetryableStatus(response.status) ? xRetryAfter(response) : undefined)
+  return httpFailure(
+    response.status,
+    message,
+    isRetryableStatus(response.status) ? xRetryAfter(response) : undefined,
+  )
 }
 
 /** A failure decided here, before or without an HTTP answer that says so (status 0). */
-export const localFailure = (message: string, retryable = false): ChannelFailure => ({ ok: false, retryable, status: 0, message })
+export const localFailure = (message: string, retryable = false): ChannelFailure => ({
+  ok: false,
+  retryable,
+  status: 0,
+  message,
+})
 
 /**
  * Error texts can echo request headers (undici rejects a token holding a newline by quoting the
@@ -82,4 +97,6 @@ export { redact, redactText } from '../http'
 
 /** `data.id` of a successful X answer (media upload, create post), if it is there. */
 export const dataId = (body: unknown): string | undefined =>
-  isRecord(body) && isRecord(body.data) && typeof body.data.id === 'string' && body.data.id !== '' ? body.data.id : undefined
+  isRecord(body) && isRecord(body.data) && typeof body.data.id === 'string' && body.data.id !== ''
+    ? body.data.id
+    : undefined

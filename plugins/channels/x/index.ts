@@ -1,6 +1,16 @@
 import { networkFailure, readJson } from '../http'
 import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from '../../scheduler'
-import { authHeader, dataId, isRecord, jsonHeaders, redact, redactText, xFailure, xStatusUrl, xUrl } from './api'
+import {
+  authHeader,
+  dataId,
+  isRecord,
+  jsonHeaders,
+  redact,
+  redactText,
+  xFailure,
+  xStatusUrl,
+  xUrl,
+} from './api'
 import { abortableSleep, type XMediaOptions, uploadMedia } from './media'
 import { reconcileX } from './reconcile'
 
@@ -17,10 +27,16 @@ const DEFAULTS: XMediaOptions = {
  * POST /2/tweets body: the text exactly as given (length rules are checked upstream, and X counts
  * characters its own way), plus `media.media_ids` once the files are uploaded.
  */
-const tweetBody = (text: string, mediaIds: string[]) => (mediaIds.length > 0 ? { text, media: { media_ids: mediaIds } } : { text })
+const tweetBody = (text: string, mediaIds: string[]) =>
+  mediaIds.length > 0 ? { text, media: { media_ids: mediaIds } } : { text }
 
 /** Uploads every file in order, then creates the post: 201 `{ data: { id, text } }`. */
-const publish = async (post: ChannelPost, account: ChannelAccount, options: XMediaOptions, signal?: AbortSignal): Promise<ChannelResult> => {
+const publish = async (
+  post: ChannelPost,
+  account: ChannelAccount,
+  options: XMediaOptions,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
   const mediaIds: string[] = []
   for (const media of post.media) {
     const uploaded = await uploadMedia(media, account, options, signal)
@@ -36,7 +52,13 @@ const publish = async (post: ChannelPost, account: ChannelAccount, options: XMed
   if (!response.ok) return xFailure(response)
   const id = dataId(await readJson(response))
   // The post may exist without an id to record; repeating it could double-post, so a person must look.
-  if (!id) return { ok: false, retryable: false, status: response.status, message: 'X accepted the post but returned no post id' }
+  if (!id)
+    return {
+      ok: false,
+      retryable: false,
+      status: response.status,
+      message: 'X accepted the post but returned no post id',
+    }
   return { ok: true, remoteId: id, remoteUrl: xStatusUrl(id), status: response.status }
 }
 
@@ -44,18 +66,34 @@ const publish = async (post: ChannelPost, account: ChannelAccount, options: XMed
  * DELETE /2/tweets/:id answers `{ data: { deleted: true } }`. Anything else is a failure, a 404
  * included: removal backs consent withdrawal, so "gone" is reported only when X says it deleted it.
  */
-const remove = async (remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult> => {
-  const response = await fetch(xUrl(account, `/2/tweets/${encodeURIComponent(remoteId)}`), { method: 'DELETE', headers: authHeader(account), signal })
+const remove = async (
+  remoteId: string,
+  account: ChannelAccount,
+  signal?: AbortSignal,
+): Promise<ChannelResult> => {
+  const response = await fetch(xUrl(account, `/2/tweets/${encodeURIComponent(remoteId)}`), {
+    method: 'DELETE',
+    headers: authHeader(account),
+    signal,
+  })
   if (!response.ok) return xFailure(response)
   const body = await readJson(response)
   const deleted = isRecord(body) && isRecord(body.data) && body.data.deleted === true
   return deleted
     ? { ok: true, remoteId, status: response.status }
-    : { ok: false, retryable: false, status: response.status, message: 'X did not confirm the deletion (deleted: false)' }
+    : {
+        ok: false,
+        retryable: false,
+        status: response.status,
+        message: 'X did not confirm the deletion (deleted: false)',
+      }
 }
 
 /** Network errors and aborts become retryable failures; no message leaves with the token in it. */
-const guarded = async (account: ChannelAccount, run: () => Promise<ChannelResult>): Promise<ChannelResult> => {
+const guarded = async (
+  account: ChannelAccount,
+  run: () => Promise<ChannelResult>,
+): Promise<ChannelResult> => {
   try {
     return redact(await run(), account.accessToken)
   } catch (error) {
@@ -68,14 +106,18 @@ export const createXAdapter = (options: XAdapterOptions = {}): ChannelAdapter =>
   return {
     channel: 'x',
     canDelete: true,
-    publish: (post, account, signal) => guarded(account, () => publish(post, account, media, signal)),
-    remove: (remoteId, account, signal) => guarded(account, () => remove(remoteId, account, signal)),
+    publish: (post, account, signal) =>
+      guarded(account, () => publish(post, account, media, signal)),
+    remove: (remoteId, account, signal) =>
+      guarded(account, () => remove(remoteId, account, signal)),
     reconcile: async (post, account, remoteId, signal) => {
       try {
         return await reconcileX(post, account, remoteId, signal)
       } catch (error) {
         // A lookup that could not be made is not "not there": the caller sees an error, token-free.
-        throw new Error(redactText(error instanceof Error ? error.message : String(error), account.accessToken))
+        throw new Error(
+          redactText(error instanceof Error ? error.message : String(error), account.accessToken),
+        )
       }
     },
   }

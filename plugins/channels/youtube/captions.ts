@@ -35,15 +35,27 @@ const multipartBody = (boundary: string, metadata: unknown, track: CaptionTrack)
  * Uploads one track to `videoId`. `captionExists` counts as done: it is what a repeat of a track
  * whose answer was lost gets, and the track it names is this one (same language and name).
  */
-export const insertCaption = async (ctx: YoutubeContext, videoId: string, track: CaptionTrack): Promise<ChannelFailure | undefined> => {
+export const insertCaption = async (
+  ctx: YoutubeContext,
+  videoId: string,
+  track: CaptionTrack,
+): Promise<ChannelFailure | undefined> => {
   const boundary = `carecast-${randomBytes(12).toString('hex')}`
-  const metadata = { snippet: { videoId, language: track.language, name: track.label, isDraft: false } }
-  const response = await fetch(youtubeUrl(ctx.account, '/upload/youtube/v3/captions?part=snippet&uploadType=multipart'), {
-    method: 'POST',
-    headers: { ...authHeader(ctx.account), 'Content-Type': `multipart/related; boundary=${boundary}` },
-    body: multipartBody(boundary, metadata, track),
-    signal: ctx.signal,
-  })
+  const metadata = {
+    snippet: { videoId, language: track.language, name: track.label, isDraft: false },
+  }
+  const response = await fetch(
+    youtubeUrl(ctx.account, '/upload/youtube/v3/captions?part=snippet&uploadType=multipart'),
+    {
+      method: 'POST',
+      headers: {
+        ...authHeader(ctx.account),
+        'Content-Type': `multipart/related; boundary=${boundary}`,
+      },
+      body: multipartBody(boundary, metadata, track),
+      signal: ctx.signal,
+    },
+  )
   if (response.ok) {
     await response.body?.cancel()
     return undefined

@@ -13,7 +13,14 @@
 import { stat } from 'node:fs/promises'
 
 import { readJson } from '../http'
-import type { ChannelAccount, ChannelAdapter, ChannelMedia, ChannelPost, ChannelResult, ChannelSuccess } from '../../scheduler'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+  ChannelSuccess,
+} from '../../scheduler'
 import {
   authHeader,
   connectionFailure,
@@ -41,7 +48,12 @@ export type YoutubeAdapterOptions = {
   maxRemembered?: number
 }
 
-type Progress = { sessionUri?: string; videoId?: string; status?: number; captionsDone: Set<string> }
+type Progress = {
+  sessionUri?: string
+  videoId?: string
+  status?: number
+  captionsDone: Set<string>
+}
 
 type Settings = { maxResumes: number; now: () => number; memory: Memory }
 
@@ -56,7 +68,8 @@ class Memory {
     const progress = this.entries.get(key) ?? { captionsDone: new Set<string>() }
     this.entries.delete(key)
     this.entries.set(key, progress)
-    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string)
+    while (this.entries.size > this.limit)
+      this.entries.delete(this.entries.keys().next().value as string)
     return progress
   }
   forget(key: string): void {
@@ -70,13 +83,22 @@ type Video = { media: ChannelMedia; source: VideoSource }
 const findVideo = async (post: ChannelPost): Promise<Step<Video>> => {
   const media = post.media.find((item) => item.kind === 'video')
   if (!media) return localFailure('A YouTube post needs a video, and this post has none')
-  if (!media.filePath) return localFailure('YouTube needs the video file itself, and this video has no file on disk')
+  if (!media.filePath)
+    return localFailure('YouTube needs the video file itself, and this video has no file on disk')
   try {
     const info = await stat(media.filePath)
     if (!info.isFile() || info.size === 0) return localFailure('The video file is empty')
-    return { ok: true, value: { media, source: { filePath: media.filePath, size: info.size, mimeType: media.mimeType } } }
+    return {
+      ok: true,
+      value: {
+        media,
+        source: { filePath: media.filePath, size: info.size, mimeType: media.mimeType },
+      },
+    }
   } catch (error) {
-    return localFailure(`Could not read the video file: ${error instanceof Error ? error.message : String(error)}`)
+    return localFailure(
+      `Could not read the video file: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 
@@ -88,47 +110,98 @@ const isUploadSession = (value: string, account: ChannelAccount): boolean => {
 }
 
 /** Resumes the remembered session if there is one; otherwise (when allowed) opens a new one. */
-const uploadVideo = async (ctx: YoutubeContext, post: ChannelPost, video: Video, progress: Progress, allowNewSession: boolean, settings: Settings): Promise<UploadOutcome> => {
+const uploadVideo = async (
+  ctx: YoutubeContext,
+  post: ChannelPost,
+  video: Video,
+  progress: Progress,
+  allowNewSession: boolean,
+  settings: Settings,
+): Promise<UploadOutcome> => {
   if (progress.sessionUri) {
-    const outcome = await driveSession(ctx, progress.sessionUri, video.source, 'query', settings.maxResumes)
+    const outcome = await driveSession(
+      ctx,
+      progress.sessionUri,
+      video.source,
+      'query',
+      settings.maxResumes,
+    )
     if (outcome.kind !== 'expired') return outcome
     progress.sessionUri = undefined
   }
   if (!allowNewSession) return { kind: 'expired' }
-  const session = await startSession(ctx, video.source, videoResource(post, video.media, ctx.account))
+  const session = await startSession(
+    ctx,
+    video.source,
+    videoResource(post, video.media, ctx.account),
+  )
   if (!session.ok) return { kind: 'failed', failure: session }
   progress.sessionUri = session.value
   const outcome = await driveSession(ctx, session.value, video.source, 'send', settings.maxResumes)
   if (outcome.kind !== 'expired') return outcome
   progress.sessionUri = undefined
-  return { kind: 'failed', failure: localFailure('YouTube expired the upload session while the video was uploading', true) }
+  return {
+    kind: 'failed',
+    failure: localFailure('YouTube expired the upload session while the video was uploading', true),
+  }
 }
 
 /** Sends the caption tracks not sent yet; a failure names the live video so nobody uploads it again. */
-const uploadCaptions = async (ctx: YoutubeContext, videoId: string, tracks: CaptionTrack[], progress: Progress): Promise<ChannelResult | undefined> => {
+const uploadCaptions = async (
+  ctx: YoutubeContext,
+  videoId: string,
+  tracks: CaptionTrack[],
+  progress: Progress,
+): Promise<ChannelResult | undefined> => {
   for (const track of tracks) {
     if (progress.captionsDone.has(trackKey(track))) continue
     const failure = await insertCaption(ctx, videoId, track).catch(connectionFailure)
-    if (failure) return { ...failure, message: `YouTube video ${videoId} is uploaded, but its "${track.label}" captions are not: ${failure.message}` }
+    if (failure)
+      return {
+        ...failure,
+        message: `YouTube video ${videoId} is uploaded, but its "${track.label}" captions are not: ${failure.message}`,
+      }
     progress.captionsDone.add(trackKey(track))
   }
   return undefined
 }
 
 /** Takes a publication from wherever it stands to done: video uploaded, then its captions. */
-const finish = async (ctx: YoutubeContext, post: ChannelPost, video: Video, progress: Progress, allowNewSession: boolean, settings: Settings): Promise<ChannelResult | 'expired'> => {
+const finish = async (
+  ctx: YoutubeContext,
+  post: ChannelPost,
+  video: Video,
+  progress: Progress,
+  allowNewSession: boolean,
+  settings: Settings,
+): Promise<ChannelResult | 'expired'> => {
   if (!progress.videoId) {
     const outcome = await uploadVideo(ctx, post, video, progress, allowNewSession, settings)
     if (outcome.kind === 'expired') return 'expired'
     if (outcome.kind === 'failed') return outcome.failure
-    Object.assign(progress, { videoId: outcome.videoId, status: outcome.status, sessionUri: undefined })
+    Object.assign(progress, {
+      videoId: outcome.videoId,
+      status: outcome.status,
+      sessionUri: undefined,
+    })
   }
   const videoId = progress.videoId as string
   const captions = await uploadCaptions(ctx, videoId, video.media.captions ?? [], progress)
-  return captions ?? { ok: true, remoteId: videoId, remoteUrl: watchUrl(videoId), status: progress.status ?? 200 }
+  return (
+    captions ?? {
+      ok: true,
+      remoteId: videoId,
+      remoteUrl: watchUrl(videoId),
+      status: progress.status ?? 200,
+    }
+  )
 }
 
-const publish = async (post: ChannelPost, ctx: YoutubeContext, settings: Settings): Promise<ChannelResult> => {
+const publish = async (
+  post: ChannelPost,
+  ctx: YoutubeContext,
+  settings: Settings,
+): Promise<ChannelResult> => {
   const video = await findVideo(post)
   if (!video.ok) return video
   const progress = settings.memory.take(post.idempotencyKey)
@@ -140,8 +213,14 @@ const publish = async (post: ChannelPost, ctx: YoutubeContext, settings: Setting
 
 /** videos.delete answers 204 No Content; 404 videoNotFound and 403 forbidden stay failures. */
 const remove = async (remoteId: string, ctx: YoutubeContext): Promise<ChannelResult> => {
-  if (isUploadSession(remoteId, ctx.account)) return localFailure('This publication is an unfinished upload, not a YouTube video: there is nothing to delete')
-  const response = await fetch(youtubeUrl(ctx.account, `/youtube/v3/videos?id=${encodeURIComponent(remoteId)}`), { method: 'DELETE', headers: authHeader(ctx.account), signal: ctx.signal })
+  if (isUploadSession(remoteId, ctx.account))
+    return localFailure(
+      'This publication is an unfinished upload, not a YouTube video: there is nothing to delete',
+    )
+  const response = await fetch(
+    youtubeUrl(ctx.account, `/youtube/v3/videos?id=${encodeURIComponent(remoteId)}`),
+    { method: 'DELETE', headers: authHeader(ctx.account), signal: ctx.signal },
+  )
   if (response.status !== 204 && response.status !== 200) return youtubeFailure(response, ctx.now())
   await response.body?.cancel()
   return { ok: true, remoteId, status: response.status }
@@ -149,13 +228,18 @@ const remove = async (remoteId: string, ctx: YoutubeContext): Promise<ChannelRes
 
 /** videos.list by id: the video when the channel has it, `null` when `items` is empty. */
 const lookUp = async (videoId: string, ctx: YoutubeContext): Promise<ChannelSuccess | null> => {
-  const url = youtubeUrl(ctx.account, `/youtube/v3/videos?part=id,status&id=${encodeURIComponent(videoId)}`)
+  const url = youtubeUrl(
+    ctx.account,
+    `/youtube/v3/videos?part=id,status&id=${encodeURIComponent(videoId)}`,
+  )
   const response = await fetch(url, { headers: authHeader(ctx.account), signal: ctx.signal })
   if (response.status !== 200) throw new Error((await youtubeFailure(response, ctx.now())).message)
   const body = await readJson(response)
   const items = isRecord(body) && Array.isArray(body.items) ? body.items : []
   const found = items.some((item) => isRecord(item) && item.id === videoId)
-  return found ? { ok: true, remoteId: videoId, remoteUrl: watchUrl(videoId), status: response.status } : null
+  return found
+    ? { ok: true, remoteId: videoId, remoteUrl: watchUrl(videoId), status: response.status }
+    : null
 }
 
 /**
@@ -165,7 +249,12 @@ const lookUp = async (videoId: string, ctx: YoutubeContext): Promise<ChannelSucc
  * remembers for the key is used; with nothing remembered there is no way to look a video up by key,
  * so `null`. Failures throw: "could not look" is not "not there".
  */
-const reconcile = async (post: ChannelPost, remoteId: string | undefined, ctx: YoutubeContext, settings: Settings): Promise<ChannelSuccess | null> => {
+const reconcile = async (
+  post: ChannelPost,
+  remoteId: string | undefined,
+  ctx: YoutubeContext,
+  settings: Settings,
+): Promise<ChannelSuccess | null> => {
   const remembered = settings.memory.get(post.idempotencyKey)
   const target = remoteId ?? remembered?.videoId ?? remembered?.sessionUri
   if (!target) return null
@@ -185,7 +274,10 @@ const reconcile = async (post: ChannelPost, remoteId: string | undefined, ctx: Y
 }
 
 /** Network errors and aborts become retryable failures; no message leaves with the token in it. */
-const guarded = async (account: ChannelAccount, run: () => Promise<ChannelResult>): Promise<ChannelResult> => {
+const guarded = async (
+  account: ChannelAccount,
+  run: () => Promise<ChannelResult>,
+): Promise<ChannelResult> => {
   try {
     return redact(await run(), account.accessToken)
   } catch (error) {
@@ -198,13 +290,23 @@ export type YoutubeAdapter = ChannelAdapter & Required<Pick<ChannelAdapter, 'rem
 
 export const createYoutubeAdapter = (options: YoutubeAdapterOptions = {}): YoutubeAdapter => {
   const now = options.now ?? Date.now
-  const settings: Settings = { maxResumes: options.maxResumes ?? 3, now, memory: new Memory(options.maxRemembered ?? 200) }
-  const context = (account: ChannelAccount, signal?: AbortSignal): YoutubeContext => ({ account, now, ...(signal ? { signal } : {}) })
+  const settings: Settings = {
+    maxResumes: options.maxResumes ?? 3,
+    now,
+    memory: new Memory(options.maxRemembered ?? 200),
+  }
+  const context = (account: ChannelAccount, signal?: AbortSignal): YoutubeContext => ({
+    account,
+    now,
+    ...(signal ? { signal } : {}),
+  })
   return {
     channel: 'youtube',
     canDelete: true,
-    publish: (post, account, signal) => guarded(account, () => publish(post, context(account, signal), settings)),
-    remove: (remoteId, account, signal) => guarded(account, () => remove(remoteId, context(account, signal))),
+    publish: (post, account, signal) =>
+      guarded(account, () => publish(post, context(account, signal), settings)),
+    remove: (remoteId, account, signal) =>
+      guarded(account, () => remove(remoteId, context(account, signal))),
     reconcile: async (post, account, remoteId, signal) => {
       try {
         return await reconcile(post, remoteId, context(account, signal), settings)

@@ -18,9 +18,18 @@ const DEFAULT_CATEGORY = '22'
  */
 const videoTitle = (post: ChannelPost, video: ChannelMedia): string => {
   if (video.title?.trim()) return video.title.trim()
-  const firstLine = post.text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? ''
+  const firstLine =
+    post.text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
   const chars = Array.from(firstLine.replace(/[<>]/g, ''))
-  return chars.length <= TITLE_MAX ? chars.join('') : `${chars.slice(0, TITLE_MAX - 1).join('').trimEnd()}…`
+  return chars.length <= TITLE_MAX
+    ? chars.join('')
+    : `${chars
+        .slice(0, TITLE_MAX - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** `snippet.tags[]` from the account's comma-separated `tags` setting. */

@@ -13,7 +13,18 @@ import { createReadStream } from 'node:fs'
 
 import { readJson } from '../http'
 import type { ChannelFailure } from '../../scheduler'
-import { authHeader, connectionFailure, isRecord, isText, localFailure, sameOrigin, type Step, type YoutubeContext, youtubeFailure, youtubeUrl } from './api'
+import {
+  authHeader,
+  connectionFailure,
+  isRecord,
+  isText,
+  localFailure,
+  sameOrigin,
+  type Step,
+  type YoutubeContext,
+  youtubeFailure,
+  youtubeUrl,
+} from './api'
 
 export type VideoSource = { filePath: string; size: number; mimeType: string }
 
@@ -24,7 +35,10 @@ export type UploadOutcome =
   | { kind: 'failed'; failure: ChannelFailure }
 
 /** What one answer (or the lack of one) tells the upload loop to do next. */
-type Answer = UploadOutcome | { kind: 'resume'; offset: number } | { kind: 'interrupted'; failure: ChannelFailure }
+type Answer =
+  | UploadOutcome
+  | { kind: 'resume'; offset: number }
+  | { kind: 'interrupted'; failure: ChannelFailure }
 
 // "500, 502, 503 or 504: resume the upload"; any other error ends it.
 const RESUMABLE = new Set([500, 502, 503, 504])
@@ -33,8 +47,15 @@ const RESUMABLE = new Set([500, 502, 503, 504])
 type StreamingInit = RequestInit & { duplex: 'half' }
 
 /** Step 1: opens a session for `source`; resolves to the session URI. */
-export const startSession = async (ctx: YoutubeContext, source: VideoSource, metadata: unknown): Promise<Step<string>> => {
-  const url = youtubeUrl(ctx.account, '/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status')
+export const startSession = async (
+  ctx: YoutubeContext,
+  source: VideoSource,
+  metadata: unknown,
+): Promise<Step<string>> => {
+  const url = youtubeUrl(
+    ctx.account,
+    '/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status',
+  )
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -49,7 +70,8 @@ export const startSession = async (ctx: YoutubeContext, source: VideoSource, met
   if (response.status !== 200) return youtubeFailure(response, ctx.now())
   await response.body?.cancel()
   const location = response.headers.get('location')
-  if (!location) return localFailure('YouTube opened no upload session (its answer had no Location header)')
+  if (!location)
+    return localFailure('YouTube opened no upload session (its answer had no Location header)')
   return { ok: true, value: new URL(location, url).toString() }
 }
 
@@ -61,12 +83,23 @@ const sessionHeaders = (ctx: YoutubeContext, sessionUri: string): Record<string,
  * Step 2 (the whole file, no range) and step 4 (a resume, with `Content-Range`, even from byte 0):
  * streams the file from `offset` to its end, without reading it into memory.
  */
-const sendBytes = (ctx: YoutubeContext, sessionUri: string, source: VideoSource, offset: number | 'whole'): Promise<Response> => {
+const sendBytes = (
+  ctx: YoutubeContext,
+  sessionUri: string,
+  source: VideoSource,
+  offset: number | 'whole',
+): Promise<Response> => {
   const from = offset === 'whole' ? 0 : offset
-  const range: Record<string, string> = offset === 'whole' ? {} : { 'Content-Range': `bytes ${from}-${source.size - 1}/${source.size}` }
+  const range: Record<string, string> =
+    offset === 'whole' ? {} : { 'Content-Range': `bytes ${from}-${source.size - 1}/${source.size}` }
   const init: StreamingInit = {
     method: 'PUT',
-    headers: { ...sessionHeaders(ctx, sessionUri), 'Content-Length': String(source.size - from), 'Content-Type': source.mimeType, ...range },
+    headers: {
+      ...sessionHeaders(ctx, sessionUri),
+      'Content-Length': String(source.size - from),
+      'Content-Type': source.mimeType,
+      ...range,
+    },
     body: createReadStream(source.filePath, { start: from }) as unknown as BodyInit,
     duplex: 'half',
     signal: ctx.signal,
@@ -75,10 +108,18 @@ const sendBytes = (ctx: YoutubeContext, sessionUri: string, source: VideoSource,
 }
 
 /** Step 3: asks how much of the file the session holds. */
-const queryStatus = (ctx: YoutubeContext, sessionUri: string, source: VideoSource): Promise<Response> =>
+const queryStatus = (
+  ctx: YoutubeContext,
+  sessionUri: string,
+  source: VideoSource,
+): Promise<Response> =>
   fetch(sessionUri, {
     method: 'PUT',
-    headers: { ...sessionHeaders(ctx, sessionUri), 'Content-Length': '0', 'Content-Range': `bytes */${source.size}` },
+    headers: {
+      ...sessionHeaders(ctx, sessionUri),
+      'Content-Length': '0',
+      'Content-Range': `bytes */${source.size}`,
+    },
     signal: ctx.signal,
   })
 
@@ -94,12 +135,25 @@ const readAnswer = async (ctx: YoutubeContext, response: Response): Promise<Answ
     const body = await readJson(response)
     const videoId = isRecord(body) && isText(body.id) ? body.id : undefined
     // The video may exist without an id to record; uploading again could double-post: a person must look.
-    return videoId ? { kind: 'uploaded', videoId, status: response.status } : { kind: 'failed', failure: localFailure('YouTube finished the upload but returned no video id') }
+    return videoId
+      ? { kind: 'uploaded', videoId, status: response.status }
+      : {
+          kind: 'failed',
+          failure: localFailure('YouTube finished the upload but returned no video id'),
+        }
   }
   if (response.status === 308) {
     await response.body?.cancel()
     const offset = nextOffset(response.headers.get('range'))
-    return offset === undefined ? { kind: 'failed', failure: localFailure(`YouTube answered with an unreadable Range: ${response.headers.get('range')}`, true) } : { kind: 'resume', offset }
+    return offset === undefined
+      ? {
+          kind: 'failed',
+          failure: localFailure(
+            `YouTube answered with an unreadable Range: ${response.headers.get('range')}`,
+            true,
+          ),
+        }
+      : { kind: 'resume', offset }
   }
   if (response.status === 404) {
     await response.body?.cancel()
@@ -107,7 +161,9 @@ const readAnswer = async (ctx: YoutubeContext, response: Response): Promise<Answ
   }
   const failure = await youtubeFailure(response, ctx.now())
   // A Retry-After says when to resume; this adapter does not wait, so the dispatcher does.
-  return RESUMABLE.has(response.status) && failure.retryAfterMs === undefined ? { kind: 'interrupted', failure } : { kind: 'failed', failure }
+  return RESUMABLE.has(response.status) && failure.retryAfterMs === undefined
+    ? { kind: 'interrupted', failure }
+    : { kind: 'failed', failure }
 }
 
 /** One request: a lost connection is an interruption to resume from, unless the caller gave up. */
@@ -125,15 +181,41 @@ const attempt = async (ctx: YoutubeContext, send: () => Promise<Response>): Prom
  * each interruption queries and resumes, at most `maxResumes` times in this call; a session that
  * still has bytes to go is left for the next attempt (its URI is kept by the caller).
  */
-export const driveSession = async (ctx: YoutubeContext, sessionUri: string, source: VideoSource, start: 'send' | 'query', maxResumes: number): Promise<UploadOutcome> => {
-  let answer = await attempt(ctx, () => (start === 'send' ? sendBytes(ctx, sessionUri, source, 'whole') : queryStatus(ctx, sessionUri, source)))
+export const driveSession = async (
+  ctx: YoutubeContext,
+  sessionUri: string,
+  source: VideoSource,
+  start: 'send' | 'query',
+  maxResumes: number,
+): Promise<UploadOutcome> => {
+  let answer = await attempt(ctx, () =>
+    start === 'send'
+      ? sendBytes(ctx, sessionUri, source, 'whole')
+      : queryStatus(ctx, sessionUri, source),
+  )
   // Each resume is a query and a send; a server that keeps answering 308 cannot hold the worker.
   for (let steps = 0; steps <= 2 * maxResumes + 1; steps++) {
-    if (answer.kind === 'uploaded' || answer.kind === 'expired' || answer.kind === 'failed') return answer
-    if (answer.kind === 'interrupted' && steps >= 2 * maxResumes) return { kind: 'failed', failure: answer.failure }
+    if (answer.kind === 'uploaded' || answer.kind === 'expired' || answer.kind === 'failed')
+      return answer
+    if (answer.kind === 'interrupted' && steps >= 2 * maxResumes)
+      return { kind: 'failed', failure: answer.failure }
     const offset = answer.kind === 'resume' ? answer.offset : undefined
-    if (offset !== undefined && offset >= source.size) return { kind: 'failed', failure: localFailure('YouTube holds the whole file but did not finish the upload', true) }
-    answer = await attempt(ctx, () => (offset === undefined ? queryStatus(ctx, sessionUri, source) : sendBytes(ctx, sessionUri, source, offset)))
+    if (offset !== undefined && offset >= source.size)
+      return {
+        kind: 'failed',
+        failure: localFailure('YouTube holds the whole file but did not finish the upload', true),
+      }
+    answer = await attempt(ctx, () =>
+      offset === undefined
+        ? queryStatus(ctx, sessionUri, source)
+        : sendBytes(ctx, sessionUri, source, offset),
+    )
   }
-  return { kind: 'failed', failure: localFailure(`The upload to YouTube did not complete after ${maxResumes} resumes`, true) }
+  return {
+    kind: 'failed',
+    failure: localFailure(
+      `The upload to YouTube did not complete after ${maxResumes} resumes`,
+      true,
+    ),
+  }
 }

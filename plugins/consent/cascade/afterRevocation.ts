@@ -3,14 +3,20 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { SanitizedConsentConfig } from '../defaults'
 import { takeDown } from './takeDown'
 
-const revokedNow = (config: SanitizedConsentConfig, previous: Record<string, unknown> | undefined, next: Record<string, unknown> | undefined) =>
-  !(previous && config.readConsent(previous).revokedAt) && Boolean(next && config.readConsent(next).revokedAt)
+const revokedNow = (
+  config: SanitizedConsentConfig,
+  previous: Record<string, unknown> | undefined,
+  next: Record<string, unknown> | undefined,
+) =>
+  !(previous && config.readConsent(previous).revokedAt) &&
+  Boolean(next && config.readConsent(next).revokedAt)
 
 /** Marks the record as taken care of, so the expiry sweep never runs the cascade a second time. */
 export const stampTakedown =
   (config: SanitizedConsentConfig): CollectionBeforeChangeHook =>
   ({ data, originalDoc }) => {
-    if (revokedNow(config, originalDoc, { ...(originalDoc ?? {}), ...data })) data.takedownDoneAt = new Date().toISOString()
+    if (revokedNow(config, originalDoc, { ...(originalDoc ?? {}), ...data }))
+      data.takedownDoneAt = new Date().toISOString()
     return data
   }
 

@@ -6,7 +6,13 @@ import { transactionExecutor } from '../../sql'
 import type { SanitizedConsentConfig } from '../defaults'
 import { lockRelyingPublications } from '../sql/relyingPublications'
 
-export type TakedownSummary = { cancelled: number; retracted: number; queued: number; tasks: number; publications: number[] }
+export type TakedownSummary = {
+  cancelled: number
+  retracted: number
+  queued: number
+  tasks: number
+  publications: number[]
+}
 
 /**
  * Everything that must follow a revocation (or an expiry), in the caller's transaction:
@@ -20,7 +26,15 @@ export type TakedownSummary = { cancelled: number; retracted: number; queued: nu
  */
 export const takeDown = async (
   config: SanitizedConsentConfig,
-  args: { consentRecordId: number | string; reference: string; reason: string; channelsAllowed: string[]; recordedBy: number | string | null; req: PayloadRequest; now: Date },
+  args: {
+    consentRecordId: number | string
+    reference: string
+    reason: string
+    channelsAllowed: string[]
+    recordedBy: number | string | null
+    req: PayloadRequest
+    now: Date
+  },
 ): Promise<TakedownSummary> => {
   const { req, now, reason } = args
   const payload = req.payload
@@ -30,11 +44,20 @@ export const takeDown = async (
   const ids = await lockRelyingPublications(execute, config, args.consentRecordId, documents)
 
   const cancelled = await cancelPending(execute, scheduler, { ids, reason, cause: 'consent', now })
-  const { retracting, cannotDelete } = await requestRetraction(execute, payload, scheduler, { ids, reason, cause: 'consent', now })
+  const { retracting, cannotDelete } = await requestRetraction(execute, payload, scheduler, {
+    ids,
+    reason,
+    cause: 'consent',
+    now,
+  })
   const web = retracting.filter((row) => row.channel === 'web')
   // Gone from what the delivery API reads the moment this transaction commits; the worker then
   // marks the rows retracted and tells the front-ends to revalidate.
-  await removeItems(execute, config.deliveryItemsSlug, web.map((row) => row.remoteId).filter((key): key is string => Boolean(key)))
+  await removeItems(
+    execute,
+    config.deliveryItemsSlug,
+    web.map((row) => row.remoteId).filter((key): key is string => Boolean(key)),
+  )
 
   const due = new Date(now.getTime() + config.takedownWithinHours * 3_600_000).toISOString()
   let tasks = 0
@@ -55,7 +78,9 @@ export const takeDown = async (
     })
     tasks++
   }
-  for (const channel of args.channelsAllowed.filter((name) => config.manualChannels.includes(name))) {
+  for (const channel of args.channelsAllowed.filter((name) =>
+    config.manualChannels.includes(name),
+  )) {
     await payload.create({
       collection: config.tasksSlug,
       data: {
@@ -71,5 +96,11 @@ export const takeDown = async (
     })
     tasks++
   }
-  return { cancelled: cancelled.length, retracted: web.length, queued: retracting.length - web.length, tasks, publications: ids }
+  return {
+    cancelled: cancelled.length,
+    retracted: web.length,
+    queued: retracting.length - web.length,
+    tasks,
+    publications: ids,
+  }
 }

@@ -19,7 +19,12 @@ export const consentTasksCollection = (config: SanitizedConsentConfig): Collecti
   return {
     slug: config.tasksSlug,
     labels: { singular: 'Consent task', plural: 'Consent tasks' },
-    admin: { group: 'Compliance', useAsTitle: 'place', defaultColumns: ['kind', 'place', 'dueAt', 'owner', 'done'], description: 'Takedowns no API can do, and consents to renew.' },
+    admin: {
+      group: 'Compliance',
+      useAsTitle: 'place',
+      defaultColumns: ['kind', 'place', 'dueAt', 'owner', 'done'],
+      description: 'Takedowns no API can do, and consents to renew.',
+    },
     access: {
       read: mineOrManaged,
       update: mineOrManaged,
@@ -30,24 +35,60 @@ export const consentTasksCollection = (config: SanitizedConsentConfig): Collecti
     hooks: {
       beforeChange: [
         ({ data, originalDoc, req }) => {
-          if (data.done && !originalDoc?.done) return { ...data, doneAt: new Date().toISOString(), doneBy: userId(req) ?? null }
-          if (data.done === false && originalDoc?.done) return { ...data, doneAt: null, doneBy: null }
+          if (data.done && !originalDoc?.done)
+            return { ...data, doneAt: new Date().toISOString(), doneBy: userId(req) ?? null }
+          if (data.done === false && originalDoc?.done)
+            return { ...data, doneAt: null, doneBy: null }
           return data
         },
       ],
     },
     fields: [
-      { name: 'kind', type: 'select', required: true, options: ['takedown', 'renewal'], access: { update: managerField } },
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        options: ['takedown', 'renewal'],
+        access: { update: managerField },
+      },
       // Which patient a task is about is for consent officers only.
-      { name: 'consentRecord', type: 'relationship', relationTo: config.consentRecordsSlug, access: { read: managerField, update: () => false } },
-      { name: 'publication', type: 'relationship', relationTo: config.publicationsSlug, access: { update: () => false } },
+      {
+        name: 'consentRecord',
+        type: 'relationship',
+        relationTo: config.consentRecordsSlug,
+        access: { read: managerField, update: () => false },
+      },
+      {
+        name: 'publication',
+        type: 'relationship',
+        relationTo: config.publicationsSlug,
+        access: { update: () => false },
+      },
       { name: 'place', type: 'text', required: true, access: { update: managerField } },
       { name: 'instructions', type: 'textarea', access: { update: managerField } },
-      { name: 'dueAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } }, access: { update: managerField } },
-      { name: 'owner', type: 'relationship', relationTo: config.usersCollection, index: true, access: { update: managerField } },
+      {
+        name: 'dueAt',
+        type: 'date',
+        required: true,
+        index: true,
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
+        access: { update: managerField },
+      },
+      {
+        name: 'owner',
+        type: 'relationship',
+        relationTo: config.usersCollection,
+        index: true,
+        access: { update: managerField },
+      },
       { name: 'done', type: 'checkbox', defaultValue: false, index: true },
       { name: 'doneAt', type: 'date', admin: { readOnly: true } },
-      { name: 'doneBy', type: 'relationship', relationTo: config.usersCollection, admin: { readOnly: true } },
+      {
+        name: 'doneBy',
+        type: 'relationship',
+        relationTo: config.usersCollection,
+        admin: { readOnly: true },
+      },
       { name: 'note', type: 'textarea', maxLength: 1000 },
     ],
   }

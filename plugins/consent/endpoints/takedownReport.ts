@@ -7,14 +7,30 @@ import { relyingPublicationsWhere } from '../sql/relyingPublications'
 
 type Attempt = AttemptEntry
 type Person = { email?: string } | number | null | undefined
-type Task = { id: number; kind: string; place: string; dueAt: string; owner?: Person; done?: boolean; doneAt?: string | null; doneBy?: Person }
-const emailOf = (person: Person) => (person && typeof person === 'object' ? (person.email ?? null) : (person ?? null))
+type Task = {
+  id: number
+  kind: string
+  place: string
+  dueAt: string
+  owner?: Person
+  done?: boolean
+  doneAt?: string | null
+  doneBy?: Person
+}
+const emailOf = (person: Person) =>
+  person && typeof person === 'object' ? (person.email ?? null) : (person ?? null)
 
 /** How a publication came down, from its attempt log and state, in words. */
 const removedBy = (state: unknown, log: Attempt[], cancelReason: unknown): string | null => {
-  const last = [...log].reverse().find((entry) => ['retracted', 'cancelled', 'retracting'].includes(entry.outcome))
-  if (state === 'retracted') return last?.kind === 'retract' ? `deleted by the dispatcher${cancelReason ? ` (${cancelReason})` : ''}` : `retracted${cancelReason ? ` (${cancelReason})` : ''}`
-  if (state === 'cancelled') return `cancelled before it went out${cancelReason ? ` (${cancelReason})` : ''}`
+  const last = [...log]
+    .reverse()
+    .find((entry) => ['retracted', 'cancelled', 'retracting'].includes(entry.outcome))
+  if (state === 'retracted')
+    return last?.kind === 'retract'
+      ? `deleted by the dispatcher${cancelReason ? ` (${cancelReason})` : ''}`
+      : `retracted${cancelReason ? ` (${cancelReason})` : ''}`
+  if (state === 'cancelled')
+    return `cancelled before it went out${cancelReason ? ` (${cancelReason})` : ''}`
   if (state === 'retracting') return `deletion queued${cancelReason ? ` (${cancelReason})` : ''}`
   return null
 }
@@ -28,11 +44,29 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
   path: '/:id/takedown-report',
   method: 'get',
   handler: async (req) => {
-    if (!req.user || !config.canManage(req)) return Response.json({ errors: [{ message: 'Only consent officers and admins can read a takedown report.' }] }, { status: req.user ? 403 : 401 })
+    if (!req.user || !config.canManage(req))
+      return Response.json(
+        { errors: [{ message: 'Only consent officers and admins can read a takedown report.' }] },
+        { status: req.user ? 403 : 401 },
+      )
     const id = Number(req.routeParams?.id)
-    if (!Number.isInteger(id) || id < 1) return Response.json({ errors: [{ message: 'id: not a consent record id.' }] }, { status: 404 })
-    const doc = await req.payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, disableErrors: true })
-    if (!doc) return Response.json({ errors: [{ message: `There is no consent record ${id}.` }] }, { status: 404 })
+    if (!Number.isInteger(id) || id < 1)
+      return Response.json(
+        { errors: [{ message: 'id: not a consent record id.' }] },
+        { status: 404 },
+      )
+    const doc = await req.payload.findByID({
+      collection: config.consentRecordsSlug,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    if (!doc)
+      return Response.json(
+        { errors: [{ message: `There is no consent record ${id}.` }] },
+        { status: 404 },
+      )
 
     const documents = await config.relyingDocuments(id, { payload: req.payload })
     const record = config.readConsent(doc as unknown as Record<string, unknown>)
@@ -44,9 +78,22 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
                    WHERE ${relyingPublicationsWhere(config, id, documents)}
                    ORDER BY p.due_at`,
     )
-    const { docs: tasks } = await req.payload.find({ collection: config.tasksSlug, where: { consentRecord: { equals: id } }, depth: 1, limit: 500, overrideAccess: true, sort: 'createdAt' })
+    const { docs: tasks } = await req.payload.find({
+      collection: config.tasksSlug,
+      where: { consentRecord: { equals: id } },
+      depth: 1,
+      limit: 500,
+      overrideAccess: true,
+      sort: 'createdAt',
+    })
     return Response.json({
-      consentRecord: { id, reference: record.reference, status: record.status, revokedAt: record.revokedAt, expiresOn: record.expiresOn },
+      consentRecord: {
+        id,
+        reference: record.reference,
+        status: record.status,
+        revokedAt: record.revokedAt,
+        expiresOn: record.expiresOn,
+      },
       generatedAt: new Date().toISOString(),
       publications: rows.map((row) => ({
         id: row.id,
@@ -56,7 +103,13 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
         state: row.state,
         scheduledFor: row.due_at,
         wentLiveAt: row.published_at,
-        removedAt: row.retracted_at ?? (row.state === 'cancelled' ? [...((row.attempt_log as Attempt[]) ?? [])].reverse().find((entry) => entry.outcome === 'cancelled')?.at ?? null : null),
+        removedAt:
+          row.retracted_at ??
+          (row.state === 'cancelled'
+            ? ([...((row.attempt_log as Attempt[]) ?? [])]
+                .reverse()
+                .find((entry) => entry.outcome === 'cancelled')?.at ?? null)
+            : null),
         removedBy: removedBy(row.state, (row.attempt_log as Attempt[]) ?? [], row.cancel_reason),
         stillLive: row.state === 'published' || row.state === 'retracting',
         url: row.remote_url,

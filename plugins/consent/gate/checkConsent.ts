@@ -39,7 +39,13 @@ const list = (values: string[]) => (values.length ? values.join(', ') : 'none')
 
 /** When a parent's or guardian's authority ends: the patient's 18th birthday. */
 export const guardianAuthorityEnds = (dateOfBirth: Date): Date =>
-  new Date(Date.UTC(dateOfBirth.getUTCFullYear() + 18, dateOfBirth.getUTCMonth(), dateOfBirth.getUTCDate()))
+  new Date(
+    Date.UTC(
+      dateOfBirth.getUTCFullYear() + 18,
+      dateOfBirth.getUTCMonth(),
+      dateOfBirth.getUTCDate(),
+    ),
+  )
 
 /**
  * The gate for one reliance: the first rule the consent breaks, or null. Rules in the order a
@@ -50,25 +56,47 @@ export const checkConsent = (consent: ConsentView, need: ConsentNeed): GateRefus
   const named = `consent record ${consent.reference} (for ${need.what})`
   if (consent.status !== 'active') {
     const why =
-      consent.status === 'revoked' ? `was revoked${consent.revokedAt ? ` on ${day(consent.revokedAt)}` : ''}`
-      : consent.status === 'expired' ? `expired${consent.expiresOn ? ` on ${day(consent.expiresOn)}` : ''}`
-      : consent.status === 'incomplete' ? `is incomplete (missing: ${list(consent.missingElements)})`
-      : 'is not signed yet'
-    return { rule: 'status', field: 'document', message: `${named} ${why}; nothing relying on it can be published.` }
+      consent.status === 'revoked'
+        ? `was revoked${consent.revokedAt ? ` on ${day(consent.revokedAt)}` : ''}`
+        : consent.status === 'expired'
+          ? `expired${consent.expiresOn ? ` on ${day(consent.expiresOn)}` : ''}`
+          : consent.status === 'incomplete'
+            ? `is incomplete (missing: ${list(consent.missingElements)})`
+            : 'is not signed yet'
+    return {
+      rule: 'status',
+      field: 'document',
+      message: `${named} ${why}; nothing relying on it can be published.`,
+    }
   }
   if (!consent.channelsAllowed.includes(need.channel)) {
-    return { rule: 'channel', field: 'channelAccount', message: `${named} does not allow the ${need.channel} channel (it allows: ${list(consent.channelsAllowed)}).` }
+    return {
+      rule: 'channel',
+      field: 'channelAccount',
+      message: `${named} does not allow the ${need.channel} channel (it allows: ${list(consent.channelsAllowed)}).`,
+    }
   }
   if (!consent.purposes.includes(need.purpose)) {
-    return { rule: 'purpose', field: 'document', message: `${named} does not allow the purpose "${need.purpose}" (it allows: ${list(consent.purposes)}).` }
+    return {
+      rule: 'purpose',
+      field: 'document',
+      message: `${named} does not allow the purpose "${need.purpose}" (it allows: ${list(consent.purposes)}).`,
+    }
   }
   const missingUses = need.uses.filter((use) => !consent.usesAllowed.includes(use))
   if (missingUses.length) {
-    return { rule: 'use', field: 'document', message: `${named} does not allow ${missingUses.map((use) => `"${use}"`).join(', ')}, which the content uses (it allows: ${list(consent.usesAllowed)}).` }
+    return {
+      rule: 'use',
+      field: 'document',
+      message: `${named} does not allow ${missingUses.map((use) => `"${use}"`).join(', ')}, which the content uses (it allows: ${list(consent.usesAllowed)}).`,
+    }
   }
   if (consent.expiresOn) {
     const inForceUntil = consentEndsAt(consent.expiresOn)
-    if (need.window.until.getTime() > inForceUntil.getTime() || need.window.from.getTime() >= inForceUntil.getTime()) {
+    if (
+      need.window.until.getTime() > inForceUntil.getTime() ||
+      need.window.from.getTime() >= inForceUntil.getTime()
+    ) {
       return {
         rule: 'expiry',
         field: need.window.untilField === 'unpublishAt' ? 'unpublishAt' : 'dueAt',
@@ -78,11 +106,19 @@ export const checkConsent = (consent: ConsentView, need: ConsentNeed): GateRefus
   }
   if (consent.signerType === 'parent-guardian') {
     if (!consent.patientDateOfBirth) {
-      return { rule: 'guardian', field: 'document', message: `${named} was signed by a parent or guardian, and the patient's date of birth is not recorded, so when that authority ends (at 18) is unknown.` }
+      return {
+        rule: 'guardian',
+        field: 'document',
+        message: `${named} was signed by a parent or guardian, and the patient's date of birth is not recorded, so when that authority ends (at 18) is unknown.`,
+      }
     }
     const ends = guardianAuthorityEnds(consent.patientDateOfBirth)
     if (need.window.until.getTime() > ends.getTime()) {
-      return { rule: 'guardian', field: need.window.untilField === 'unpublishAt' ? 'unpublishAt' : 'dueAt', message: `${named} was signed by a parent or guardian, whose authority ends when the patient turns 18 on ${day(ends)}; the content would be live until ${day(need.window.until)}. The patient must sign their own consent.` }
+      return {
+        rule: 'guardian',
+        field: need.window.untilField === 'unpublishAt' ? 'unpublishAt' : 'dueAt',
+        message: `${named} was signed by a parent or guardian, whose authority ends when the patient turns 18 on ${day(ends)}; the content would be live until ${day(need.window.until)}. The patient must sign their own consent.`,
+      }
     }
   }
   return null

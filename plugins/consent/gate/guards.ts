@@ -11,16 +11,41 @@ import { loadConsentView } from './consentView'
 export const consentGuard =
   (config: SanitizedConsentConfig): Guard =>
   async ({ publication, document, collection, channel, window, payload, req }) => {
-    const { reliances, liveUntil, purpose } = await config.reliance({ collection, doc: document, publication, payload, req })
+    const { reliances, liveUntil, purpose } = await config.reliance({
+      collection,
+      doc: document,
+      publication,
+      payload,
+      req,
+    })
     const until = window.until ?? liveUntil ?? window.from
     const untilField = window.until ? 'unpublishAt' : liveUntil ? 'document' : 'dueAt'
     for (const reliance of reliances) {
       if (reliance.consentRecordId === null) {
-        return { ok: false, field: 'document', reason: `${reliance.what} shows a patient but no consent record is linked to it; a consent officer must link one first.` }
+        return {
+          ok: false,
+          field: 'document',
+          reason: `${reliance.what} shows a patient but no consent record is linked to it; a consent officer must link one first.`,
+        }
       }
       const consent = await loadConsentView(payload, config, reliance.consentRecordId)
-      if (!consent) return { ok: false, field: 'document', reason: `the consent record ${reliance.consentRecordId} that ${reliance.what} relies on no longer exists.` }
-      const refusal = checkConsent(consent, { uses: reliance.uses, channel: config.consentChannel(channel), purpose, window: { from: window.from, until: until.getTime() < window.from.getTime() ? window.from : until, untilField }, what: reliance.what })
+      if (!consent)
+        return {
+          ok: false,
+          field: 'document',
+          reason: `the consent record ${reliance.consentRecordId} that ${reliance.what} relies on no longer exists.`,
+        }
+      const refusal = checkConsent(consent, {
+        uses: reliance.uses,
+        channel: config.consentChannel(channel),
+        purpose,
+        window: {
+          from: window.from,
+          until: until.getTime() < window.from.getTime() ? window.from : until,
+          untilField,
+        },
+        what: reliance.what,
+      })
       if (refusal) return { ok: false, field: refusal.field, reason: refusal.message }
     }
     return { ok: true }
@@ -30,7 +55,13 @@ export const consentGuard =
 export const accessibilityGuard =
   (config: SanitizedConsentConfig): Guard =>
   async ({ publication, document, collection, channel, payload, req }) => {
-    const needs = await config.accessibility({ collection, doc: document, publication, payload, req })
+    const needs = await config.accessibility({
+      collection,
+      doc: document,
+      publication,
+      payload,
+      req,
+    })
     const problem = checkAccessibility(channel, needs)
     return problem ? { ok: false, field: problem.field, reason: problem.message } : { ok: true }
   }

@@ -9,7 +9,9 @@ const DAY_MS = 86_400_000
  * expiry sweep (through `consentEndsAtSql`) and the serializers all use this.
  */
 export const consentEndsAt = (expiresOn: Date): Date =>
-  new Date(Date.UTC(expiresOn.getUTCFullYear(), expiresOn.getUTCMonth(), expiresOn.getUTCDate()) + DAY_MS)
+  new Date(
+    Date.UTC(expiresOn.getUTCFullYear(), expiresOn.getUTCMonth(), expiresOn.getUTCDate()) + DAY_MS,
+  )
 
 /** Whether a consent with this expiry (none: until revoked) still holds at `at`. */
 export const isInForceAt = (expiresOn: Date | string | null | undefined, at: Date): boolean => {
@@ -20,4 +22,5 @@ export const isInForceAt = (expiresOn: Date | string | null | undefined, at: Dat
 }
 
 /** `consentEndsAt` in SQL, for a timestamptz column (e.g. the expiry-date column of the records table). */
-export const consentEndsAtSql = (column: SQL): SQL => sql`((date_trunc('day', ${column} AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC')`
+export const consentEndsAtSql = (column: SQL): SQL =>
+  sql`((date_trunc('day', ${column} AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC')`

@@ -1,4 +1,10 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+} from 'payload'
 
 import { upcomingOrLiveStates } from '../../scheduler'
 import { ident, param, poolExecutor, poolOf, sql, tableName } from '../../sql'
@@ -18,7 +24,11 @@ export type SweepResult = { expired: number; warned: number; skipped?: 'locked' 
  * cascade (once), and one that expires within `warnDaysBefore` days while content still relies on
  * it gets a renewal task for the consent officers (once). `now` is the caller's clock.
  */
-export const runConsentSweep = async (payload: Payload, config: SanitizedConsentConfig, now = new Date()): Promise<SweepResult> => {
+export const runConsentSweep = async (
+  payload: Payload,
+  config: SanitizedConsentConfig,
+  now = new Date(),
+): Promise<SweepResult> => {
   const pool = poolOf(payload)
   const execute = poolExecutor(pool)
   const records = ident(tableName(config.consentRecordsSlug))
@@ -56,19 +66,57 @@ const expire = async (payload: Payload, config: SanitizedConsentConfig, id: numb
   const req = await createLocalReq({ context: { audit: false } }, payload)
   await initTransaction(req)
   try {
-    const record = config.readConsent((await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>)
-    await takeDown(config, { consentRecordId: id, reference: record.reference, reason: `consent expired (${record.reference})`, channelsAllowed: record.channelsAllowed, recordedBy: null, req, now })
-    await payload.update({ collection: config.consentRecordsSlug, id, data: { takedownDoneAt: now.toISOString() } as never, overrideAccess: true, req, context: { audit: false } })
+    const record = config.readConsent(
+      (await payload.findByID({
+        collection: config.consentRecordsSlug,
+        id,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })) as unknown as Record<string, unknown>,
+    )
+    await takeDown(config, {
+      consentRecordId: id,
+      reference: record.reference,
+      reason: `consent expired (${record.reference})`,
+      channelsAllowed: record.channelsAllowed,
+      recordedBy: null,
+      req,
+      now,
+    })
+    await payload.update({
+      collection: config.consentRecordsSlug,
+      id,
+      data: { takedownDoneAt: now.toISOString() } as never,
+      overrideAccess: true,
+      req,
+      context: { audit: false },
+    })
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
-    payload.logger.error({ err: error, consentRecord: id }, 'consent expiry takedown failed; the next sweep tries again')
+    payload.logger.error(
+      { err: error, consentRecord: id },
+      'consent expiry takedown failed; the next sweep tries again',
+    )
   }
 }
 
 /** A renewal task, only when something live or scheduled still relies on the consent. */
-const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number, now: Date): Promise<boolean> => {
-  const record = config.readConsent((await payload.findByID({ collection: config.consentRecordsSlug, id, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>)
+const warn = async (
+  payload: Payload,
+  config: SanitizedConsentConfig,
+  id: number,
+  now: Date,
+): Promise<boolean> => {
+  const record = config.readConsent(
+    (await payload.findByID({
+      collection: config.consentRecordsSlug,
+      id,
+      depth: 0,
+      overrideAccess: true,
+    })) as unknown as Record<string, unknown>,
+  )
   const documents = await config.relyingDocuments(id, { payload })
   const relying = await livePublicationsOf(payload, config, id, documents)
   if (relying.length && record.expiresOn) {
@@ -85,23 +133,40 @@ const warn = async (payload: Payload, config: SanitizedConsentConfig, id: number
       overrideAccess: true,
     })
   }
-  await payload.update({ collection: config.consentRecordsSlug, id, data: { renewalWarnedAt: now.toISOString() } as never, overrideAccess: true, context: { audit: false } })
+  await payload.update({
+    collection: config.consentRecordsSlug,
+    id,
+    data: { renewalWarnedAt: now.toISOString() } as never,
+    overrideAccess: true,
+    context: { audit: false },
+  })
   return relying.length > 0
 }
 
-const livePublicationsOf = (payload: Payload, config: SanitizedConsentConfig, id: number, documents: { collection: string; id: number | string }[]) =>
+const livePublicationsOf = (
+  payload: Payload,
+  config: SanitizedConsentConfig,
+  id: number,
+  documents: { collection: string; id: number | string }[],
+) =>
   poolExecutor(poolOf(payload))(
     sql`SELECT p.id FROM ${ident(tableName(config.publicationsSlug))} p
          WHERE ${relyingPublicationsWhere(config, id, documents)} AND p.state::text = ANY(${param([...upcomingOrLiveStates])}::text[])`,
   )
 
 /** Runs the sweep every `everyMs` (at least once a minute is the promise) until stopped. */
-export const startConsentSweep = (payload: Payload, config: SanitizedConsentConfig, everyMs = 30_000) => {
+export const startConsentSweep = (
+  payload: Payload,
+  config: SanitizedConsentConfig,
+  everyMs = 30_000,
+) => {
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()
   const tick = () => {
     if (stopped) return
-    running = runConsentSweep(payload, config).catch((error) => payload.logger.error({ err: error }, 'consent sweep failed'))
+    running = runConsentSweep(payload, config).catch((error) =>
+      payload.logger.error({ err: error }, 'consent sweep failed'),
+    )
   }
   tick()
   const timer = setInterval(tick, everyMs)

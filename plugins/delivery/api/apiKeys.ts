@@ -7,7 +7,19 @@ import type { Pool } from 'pg'
  * secret, looked up in the users table), without booting Payload on the fast path. Answers are
  * cached for a minute, so a key costs one query per minute, not one per request.
  */
-export const apiKeyResolver = ({ pool, usersTable, secret, ttlMs = 60_000, now = Date.now }: { pool: Pool; usersTable: string; secret: string; ttlMs?: number; now?: () => number }) => {
+export const apiKeyResolver = ({
+  pool,
+  usersTable,
+  secret,
+  ttlMs = 60_000,
+  now = Date.now,
+}: {
+  pool: Pool
+  usersTable: string
+  secret: string
+  ttlMs?: number
+  now?: () => number
+}) => {
   // Payload keys its HMAC with the first 32 hex characters of sha256(config.secret).
   const derived = createHash('sha256').update(secret).digest('hex').slice(0, 32)
   const cache = new Map<string, { valid: boolean; until: number }>()

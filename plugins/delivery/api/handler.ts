@@ -14,7 +14,8 @@ import { createRateLimiter, type Tier } from './rateLimit'
 import { cacheable, errorResponse } from './respond'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
-const isType = (value: string): value is (typeof deliveryTypes)[number] => (deliveryTypes as readonly string[]).includes(value)
+const isType = (value: string): value is (typeof deliveryTypes)[number] =>
+  (deliveryTypes as readonly string[]).includes(value)
 const SLUG = /^[a-z0-9][a-z0-9-]{0,159}$/
 
 /**
@@ -30,31 +31,66 @@ export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
   const notFound = (what: string) => errorResponse(404, what)
 
   const list = async (request: Request, type: string, query: URLSearchParams) => {
-    const params = readListParams(query, type, locales, defaultLocale, options.defaultLimit, options.maxLimit)
+    const params = readListParams(
+      query,
+      type,
+      locales,
+      defaultLocale,
+      options.defaultLimit,
+      options.maxLimit,
+    )
     const filters = {
       ...(params.campaign ? { campaigns: [params.campaign] } : {}),
       ...(params.serviceLine ? { serviceLines: [params.serviceLine] } : {}),
       ...(params.observance ? { observance: params.observance } : {}),
     }
-    const rows = await listItems(options.pool, slug, { type, locale: params.locale, limit: params.limit, filters: Object.keys(filters).length ? filters : null, from: params.from, after: params.cursor, ascending: type === 'events' })
+    const rows = await listItems(options.pool, slug, {
+      type,
+      locale: params.locale,
+      limit: params.limit,
+      filters: Object.keys(filters).length ? filters : null,
+      from: params.from,
+      after: params.cursor,
+      ascending: type === 'events',
+    })
     const page = rows.slice(0, params.limit)
     const last = page.at(-1)
-    const next = rows.length > params.limit && last ? JSON.stringify(encodeCursor({ sortAt: last.sort_at, id: last.id })) : 'null'
-    return cacheable(request, `{"items":[${page.map((row) => row.summary).join(',')}],"nextCursor":${next}}`, JSON_TYPE, cache)
+    const next =
+      rows.length > params.limit && last
+        ? JSON.stringify(encodeCursor({ sortAt: last.sort_at, id: last.id }))
+        : 'null'
+    return cacheable(
+      request,
+      `{"items":[${page.map((row) => row.summary).join(',')}],"nextCursor":${next}}`,
+      JSON_TYPE,
+      cache,
+    )
   }
 
   const calendar = async (request: Request, query: URLSearchParams, eventSlug: string | null) => {
     const { locale } = readItemParams(query, locales, defaultLocale)
-    const events = (await listEvents(options.pool, slug, locale, eventSlug ? `events/${eventSlug}` : null)) as EventItem[]
-    if (eventSlug && !events.length) return notFound(`events/${eventSlug}: there is no such live event`)
-    const body = eventsCalendar(events, { name: eventSlug ? events[0].title : options.calendarName })
+    const events = (await listEvents(
+      options.pool,
+      slug,
+      locale,
+      eventSlug ? `events/${eventSlug}` : null,
+    )) as EventItem[]
+    if (eventSlug && !events.length)
+      return notFound(`events/${eventSlug}: there is no such live event`)
+    const body = eventsCalendar(events, {
+      name: eventSlug ? events[0].title : options.calendarName,
+    })
     return cacheable(request, body, 'text/calendar; charset=utf-8', cache)
   }
 
   const route = async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
-    if (!url.pathname.startsWith(`${basePath}/`)) return notFound('there is nothing here; see /openapi.json for the endpoints')
-    const parts = url.pathname.slice(basePath.length + 1).split('/').map((part) => decodeURIComponent(part))
+    if (!url.pathname.startsWith(`${basePath}/`))
+      return notFound('there is nothing here; see /openapi.json for the endpoints')
+    const parts = url.pathname
+      .slice(basePath.length + 1)
+      .split('/')
+      .map((part) => decodeURIComponent(part))
     const query = url.searchParams
     if (parts.length === 1 && parts[0] === 'openapi.json') {
       openApiText ??= JSON.stringify(openApiDocument(basePath, { locales, defaultLocale }))
@@ -63,21 +99,33 @@ export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
     if (parts.length === 1 && parts[0] === 'events.ics') return calendar(request, query, null)
     if (parts.length === 2 && parts[0] === 'events' && parts[1].endsWith('.ics')) {
       const eventSlug = parts[1].slice(0, -4)
-      return SLUG.test(eventSlug) ? calendar(request, query, eventSlug) : notFound(`events/${parts[1]}: there is no such live event`)
+      return SLUG.test(eventSlug)
+        ? calendar(request, query, eventSlug)
+        : notFound(`events/${parts[1]}: there is no such live event`)
     }
     const [type, itemSlug, captions, file] = parts
-    if (!isType(type)) return notFound(`${type || '(none)'}: is not a content type; use ${deliveryTypes.join(', ')}`)
+    if (!isType(type))
+      return notFound(`${type || '(none)'}: is not a content type; use ${deliveryTypes.join(', ')}`)
     if (parts.length === 1) return list(request, type, query)
     if (!SLUG.test(itemSlug)) return notFound(`${type}/${itemSlug}: there is no such live item`)
     if (parts.length === 2) {
       const { locale } = readItemParams(query, locales, defaultLocale)
       const data = await findItem(options.pool, slug, `${type}/${itemSlug}`, locale)
-      return data ? cacheable(request, data, JSON_TYPE, cache) : notFound(`${type}/${itemSlug}: there is no such live item`)
+      return data
+        ? cacheable(request, data, JSON_TYPE, cache)
+        : notFound(`${type}/${itemSlug}: there is no such live item`)
     }
     if (parts.length === 4 && captions === 'captions' && /^[a-z0-9-]+\.[a-z]{2}\.vtt$/.test(file)) {
       readItemParams(query, locales, defaultLocale)
-      const vtt = await findCaptionFile(options.pool, slug, `${type}/${itemSlug}`, file.slice(0, -4))
-      return vtt ? cacheable(request, vtt, 'text/vtt; charset=utf-8', cache) : notFound(`${type}/${itemSlug}/captions/${file}: there is no such caption track`)
+      const vtt = await findCaptionFile(
+        options.pool,
+        slug,
+        `${type}/${itemSlug}`,
+        file.slice(0, -4),
+      )
+      return vtt
+        ? cacheable(request, vtt, 'text/vtt; charset=utf-8', cache)
+        : notFound(`${type}/${itemSlug}/captions/${file}: there is no such caption track`)
     }
     return notFound(`${url.pathname.slice(basePath.length + 1)}: there is nothing here`)
   }
@@ -92,8 +140,14 @@ export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
     let client: string
     let tier: Tier
     if (authorization) {
-      const key = authorization.startsWith(keyPrefix) ? authorization.slice(keyPrefix.length).trim() : ''
-      if (!key || !(await limits.checkApiKey(key))) return errorResponse(401, `Authorization: not a valid API key; send "${keyPrefix}<key>", or no Authorization header for the anonymous tier`)
+      const key = authorization.startsWith(keyPrefix)
+        ? authorization.slice(keyPrefix.length).trim()
+        : ''
+      if (!key || !(await limits.checkApiKey(key)))
+        return errorResponse(
+          401,
+          `Authorization: not a valid API key; send "${keyPrefix}<key>", or no Authorization header for the anonymous tier`,
+        )
       client = `key:${key}`
       tier = limits.withKey
     } else {
@@ -106,10 +160,14 @@ export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
     headers.set('RateLimit-Remaining', String(decision.remaining))
     headers.set('RateLimit-Reset', String(decision.resetSeconds))
     if (decision.ok) return null
-    return errorResponse(429, `too many requests: this ${authorization ? 'API key' : 'address'} may make ${tier.perMinute} requests a minute; retry in ${decision.retryAfterSeconds} s${authorization ? '' : ', or send a front-end API key for a higher limit'}`, {
-      'Retry-After': String(decision.retryAfterSeconds),
-      ...Object.fromEntries(headers),
-    })
+    return errorResponse(
+      429,
+      `too many requests: this ${authorization ? 'API key' : 'address'} may make ${tier.perMinute} requests a minute; retry in ${decision.retryAfterSeconds} s${authorization ? '' : ', or send a front-end API key for a higher limit'}`,
+      {
+        'Retry-After': String(decision.retryAfterSeconds),
+        ...Object.fromEntries(headers),
+      },
+    )
   }
 
   const serve = async (request: Request): Promise<Response> => {
@@ -122,8 +180,20 @@ export const createDeliveryHandler = (given: DeliveryHandlerOptions) => {
   }
 
   return async (request: Request): Promise<Response> => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match, Authorization', 'Access-Control-Max-Age': '86400' } })
-    if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(405, `${request.method}: the delivery API is read-only; use GET`, { Allow: 'GET, HEAD, OPTIONS' })
+    if (request.method === 'OPTIONS')
+      return new Response(null, {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+          'Access-Control-Allow-Headers': 'If-None-Match, Authorization',
+          'Access-Control-Max-Age': '86400',
+        },
+      })
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return errorResponse(405, `${request.method}: the delivery API is read-only; use GET`, {
+        Allow: 'GET, HEAD, OPTIONS',
+      })
     try {
       return await serve(request)
     } catch (error) {

@@ -17,24 +17,42 @@ const wallTime = (instant: Date, timeZone: string) => {
 
 const locationOf = (event: EventItem) => {
   const venue = event.venue
-  const place = venue ? [venue.name, venue.street, venue.city, venue.region, venue.postalCode, venue.country].filter(Boolean).join(', ') : ''
-  return [event.format !== 'online' ? place : '', event.format !== 'in-person' ? event.joinUrl : ''].filter(Boolean).join(' — ') || null
+  const place = venue
+    ? [venue.name, venue.street, venue.city, venue.region, venue.postalCode, venue.country]
+        .filter(Boolean)
+        .join(', ')
+    : ''
+  return (
+    [event.format !== 'online' ? place : '', event.format !== 'in-person' ? event.joinUrl : '']
+      .filter(Boolean)
+      .join(' — ') || null
+  )
 }
 
 /** The RRULE and EXDATE lines of a series; ical-generator inserts a multi-line string as it is. */
 const repeatingOf = (event: EventItem) => {
   if (!event.recurrence) return null
   const rule = `RRULE:${toICalRRule(event.recurrence.rrule, event.timeZone)}`
-  const skipped = event.recurrence.exceptions.map((startsAt) => wallTime(new Date(startsAt), event.timeZone))
+  const skipped = event.recurrence.exceptions.map((startsAt) =>
+    wallTime(new Date(startsAt), event.timeZone),
+  )
   return skipped.length ? `${rule}\r\nEXDATE;TZID=${event.timeZone}:${skipped.join(',')}` : rule
 }
 
 /** The last instant a series covers, so its zone's VTIMEZONE spans every occurrence. */
 const lastInstant = (event: EventItem) => {
   const end = new Date(event.endsAt)
-  if (!event.recurrence || !/(COUNT|UNTIL)=/i.test(event.recurrence.rrule)) return new Date(end.getTime() + 5 * 366 * 86_400_000)
+  if (!event.recurrence || !/(COUNT|UNTIL)=/i.test(event.recurrence.rrule))
+    return new Date(end.getTime() + 5 * 366 * 86_400_000)
   const start = new Date(event.startsAt)
-  const last = occurrencesBetween({ rrule: event.recurrence.rrule, dtstart: start, timeZone: event.timeZone, from: start, to: new Date(start.getTime() + FIFTY_YEARS_MS), limit: 1000 }).at(-1)
+  const last = occurrencesBetween({
+    rrule: event.recurrence.rrule,
+    dtstart: start,
+    timeZone: event.timeZone,
+    from: start,
+    to: new Date(start.getTime() + FIFTY_YEARS_MS),
+    limit: 1000,
+  }).at(-1)
   return last && last > end ? last : end
 }
 
@@ -45,12 +63,21 @@ const lastInstant = (event: EventItem) => {
  * subscribed calendar removes them instead of silently keeping them. DTSTAMP is the publish
  * time, so the same content gives the same bytes (and the same ETag).
  */
-export const eventsCalendar = (events: EventItem[], { name, pageUrl }: { name: string; pageUrl?: (event: EventItem) => string | undefined }) => {
+export const eventsCalendar = (
+  events: EventItem[],
+  { name, pageUrl }: { name: string; pageUrl?: (event: EventItem) => string | undefined },
+) => {
   const spans = new Map<string, { from: Date; to: Date }>()
   const calendar = ical({
     name,
     prodId: '//Carecast//Delivery//EN',
-    timezone: { name: null, generator: (timeZone) => (spans.has(timeZone) ? buildVTimezone(timeZone, spans.get(timeZone)!.from, spans.get(timeZone)!.to) : null) },
+    timezone: {
+      name: null,
+      generator: (timeZone) =>
+        spans.has(timeZone)
+          ? buildVTimezone(timeZone, spans.get(timeZone)!.from, spans.get(timeZone)!.to)
+          : null,
+    },
   })
   for (const event of events) {
     const start = new Date(event.startsAt)
@@ -64,7 +91,10 @@ export const eventsCalendar = (events: EventItem[], { name, pageUrl }: { name: s
       repeating = null
     }
     const span = spans.get(event.timeZone)
-    spans.set(event.timeZone, { from: span && span.from < start ? span.from : start, to: span && span.to > last ? span.to : last })
+    spans.set(event.timeZone, {
+      from: span && span.from < start ? span.from : start,
+      to: span && span.to > last ? span.to : last,
+    })
     calendar.createEvent({
       id: `${event.type}/${event.slug}@carecast`,
       start: new TZDate(start.getTime(), event.timeZone),
@@ -75,7 +105,12 @@ export const eventsCalendar = (events: EventItem[], { name, pageUrl }: { name: s
       description: event.description?.text || null,
       location: locationOf(event),
       url: pageUrl?.(event) ?? event.registrationUrl ?? null,
-      status: event.eventStatus === 'cancelled' ? ICalEventStatus.CANCELLED : event.eventStatus === 'postponed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        event.eventStatus === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : event.eventStatus === 'postponed'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       repeating,
     })
   }

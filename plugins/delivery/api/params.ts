@@ -17,37 +17,66 @@ export type ListParams = {
 
 const only = (query: URLSearchParams, allowed: string[]) => {
   for (const name of new Set(query.keys())) {
-    if (!allowed.includes(name)) throw new BadParameter(`${name}: is not a parameter here; use ${allowed.join(', ')}`)
+    if (!allowed.includes(name))
+      throw new BadParameter(`${name}: is not a parameter here; use ${allowed.join(', ')}`)
     if (query.getAll(name).length > 1) throw new BadParameter(`${name}: give it once`)
   }
 }
 
-export const readLocale = (query: URLSearchParams, locales: readonly string[], defaultLocale: string) => {
+export const readLocale = (
+  query: URLSearchParams,
+  locales: readonly string[],
+  defaultLocale: string,
+) => {
   const locale = query.get('locale') ?? defaultLocale
-  if (!locales.includes(locale)) throw new BadParameter(`locale: must be one of ${locales.join(', ')}`)
+  if (!locales.includes(locale))
+    throw new BadParameter(`locale: must be one of ${locales.join(', ')}`)
   return locale
 }
 
 const readSlug = (query: URLSearchParams, name: string) => {
   const value = query.get(name)
   if (value === null) return null
-  if (!SLUG.test(value)) throw new BadParameter(`${name}: must be a slug (lower-case letters, digits and hyphens)`)
+  if (!SLUG.test(value))
+    throw new BadParameter(`${name}: must be a slug (lower-case letters, digits and hyphens)`)
   return value
 }
 
 /** Reads and checks a list's query string; throws BadParameter naming the first parameter at fault. */
-export const readListParams = (query: URLSearchParams, type: string, locales: readonly string[], defaultLocale: string, defaultLimit: number, maxLimit: number): ListParams => {
+export const readListParams = (
+  query: URLSearchParams,
+  type: string,
+  locales: readonly string[],
+  defaultLocale: string,
+  defaultLimit: number,
+  maxLimit: number,
+): ListParams => {
   const dated = type === 'events' || type === 'campaigns'
-  only(query, ['locale', 'limit', 'cursor', 'campaign', 'serviceLine', 'observance', ...(dated ? ['from'] : [])])
+  only(query, [
+    'locale',
+    'limit',
+    'cursor',
+    'campaign',
+    'serviceLine',
+    'observance',
+    ...(dated ? ['from'] : []),
+  ])
   const limitText = query.get('limit')
   const limit = limitText === null ? defaultLimit : Number(limitText)
-  if (limitText !== null && (!/^\d{1,4}$/.test(limitText) || limit < 1 || limit > maxLimit)) throw new BadParameter(`limit: must be a whole number from 1 to ${maxLimit}`)
+  if (limitText !== null && (!/^\d{1,4}$/.test(limitText) || limit < 1 || limit > maxLimit))
+    throw new BadParameter(`limit: must be a whole number from 1 to ${maxLimit}`)
   const cursorText = query.get('cursor')
   const cursor = cursorText === null ? null : decodeCursor(cursorText)
-  if (cursorText !== null && !cursor) throw new BadParameter('cursor: is not a cursor this API gave out; pass nextCursor from the previous page as it is')
+  if (cursorText !== null && !cursor)
+    throw new BadParameter(
+      'cursor: is not a cursor this API gave out; pass nextCursor from the previous page as it is',
+    )
   const fromText = query.get('from')
   const from = fromText === null ? null : new Date(fromText)
-  if (fromText !== null && (!/^\d{4}-\d{2}-\d{2}/.test(fromText) || Number.isNaN(from!.getTime()))) throw new BadParameter('from: is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T09:00:00Z')
+  if (fromText !== null && (!/^\d{4}-\d{2}-\d{2}/.test(fromText) || Number.isNaN(from!.getTime())))
+    throw new BadParameter(
+      'from: is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T09:00:00Z',
+    )
   return {
     locale: readLocale(query, locales, defaultLocale),
     limit,
@@ -60,7 +89,11 @@ export const readListParams = (query: URLSearchParams, type: string, locales: re
 }
 
 /** Item and calendar requests take only a locale. */
-export const readItemParams = (query: URLSearchParams, locales: readonly string[], defaultLocale: string) => {
+export const readItemParams = (
+  query: URLSearchParams,
+  locales: readonly string[],
+  defaultLocale: string,
+) => {
   only(query, ['locale'])
   return { locale: readLocale(query, locales, defaultLocale) }
 }

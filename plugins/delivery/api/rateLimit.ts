@@ -6,11 +6,20 @@
  */
 export type Tier = { perMinute: number; burst?: number }
 
-export type RateDecision = { ok: boolean; limit: number; remaining: number; retryAfterSeconds: number; resetSeconds: number }
+export type RateDecision = {
+  ok: boolean
+  limit: number
+  remaining: number
+  retryAfterSeconds: number
+  resetSeconds: number
+}
 
 type Bucket = { tokens: number; updatedAt: number }
 
-export const createRateLimiter = ({ maxClients = 50_000, now = Date.now }: { maxClients?: number; now?: () => number } = {}) => {
+export const createRateLimiter = ({
+  maxClients = 50_000,
+  now = Date.now,
+}: { maxClients?: number; now?: () => number } = {}) => {
   const buckets = new Map<string, Bucket>()
   return (client: string, tier: Tier): RateDecision => {
     const capacity = tier.burst ?? tier.perMinute

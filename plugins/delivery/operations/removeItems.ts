@@ -7,7 +7,11 @@ import { type Executor, ident, param, sql, tableName } from '../../sql'
  * executor: inside a revocation's transaction it commits with the revocation. Returns how many
  * rows were deleted.
  */
-export const removeItems = async (execute: Executor, slug: string, keys: string[]): Promise<number> => {
+export const removeItems = async (
+  execute: Executor,
+  slug: string,
+  keys: string[],
+): Promise<number> => {
   if (!keys.length) return 0
   const table = ident(tableName(slug))
   const [row] = await execute(

@@ -2,7 +2,14 @@ import { z } from 'zod'
 
 import { Image, ItemSummary, JsonLd, Locale, RichText, VideoSummary } from './shared'
 
-const base = { slug: z.string(), locale: Locale, path: z.string(), title: z.string(), publishedAt: z.string(), jsonLd: JsonLd }
+const base = {
+  slug: z.string(),
+  locale: Locale,
+  path: z.string(),
+  title: z.string(),
+  publishedAt: z.string(),
+  jsonLd: JsonLd,
+}
 
 export const StoryItem = z
   .strictObject({
@@ -32,7 +39,11 @@ export const CampaignItem = z
     serviceLines: z.array(z.string()),
     observance: z.strictObject({ slug: z.string().nullable(), name: z.string() }).nullable(),
     /** Only what was itself live on the web when the campaign was published; a retract removes it here too. */
-    related: z.strictObject({ stories: z.array(ItemSummary), events: z.array(ItemSummary), videos: z.array(VideoSummary) }),
+    related: z.strictObject({
+      stories: z.array(ItemSummary),
+      events: z.array(ItemSummary),
+      videos: z.array(VideoSummary),
+    }),
   })
   .meta({ id: 'Campaign' })
 
@@ -60,7 +71,11 @@ export const EventItem = z
     joinUrl: z.string().nullable(),
     organizer: z.string().nullable(),
     registrationUrl: z.string().nullable(),
-    cost: z.strictObject({ isFree: z.boolean(), amount: z.number().nullable(), currency: z.string().nullable() }),
+    cost: z.strictObject({
+      isFree: z.boolean(),
+      amount: z.number().nullable(),
+      currency: z.string().nullable(),
+    }),
     accessibilityNotes: z.string().nullable(),
     language: z.string().nullable(),
     eventStatus: z.enum(['scheduled', 'cancelled', 'postponed', 'rescheduled', 'moved-online']),
@@ -70,9 +85,16 @@ export const EventItem = z
   })
   .meta({ id: 'Event' })
 
-export const VideoItem = VideoSummary.extend({ ...base, type: z.literal('videos') }).meta({ id: 'Video' })
+export const VideoItem = VideoSummary.extend({ ...base, type: z.literal('videos') }).meta({
+  id: 'Video',
+})
 
-export const itemSchemas = { stories: StoryItem, campaigns: CampaignItem, events: EventItem, videos: VideoItem } as const
+export const itemSchemas = {
+  stories: StoryItem,
+  campaigns: CampaignItem,
+  events: EventItem,
+  videos: VideoItem,
+} as const
 
 export type StoryItem = z.infer<typeof StoryItem>
 export type CampaignItem = z.infer<typeof CampaignItem>

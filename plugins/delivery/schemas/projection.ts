@@ -21,7 +21,11 @@ export const ProjectionInput = z.object({
     startsAt: z.string().nullable(),
     /** When the last occurrence ends; null for a series without end. Drives `from=`. */
     endsAt: z.string().nullable(),
-    filters: z.object({ campaigns: z.array(z.string()), serviceLines: z.array(z.string()), observance: z.string().nullable() }),
+    filters: z.object({
+      campaigns: z.array(z.string()),
+      serviceLines: z.array(z.string()),
+      observance: z.string().nullable(),
+    }),
   }),
   /** Slugs of related items to embed, per type: only those live on the web at publish time are. */
   related: z.partialRecord(DeliveryType, z.array(z.string())).optional(),

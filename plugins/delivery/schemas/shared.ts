@@ -14,7 +14,11 @@ export type DeliveryType = z.infer<typeof DeliveryType>
 export const Locale = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)
 export type Locale = z.infer<typeof Locale>
 
-export const ImageSize = z.strictObject({ url: z.string(), width: z.number().nullable(), height: z.number().nullable() })
+export const ImageSize = z.strictObject({
+  url: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+})
 
 export const Image = z
   .strictObject({
@@ -36,9 +40,16 @@ export const CaptionTrack = z
   })
   .meta({ id: 'CaptionTrack' })
 
-export const RichText = z.strictObject({ html: z.string(), text: z.string() }).meta({ id: 'RichText', description: 'Rich text as HTML, and as plain text for excerpts.' })
+export const RichText = z
+  .strictObject({ html: z.string(), text: z.string() })
+  .meta({ id: 'RichText', description: 'Rich text as HTML, and as plain text for excerpts.' })
 
-export const JsonLd = z.record(z.string(), z.unknown()).meta({ id: 'JsonLd', description: 'schema.org JSON-LD, ready for a <script type="application/ld+json">.' })
+export const JsonLd = z
+  .record(z.string(), z.unknown())
+  .meta({
+    id: 'JsonLd',
+    description: 'schema.org JSON-LD, ready for a <script type="application/ld+json">.',
+  })
 
 /** What a list shows of an item, and what is embedded of a related one. */
 export const ItemSummary = z
@@ -75,10 +86,15 @@ export const VideoSummary = z
     captions: z.array(CaptionTrack),
     transcript: z.string().nullable(),
   })
-  .meta({ id: 'VideoSummary', description: 'A video as a page embeds it: poster, caption tracks, transcript.' })
+  .meta({
+    id: 'VideoSummary',
+    description: 'A video as a page embeds it: poster, caption tracks, transcript.',
+  })
 export type VideoSummary = z.infer<typeof VideoSummary>
 
-export const ErrorResponse = z.strictObject({ errors: z.array(z.strictObject({ message: z.string() })) }).meta({ id: 'Error' })
+export const ErrorResponse = z
+  .strictObject({ errors: z.array(z.strictObject({ message: z.string() })) })
+  .meta({ id: 'Error' })
 
 export type Image = z.infer<typeof Image>
 export type CaptionTrack = z.infer<typeof CaptionTrack>

@@ -39,7 +39,9 @@ const sqlFor = (table: string, query: ListQuery) => {
   }
   if (query.after) {
     values.push(query.after.sortAt, query.after.id)
-    where.push(`(sort_at, id) ${beyond} ($${values.length - 1}::timestamptz, $${values.length}::int)`)
+    where.push(
+      `(sort_at, id) ${beyond} ($${values.length - 1}::timestamptz, $${values.length}::int)`,
+    )
   }
   values.push(query.limit + 1)
   // sort_at comes back as text at full precision, so the cursor repeats the exact value.
@@ -53,7 +55,12 @@ const sqlFor = (table: string, query: ListQuery) => {
                 SELECT t.id, to_char(page.sort_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_at, t.summary::text AS summary
                   FROM page JOIN ${table} t ON t.id = page.id
                  ORDER BY page.sort_at ${direction}, page.id ${direction}`
-  const name = [direction, query.filters ? 'f' : '', query.from ? 'w' : '', query.after ? 'a' : ''].join('')
+  const name = [
+    direction,
+    query.filters ? 'f' : '',
+    query.from ? 'w' : '',
+    query.after ? 'a' : '',
+  ].join('')
   return { text, values, name }
 }
 

@@ -21,7 +21,13 @@ export type ItemRow = {
  * Writes every locale of one item in one statement, so a reader never sees the English row new
  * and the Spanish one old, and drops a locale the item no longer has.
  */
-export const upsertItems = async (pool: Pool, slug: string, key: string, publicationId: string, rows: ItemRow[]) => {
+export const upsertItems = async (
+  pool: Pool,
+  slug: string,
+  key: string,
+  publicationId: string,
+  rows: ItemRow[],
+) => {
   const table = tableOf(slug)
   await pool.query(
     `WITH input AS (

@@ -92,7 +92,12 @@ export interface ChannelAdapter {
    * the worker records it instead of posting again. `null` means "not there, safe to send".
    * Networks with no way to look up return `null` only when they cannot have received it.
    */
-  reconcile?(post: ChannelPost, account: ChannelAccount, remoteId: string | undefined, signal?: AbortSignal): Promise<ChannelSuccess | null>
+  reconcile?(
+    post: ChannelPost,
+    account: ChannelAccount,
+    remoteId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ChannelSuccess | null>
   /** Removes a live post. Only when `canDelete`. */
   remove?(remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
 }

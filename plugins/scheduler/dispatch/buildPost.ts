@@ -10,17 +10,39 @@ import type { LoadedRow } from './loadBatch'
 const CARRIES_DOCUMENT = new Set(['web', 'webhook'])
 
 /** What the adapter sends: exactly the copy that was checked, with the link tagged. */
-export const buildPost = async (config: SanitizedSchedulerConfig, payload: Payload, row: LoadedRow): Promise<ChannelPost> => {
+export const buildPost = async (
+  config: SanitizedSchedulerConfig,
+  payload: Payload,
+  row: LoadedRow,
+): Promise<ChannelPost> => {
   const { publication, document, collection } = row
   const rawLink = publication.link?.trim() || undefined
-  const link = rawLink && document && config.decorateLink ? config.decorateLink({ link: rawLink, collection, doc: document, channel: publication.channel }) : rawLink
-  const text = composeText({ text: publication.text ?? '', hashtags: splitHashtags(publication.hashtags), link })
+  const link =
+    rawLink && document && config.decorateLink
+      ? config.decorateLink({
+          link: rawLink,
+          collection,
+          doc: document,
+          channel: publication.channel,
+        })
+      : rawLink
+  const text = composeText({
+    text: publication.text ?? '',
+    hashtags: splitHashtags(publication.hashtags),
+    link,
+  })
   return {
     idempotencyKey: String(publication.idempotencyKey),
     publicationId: String(publication.id),
     text,
     link,
-    media: row.media.map((item, index) => (index === 0 && publication.title && item.kind === 'video' ? { ...item, title: String(publication.title) } : item)),
-    ...(CARRIES_DOCUMENT.has(publication.channel) && document ? { document: await config.serializeDocument({ collection, doc: document, payload }) } : {}),
+    media: row.media.map((item, index) =>
+      index === 0 && publication.title && item.kind === 'video'
+        ? { ...item, title: String(publication.title) }
+        : item,
+    ),
+    ...(CARRIES_DOCUMENT.has(publication.channel) && document
+      ? { document: await config.serializeDocument({ collection, doc: document, payload }) }
+      : {}),
   }
 }

@@ -14,7 +14,8 @@ export type LoadedRow = {
   publication: PublicationRecord
   collection: string
   document: Record<string, unknown> | undefined
-  account: (ChannelAccount & { id: number | string; channel: ChannelKind; name: string }) | undefined
+  account:
+    (ChannelAccount & { id: number | string; channel: ChannelKind; name: string }) | undefined
   accountError?: string
   media: ChannelMedia[]
 }
@@ -31,10 +32,21 @@ const byCollection = (refs: { relationTo: string; value: unknown }[]) => {
 }
 
 /** Loads many documents with one query per collection, keyed `collection:id`. */
-const loadDocuments = async (payload: Payload, refs: { relationTo: string; value: unknown }[], depth: number) => {
+const loadDocuments = async (
+  payload: Payload,
+  refs: { relationTo: string; value: unknown }[],
+  depth: number,
+) => {
   const found = new Map<string, Record<string, unknown>>()
   for (const [collection, ids] of byCollection(refs)) {
-    const { docs } = await payload.find({ collection: collection as never, where: { id: { in: [...ids] } }, depth, limit: ids.size, overrideAccess: true, pagination: false })
+    const { docs } = await payload.find({
+      collection: collection as never,
+      where: { id: { in: [...ids] } },
+      depth,
+      limit: ids.size,
+      overrideAccess: true,
+      pagination: false,
+    })
     for (const doc of docs as Record<string, unknown>[]) found.set(`${collection}:${doc.id}`, doc)
   }
   return found
@@ -43,20 +55,35 @@ const loadDocuments = async (payload: Payload, refs: { relationTo: string; value
 const localized = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value
   if (value && typeof value === 'object') {
-    const first = Object.values(value as Record<string, unknown>).find((entry) => typeof entry === 'string' && entry)
+    const first = Object.values(value as Record<string, unknown>).find(
+      (entry) => typeof entry === 'string' && entry,
+    )
     return first as string | undefined
   }
   return undefined
 }
 
 /** The file on disk (for uploads) and its absolute URL (for networks that fetch it). */
-export const defaultMedia = (payload: Payload, collection: string, doc: Record<string, unknown>): ChannelMedia | null => {
-  const upload = (payload.collections as Record<string, { config: { upload?: unknown } } | undefined>)[collection]?.config.upload as { staticDir?: string } | boolean | undefined
+export const defaultMedia = (
+  payload: Payload,
+  collection: string,
+  doc: Record<string, unknown>,
+): ChannelMedia | null => {
+  const upload = (
+    payload.collections as Record<string, { config: { upload?: unknown } } | undefined>
+  )[collection]?.config.upload as { staticDir?: string } | boolean | undefined
   const staticDir = typeof upload === 'object' && upload ? upload.staticDir : undefined
   const filename = typeof doc.filename === 'string' ? doc.filename : undefined
   const mimeType = typeof doc.mimeType === 'string' ? doc.mimeType : 'application/octet-stream'
   const serverUrl = payload.config.serverURL
-  const url = typeof doc.url === 'string' ? (doc.url.startsWith('http') ? doc.url : serverUrl ? `${serverUrl.replace(/\/$/, '')}${doc.url}` : undefined) : undefined
+  const url =
+    typeof doc.url === 'string'
+      ? doc.url.startsWith('http')
+        ? doc.url
+        : serverUrl
+          ? `${serverUrl.replace(/\/$/, '')}${doc.url}`
+          : undefined
+      : undefined
   return {
     kind: mimeType.startsWith('video/') ? 'video' : 'image',
     filePath: staticDir && filename ? path.resolve(staticDir, filename) : undefined,
@@ -72,19 +99,48 @@ export const defaultMedia = (payload: Payload, collection: string, doc: Record<s
  * Everything a batch of claimed rows needs, in a handful of queries: the rows, their accounts
  * (secrets decrypted here and only here), their documents and their media.
  */
-export const loadBatch = async (payload: Payload, config: SanitizedSchedulerConfig, ids: number[]): Promise<Map<number, LoadedRow>> => {
-  const { docs } = await payload.find({ collection: config.publicationsSlug, where: { id: { in: ids } }, depth: 0, limit: ids.length, overrideAccess: true, pagination: false })
+export const loadBatch = async (
+  payload: Payload,
+  config: SanitizedSchedulerConfig,
+  ids: number[],
+): Promise<Map<number, LoadedRow>> => {
+  const { docs } = await payload.find({
+    collection: config.publicationsSlug,
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    overrideAccess: true,
+    pagination: false,
+  })
   const publications = docs as unknown as PublicationRecord[]
 
-  const accountIds = [...new Set(publications.map((row) => relationId(row.channelAccount)).filter((id) => id !== undefined))]
+  const accountIds = [
+    ...new Set(
+      publications.map((row) => relationId(row.channelAccount)).filter((id) => id !== undefined),
+    ),
+  ]
   const { docs: accountDocs } = accountIds.length
-    ? await payload.find({ collection: config.channelAccountsSlug, where: { id: { in: accountIds } }, depth: 0, limit: accountIds.length, overrideAccess: true, pagination: false })
+    ? await payload.find({
+        collection: config.channelAccountsSlug,
+        where: { id: { in: accountIds } },
+        depth: 0,
+        limit: accountIds.length,
+        overrideAccess: true,
+        pagination: false,
+      })
     : { docs: [] }
   const accounts = new Map<string, { value?: LoadedRow['account']; error?: string }>()
-  for (const doc of accountDocs as Record<string, unknown>[]) accounts.set(String(doc.id), toChannelAccount(config, doc))
+  for (const doc of accountDocs as Record<string, unknown>[])
+    accounts.set(String(doc.id), toChannelAccount(config, doc))
 
-  const documents = await loadDocuments(payload, publications.map((row) => row.document), 1)
-  const mediaRefs = publications.flatMap((row) => (Array.isArray(row.media) ? (row.media as { relationTo: string; value: unknown }[]) : []))
+  const documents = await loadDocuments(
+    payload,
+    publications.map((row) => row.document),
+    1,
+  )
+  const mediaRefs = publications.flatMap((row) =>
+    Array.isArray(row.media) ? (row.media as { relationTo: string; value: unknown }[]) : [],
+  )
   const mediaDocs = await loadDocuments(payload, mediaRefs, 0)
 
   const loaded = new Map<number, LoadedRow>()
@@ -94,41 +150,58 @@ export const loadBatch = async (payload: Payload, config: SanitizedSchedulerConf
     for (const ref of (publication.media ?? []) as { relationTo: string; value: unknown }[]) {
       const doc = mediaDocs.get(`${ref.relationTo}:${relationId(ref.value)}`)
       if (!doc) continue
-      const resolved = config.resolveMedia ? await config.resolveMedia({ collection: ref.relationTo, doc, payload }) : defaultMedia(payload, ref.relationTo, doc)
+      const resolved = config.resolveMedia
+        ? await config.resolveMedia({ collection: ref.relationTo, doc, payload })
+        : defaultMedia(payload, ref.relationTo, doc)
       if (resolved) media.push(resolved)
     }
     loaded.set(Number(publication.id), {
       publication,
       collection: publication.document.relationTo,
-      document: documents.get(`${publication.document.relationTo}:${relationId(publication.document.value)}`),
+      document: documents.get(
+        `${publication.document.relationTo}:${relationId(publication.document.value)}`,
+      ),
       account: account?.value,
-      accountError: account?.error ?? (account ? undefined : 'the channel account no longer exists'),
+      accountError:
+        account?.error ?? (account ? undefined : 'the channel account no longer exists'),
       media,
     })
   }
   return loaded
 }
 
-const toChannelAccount = (config: SanitizedSchedulerConfig, doc: Record<string, unknown>): { value?: LoadedRow['account']; error?: string } => {
+const toChannelAccount = (
+  config: SanitizedSchedulerConfig,
+  doc: Record<string, unknown>,
+): { value?: LoadedRow['account']; error?: string } => {
   const channel = doc.channel as ChannelKind
   const decrypted: Partial<Record<keyof typeof secretFields, string>> = {}
   for (const field of Object.keys(secretFields) as (keyof typeof secretFields)[]) {
     const stored = doc[field]
     if (typeof stored !== 'string' || !stored) continue
     try {
-      decrypted[field] = decryptSecret(stored, parseSecretsKey(process.env[config.secretsKeyEnv], config.secretsKeyEnv), secretAad(field))
+      decrypted[field] = decryptSecret(
+        stored,
+        parseSecretsKey(process.env[config.secretsKeyEnv], config.secretsKeyEnv),
+        secretAad(field),
+      )
     } catch (error) {
-      return { error: `the account's ${secretFields[field]} can't be decrypted: ${(error as Error).message}` }
+      return {
+        error: `the account's ${secretFields[field]} can't be decrypted: ${(error as Error).message}`,
+      }
     }
   }
   const settings: Record<string, string | number | boolean> = {}
   if (doc.settings && typeof doc.settings === 'object' && !Array.isArray(doc.settings)) {
     for (const [key, value] of Object.entries(doc.settings as Record<string, unknown>)) {
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') settings[key] = value
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        settings[key] = value
     }
   }
   if (typeof doc.characterLimit === 'number') settings.characterLimit = doc.characterLimit
-  const revalidate = ((doc.revalidateUrls as { url?: string }[] | undefined) ?? []).map((entry) => entry.url).filter(Boolean)
+  const revalidate = ((doc.revalidateUrls as { url?: string }[] | undefined) ?? [])
+    .map((entry) => entry.url)
+    .filter(Boolean)
   if (revalidate.length) settings.revalidateUrls = revalidate.join(' ')
   return {
     value: {

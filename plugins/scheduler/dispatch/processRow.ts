@@ -27,73 +27,170 @@ export type WorkerContext = {
 
 export type RowOutcome = 'published' | 'retracted' | 'retry' | 'failed' | 'cancelled' | 'lost-lease'
 
-const short = (text: string, max = 1000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+const short = (text: string, max = 1000) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 /** One claimed row, start to finish: guards, reconcile after a crash, send, record. */
-export const processRow = async (ctx: WorkerContext, claim: ClaimedRow, row: LoadedRow | undefined): Promise<RowOutcome> => {
+export const processRow = async (
+  ctx: WorkerContext,
+  claim: ClaimedRow,
+  row: LoadedRow | undefined,
+): Promise<RowOutcome> => {
   const { config } = ctx
   const fence = { id: claim.id, fencingToken: claim.fencingToken, workerId: ctx.workerId }
-  const entry = (kind: AttemptEntry['kind'], outcome: AttemptEntry['outcome'], extra: Partial<AttemptEntry> = {}): AttemptEntry => ({
+  const entry = (
+    kind: AttemptEntry['kind'],
+    outcome: AttemptEntry['outcome'],
+    extra: Partial<AttemptEntry> = {},
+  ): AttemptEntry => ({
     at: ctx.now().toISOString(),
     kind,
     outcome,
     worker: ctx.workerId,
     ...extra,
   })
-  const record = async (set: Parameters<typeof recordOutcome>[3], attempt: AttemptEntry, outcome: RowOutcome): Promise<RowOutcome> =>
+  const record = async (
+    set: Parameters<typeof recordOutcome>[3],
+    attempt: AttemptEntry,
+    outcome: RowOutcome,
+  ): Promise<RowOutcome> =>
     (await recordOutcome(ctx.pool, config, fence, set, attempt, ctx.now())) ? outcome : 'lost-lease'
 
-  const failWith = async (failure: ChannelFailure, kind: 'publish' | 'retract'): Promise<RowOutcome> => {
-    const decision = decideRetry({ attempts: claim.attempts, maxAttempts: config.dispatch.maxAttempts, failure, now: ctx.now(), random: ctx.random, baseMs: config.dispatch.retryBaseMs, capMs: config.dispatch.retryCapMs })
+  const failWith = async (
+    failure: ChannelFailure,
+    kind: 'publish' | 'retract',
+  ): Promise<RowOutcome> => {
+    const decision = decideRetry({
+      attempts: claim.attempts,
+      maxAttempts: config.dispatch.maxAttempts,
+      failure,
+      now: ctx.now(),
+      random: ctx.random,
+      baseMs: config.dispatch.retryBaseMs,
+      capMs: config.dispatch.retryCapMs,
+    })
     const error = short(failure.message)
     if (decision.action === 'retry') {
       return record(
-        { state: kind === 'publish' ? 'scheduled' : 'retracting', next_attempt_at: decision.at, last_error: error },
+        {
+          state: kind === 'publish' ? 'scheduled' : 'retracting',
+          next_attempt_at: decision.at,
+          last_error: error,
+        },
         entry(kind, 'retry', { status: failure.status, error, retryAt: decision.at.toISOString() }),
         'retry',
       )
     }
     const lastError = `${kind === 'retract' ? 'Retraction failed' : 'Failed'} (${decision.reason}): ${error}`
     // A post that could not be taken down is still live: say so, and stop retrying the unpublish.
-    const set = kind === 'publish' ? ({ state: 'failed', last_error: lastError } as const) : ({ state: 'published', last_error: lastError, unpublish_at: null } as const)
+    const set =
+      kind === 'publish'
+        ? ({ state: 'failed', last_error: lastError } as const)
+        : ({ state: 'published', last_error: lastError, unpublish_at: null } as const)
     return record(set, entry(kind, 'failed', { status: failure.status, error }), 'failed')
   }
 
   if (!row) return 'lost-lease' // deleted between claim and load: nothing to send
-  if (!row.account) return failWith({ ok: false, retryable: false, status: 0, message: row.accountError ?? 'no channel account' }, claim.kind)
+  if (!row.account)
+    return failWith(
+      { ok: false, retryable: false, status: 0, message: row.accountError ?? 'no channel account' },
+      claim.kind,
+    )
   const adapter = adapterFor(config, row.account.channel, ctx.payload)
-  if (!adapter) return failWith({ ok: false, retryable: false, status: 0, message: `no adapter is configured for the ${row.account.channel} channel` }, claim.kind)
+  if (!adapter)
+    return failWith(
+      {
+        ok: false,
+        retryable: false,
+        status: 0,
+        message: `no adapter is configured for the ${row.account.channel} channel`,
+      },
+      claim.kind,
+    )
   const account = row.account
-  const signal = ctx.signal ? AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ctx.signal]) : AbortSignal.timeout(config.dispatch.sendTimeoutMs)
+  const signal = ctx.signal
+    ? AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ctx.signal])
+    : AbortSignal.timeout(config.dispatch.sendTimeoutMs)
 
   if (claim.kind === 'retract') {
     let remoteId = claim.remoteId
     // Taken down while a send was in flight (a revocation, say): the post may be live without its
     // id recorded, so ask the network before concluding there is nothing to delete.
     if (!remoteId && adapter.reconcile && row.document) {
-      const found = await adapter.reconcile(await buildPost(config, ctx.payload, row), account, undefined, signal).catch(() => null)
+      const found = await adapter
+        .reconcile(await buildPost(config, ctx.payload, row), account, undefined, signal)
+        .catch(() => null)
       remoteId = found?.remoteId ?? null
     }
-    if (!remoteId) return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { error: 'nothing was live' }), 'retracted')
-    if (!adapter.canDelete || !adapter.remove) return failWith({ ok: false, retryable: false, status: 0, message: `${account.channel} posts can't be deleted through its API` }, 'retract')
+    if (!remoteId)
+      return record(
+        { state: 'retracted', retracted_at: ctx.now() },
+        entry('retract', 'retracted', { error: 'nothing was live' }),
+        'retracted',
+      )
+    if (!adapter.canDelete || !adapter.remove)
+      return failWith(
+        {
+          ok: false,
+          retryable: false,
+          status: 0,
+          message: `${account.channel} posts can't be deleted through its API`,
+        },
+        'retract',
+      )
     const result = await safely(() => adapter.remove!(remoteId!, account, signal))
     if (!result.ok) return failWith(result, 'retract')
-    return record({ state: 'retracted', retracted_at: ctx.now() }, entry('retract', 'retracted', { status: result.status }), 'retracted')
+    return record(
+      { state: 'retracted', retracted_at: ctx.now() },
+      entry('retract', 'retracted', { status: result.status }),
+      'retracted',
+    )
   }
 
-  if (!row.document) return record({ state: 'cancelled', cancel_reason: 'the document was deleted' }, entry('guard', 'cancelled', { error: 'the document was deleted' }), 'cancelled')
-  const verdict = await runGuards(config, { publication: row.publication, document: row.document, collection: row.collection, phase: 'dispatch', payload: ctx.payload })
-  if (!verdict.ok) return record({ state: 'cancelled', cancel_reason: short(verdict.reason, 500) }, entry('guard', 'cancelled', { error: verdict.reason }), 'cancelled')
+  if (!row.document)
+    return record(
+      { state: 'cancelled', cancel_reason: 'the document was deleted' },
+      entry('guard', 'cancelled', { error: 'the document was deleted' }),
+      'cancelled',
+    )
+  const verdict = await runGuards(config, {
+    publication: row.publication,
+    document: row.document,
+    collection: row.collection,
+    phase: 'dispatch',
+    payload: ctx.payload,
+  })
+  if (!verdict.ok)
+    return record(
+      { state: 'cancelled', cancel_reason: short(verdict.reason, 500) },
+      entry('guard', 'cancelled', { error: verdict.reason }),
+      'cancelled',
+    )
 
   const post = await buildPost(config, ctx.payload, row)
   // A lease that ran out mid-send may have left a live post: look before posting again.
   if (claim.previousState === 'dispatching' && adapter.reconcile) {
-    const found = await adapter.reconcile(post, account, claim.remoteId ?? undefined, signal).catch(() => null)
-    if (found) return published(ctx, claim, row, found, entry('reconcile', 'found', { status: found.status }))
+    const found = await adapter
+      .reconcile(post, account, claim.remoteId ?? undefined, signal)
+      .catch(() => null)
+    if (found)
+      return published(
+        ctx,
+        claim,
+        row,
+        found,
+        entry('reconcile', 'found', { status: found.status }),
+      )
   }
   const result = await safely(() => adapter.publish(post, account, signal))
   if (!result.ok) return failWith(result, 'publish')
-  return published(ctx, claim, row, result, entry('publish', 'published', { status: result.status }))
+  return published(
+    ctx,
+    claim,
+    row,
+    result,
+    entry('publish', 'published', { status: result.status }),
+  )
 }
 
 const published = async (
@@ -105,8 +202,21 @@ const published = async (
 ): Promise<RowOutcome> => {
   // The next re-share first: if this worker dies after it, the next claim of this row finds the
   // post (reconcile) and the occurrence's unique key stops a second copy of it.
-  if (row.publication.repeat) await scheduleNextOccurrence(ctx, row.publication).catch((error) => ctx.payload.logger.error({ err: error, publication: claim.id }, 'could not schedule the next re-share'))
-  const recorded = await ctx.recordPublished({ id: claim.id, fencingToken: claim.fencingToken, remoteId: result.remoteId, remoteUrl: result.remoteUrl ?? null, at: ctx.now(), attempt })
+  if (row.publication.repeat)
+    await scheduleNextOccurrence(ctx, row.publication).catch((error) =>
+      ctx.payload.logger.error(
+        { err: error, publication: claim.id },
+        'could not schedule the next re-share',
+      ),
+    )
+  const recorded = await ctx.recordPublished({
+    id: claim.id,
+    fencingToken: claim.fencingToken,
+    remoteId: result.remoteId,
+    remoteUrl: result.remoteUrl ?? null,
+    at: ctx.now(),
+    attempt,
+  })
   return recorded ? 'published' : 'lost-lease'
 }
 
@@ -115,6 +225,11 @@ const safely = async (send: () => Promise<ChannelResult>): Promise<ChannelResult
   try {
     return await send()
   } catch (error) {
-    return { ok: false, retryable: false, status: 0, message: error instanceof Error ? error.message : String(error) }
+    return {
+      ok: false,
+      retryable: false,
+      status: 0,
+      message: error instanceof Error ? error.message : String(error),
+    }
   }
 }

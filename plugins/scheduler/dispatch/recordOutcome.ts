@@ -6,7 +6,6 @@ import type { AttemptEntry, PublicationState } from '../states'
 
 export type { AttemptEntry }
 
-
 /** Columns an outcome may set; anything else is a programming error, not SQL to build. */
 type OutcomeColumns = {
   state: PublicationState
@@ -20,7 +19,16 @@ type OutcomeColumns = {
   unpublish_at?: null
 }
 
-const ALLOWED = new Set(['remote_id', 'remote_url', 'published_at', 'retracted_at', 'next_attempt_at', 'last_error', 'cancel_reason', 'unpublish_at'])
+const ALLOWED = new Set([
+  'remote_id',
+  'remote_url',
+  'published_at',
+  'retracted_at',
+  'next_attempt_at',
+  'last_error',
+  'cancel_reason',
+  'unpublish_at',
+])
 
 /**
  * Records what happened to a claimed row and releases its lease — only if this worker still
@@ -36,7 +44,14 @@ export const recordOutcome = async (
   now: Date,
 ): Promise<boolean> => {
   const publications = tableName(config.publicationsSlug)
-  const values: unknown[] = [claim.id, claim.fencingToken, claim.workerId, set.state, JSON.stringify([attempt]), now]
+  const values: unknown[] = [
+    claim.id,
+    claim.fencingToken,
+    claim.workerId,
+    set.state,
+    JSON.stringify([attempt]),
+    now,
+  ]
   const assignments: string[] = []
   for (const [column, value] of Object.entries(set)) {
     if (column === 'state') continue

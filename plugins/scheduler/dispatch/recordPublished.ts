@@ -19,7 +19,12 @@ export type PublishedItem = {
  * only rows this worker holds with the token it was given are updated; the ids returned are the
  * ones that were.
  */
-export const recordPublished = async (pool: Pool, config: SanitizedSchedulerConfig, workerId: string, items: PublishedItem[]): Promise<Set<number>> => {
+export const recordPublished = async (
+  pool: Pool,
+  config: SanitizedSchedulerConfig,
+  workerId: string,
+  items: PublishedItem[],
+): Promise<Set<number>> => {
   if (!items.length) return new Set()
   const publications = tableName(config.publicationsSlug)
   const { rows } = await pool.query(
@@ -55,7 +60,11 @@ export const recordPublished = async (pool: Pool, config: SanitizedSchedulerConf
  * after the first. Each caller learns whether its own row was still its to record.
  */
 export class PublishedRecorder {
-  private queue: { item: PublishedItem; resolve: (ok: boolean) => void; reject: (error: unknown) => void }[] = []
+  private queue: {
+    item: PublishedItem
+    resolve: (ok: boolean) => void
+    reject: (error: unknown) => void
+  }[] = []
   private timer: NodeJS.Timeout | undefined
 
   constructor(

@@ -24,17 +24,32 @@ export const runGuards = async (
     from: new Date(publication.dueAt),
     ...(publication.unpublishAt ? { until: new Date(publication.unpublishAt) } : {}),
   }
-  const drafts = (args.payload.collections as Record<string, { config: { versions?: { drafts?: unknown } } } | undefined>)[args.collection]?.config.versions?.drafts
+  const drafts = (
+    args.payload.collections as Record<
+      string,
+      { config: { versions?: { drafts?: unknown } } } | undefined
+    >
+  )[args.collection]?.config.versions?.drafts
   if (drafts && args.document._status !== 'published') {
-    return { ok: false, reason: `document: ${args.collection} ${String(args.document.id)} is a draft; publish it before it goes out on a channel.`, field: 'document' }
+    return {
+      ok: false,
+      reason: `document: ${args.collection} ${String(args.document.id)} is a draft; publish it before it goes out on a channel.`,
+      field: 'document',
+    }
   }
   for (const guard of config.guards) {
     let result: GuardResult
     try {
       result = await guard({ ...args, channel: publication.channel as ChannelKind, window })
     } catch (error) {
-      args.payload.logger.error({ err: error, publication: publication.id }, 'a publication guard failed to run')
-      result = { ok: false, reason: 'a publishing check could not be run; try again or ask an administrator' }
+      args.payload.logger.error(
+        { err: error, publication: publication.id },
+        'a publication guard failed to run',
+      )
+      result = {
+        ok: false,
+        reason: 'a publishing check could not be run; try again or ask an administrator',
+      }
     }
     if (!result.ok) return result
   }

@@ -54,7 +54,10 @@ export class DispatchWorker {
     private readonly options: WorkerOptions = {},
   ) {
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
-    const recorder = new PublishedRecorder((items) => recordPublished(pool, config, this.id, items), config.dispatch.concurrency)
+    const recorder = new PublishedRecorder(
+      (items) => recordPublished(pool, config, this.id, items),
+      config.dispatch.concurrency,
+    )
     this.ctx = {
       recordPublished: (item) => recorder.record(item),
       payload,
@@ -76,8 +79,22 @@ export class DispatchWorker {
 
   private async claimBatch(): Promise<Batch> {
     const { batchSize, leaseMs } = this.config.dispatch
-    const claimed = await claimDue(this.ctx.pool, this.config, { workerId: this.id, limit: batchSize, leaseMs, now: this.ctx.now() })
-    return { claimed, rows: claimed.length ? await loadBatch(this.payload, this.config, claimed.map((claim) => claim.id)) : new Map() }
+    const claimed = await claimDue(this.ctx.pool, this.config, {
+      workerId: this.id,
+      limit: batchSize,
+      leaseMs,
+      now: this.ctx.now(),
+    })
+    return {
+      claimed,
+      rows: claimed.length
+        ? await loadBatch(
+            this.payload,
+            this.config,
+            claimed.map((claim) => claim.id),
+          )
+        : new Map(),
+    }
   }
 
   private async sendBatch({ claimed, rows }: Batch): Promise<void> {
@@ -87,7 +104,10 @@ export class DispatchWorker {
         outcome = await processRow(this.ctx, claim, rows.get(claim.id))
       } catch (error) {
         // The lease runs out and another claim retries it; one bad row must not stop the worker.
-        this.payload.logger.error({ err: error, publication: claim.id }, 'dispatch of a publication failed unexpectedly')
+        this.payload.logger.error(
+          { err: error, publication: claim.id },
+          'dispatch of a publication failed unexpectedly',
+        )
         outcome = 'lost-lease'
       }
       this.options.onOutcome?.(claim.id, outcome)
@@ -114,7 +134,11 @@ export class DispatchWorker {
     const { batchSize, pollMs } = this.config.dispatch
     const claimSafely = () =>
       this.claimBatch().catch((error: unknown) => {
-        if (!this.abort.signal.aborted) this.payload.logger.error({ err: error }, 'dispatch worker: claim failed; retrying shortly')
+        if (!this.abort.signal.aborted)
+          this.payload.logger.error(
+            { err: error },
+            'dispatch worker: claim failed; retrying shortly',
+          )
         return { claimed: [], rows: new Map() } as Batch
       })
     let next: Promise<Batch> | undefined = claimSafely()

@@ -29,22 +29,42 @@ export type CalendarRange = { from: Date; to: Date; channel?: string; state?: st
 const MAX_ROWS = 5000
 
 /** Every publication in the range across channels, with re-shares expanded into their occurrences. */
-export const calendarItems = async (config: SanitizedSchedulerConfig, payload: Payload, range: CalendarRange): Promise<CalendarItem[]> => {
+export const calendarItems = async (
+  config: SanitizedSchedulerConfig,
+  payload: Payload,
+  range: CalendarRange,
+): Promise<CalendarItem[]> => {
   const where = {
     and: [
       { dueAt: { less_than_equal: range.to.toISOString() } },
       // Re-shares that began before the range may still have occurrences inside it.
-      { or: [{ dueAt: { greater_than_equal: range.from.toISOString() } }, { repeat: { exists: true } }] },
+      {
+        or: [
+          { dueAt: { greater_than_equal: range.from.toISOString() } },
+          { repeat: { exists: true } },
+        ],
+      },
       ...(range.channel ? [{ channel: { equals: range.channel } }] : []),
       ...(range.state ? [{ state: { equals: range.state } }] : []),
     ],
   }
-  const { docs } = await payload.find({ collection: config.publicationsSlug, where: where as never, depth: 0, limit: MAX_ROWS, sort: 'dueAt', overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: config.publicationsSlug,
+    where: where as never,
+    depth: 0,
+    limit: MAX_ROWS,
+    sort: 'dueAt',
+    overrideAccess: true,
+  })
   const rows = docs as unknown as Record<string, unknown>[]
 
   const titles = await documentTitles(payload, rows)
   const accounts = await accountNames(config, payload, rows)
-  const materialized = new Set(rows.filter((row) => row.repeatOf).map((row) => `${relationId(row.repeatOf)}@${new Date(row.dueAt as string).getTime()}`))
+  const materialized = new Set(
+    rows
+      .filter((row) => row.repeatOf)
+      .map((row) => `${relationId(row.repeatOf)}@${new Date(row.dueAt as string).getTime()}`),
+  )
 
   const items: CalendarItem[] = []
   for (const row of rows) {
@@ -53,14 +73,21 @@ export const calendarItems = async (config: SanitizedSchedulerConfig, payload: P
     const accountId = relationId(row.channelAccount) ?? null
     const base: CalendarItem = {
       id: row.id as number,
-      title: (row.title as string) || titles.get(`${document?.relationTo}:${documentId}`) || `${document?.relationTo} ${documentId}`,
+      title:
+        (row.title as string) ||
+        titles.get(`${document?.relationTo}:${documentId}`) ||
+        `${document?.relationTo} ${documentId}`,
       channel: String(row.channel),
       account: { id: accountId, name: accounts.get(String(accountId)) ?? null },
       state: String(row.state),
       dueAt: new Date(row.dueAt as string).toISOString(),
       timeZone: String(row.timeZone),
       unpublishAt: row.unpublishAt ? new Date(row.unpublishAt as string).toISOString() : null,
-      document: { collection: document?.relationTo, id: documentId, title: titles.get(`${document?.relationTo}:${documentId}`) ?? null },
+      document: {
+        collection: document?.relationTo,
+        id: documentId,
+        title: titles.get(`${document?.relationTo}:${documentId}`) ?? null,
+      },
       remoteUrl: (row.remoteUrl as string) ?? null,
       attempts: Number(row.attempts ?? 0),
       lastError: (row.lastError as string) ?? null,
@@ -70,10 +97,30 @@ export const calendarItems = async (config: SanitizedSchedulerConfig, payload: P
     }
     const due = new Date(base.dueAt)
     if (due >= range.from && due <= range.to) items.push(base)
-    if (base.repeat && ['scheduled', 'published', 'awaiting-approval', 'draft', 'dispatching'].includes(base.state)) {
-      for (const at of occurrencesBetween({ rrule: base.repeat, dtstart: due, timeZone: base.timeZone, from: range.from, to: range.to })) {
-        if (at.getTime() <= due.getTime() || materialized.has(`${base.id}@${at.getTime()}`)) continue
-        items.push({ ...base, id: null, state: 'planned', dueAt: at.toISOString(), remoteUrl: null, attempts: 0, lastError: null, planned: true, occurrenceOf: base.id })
+    if (
+      base.repeat &&
+      ['scheduled', 'published', 'awaiting-approval', 'draft', 'dispatching'].includes(base.state)
+    ) {
+      for (const at of occurrencesBetween({
+        rrule: base.repeat,
+        dtstart: due,
+        timeZone: base.timeZone,
+        from: range.from,
+        to: range.to,
+      })) {
+        if (at.getTime() <= due.getTime() || materialized.has(`${base.id}@${at.getTime()}`))
+          continue
+        items.push({
+          ...base,
+          id: null,
+          state: 'planned',
+          dueAt: at.toISOString(),
+          remoteUrl: null,
+          attempts: 0,
+          lastError: null,
+          planned: true,
+          occurrenceOf: base.id,
+        })
       }
     }
   }
@@ -91,18 +138,46 @@ const documentTitles = async (payload: Payload, rows: Record<string, unknown>[])
   }
   const titles = new Map<string, string>()
   for (const [collection, ids] of byCollection) {
-    const titleField = (payload.collections as Record<string, { config: { admin?: { useAsTitle?: string } } } | undefined>)[collection]?.config.admin?.useAsTitle ?? 'id'
-    const { docs } = await payload.find({ collection: collection as never, where: { id: { in: [...ids] } }, depth: 0, limit: ids.size, overrideAccess: true, draft: true, select: { [titleField]: true } as never })
-    for (const doc of docs as unknown as Record<string, unknown>[]) titles.set(`${collection}:${doc.id}`, String(doc[titleField] ?? doc.id))
+    const titleField =
+      (
+        payload.collections as Record<
+          string,
+          { config: { admin?: { useAsTitle?: string } } } | undefined
+        >
+      )[collection]?.config.admin?.useAsTitle ?? 'id'
+    const { docs } = await payload.find({
+      collection: collection as never,
+      where: { id: { in: [...ids] } },
+      depth: 0,
+      limit: ids.size,
+      overrideAccess: true,
+      draft: true,
+      select: { [titleField]: true } as never,
+    })
+    for (const doc of docs as unknown as Record<string, unknown>[])
+      titles.set(`${collection}:${doc.id}`, String(doc[titleField] ?? doc.id))
   }
   return titles
 }
 
-const accountNames = async (config: SanitizedSchedulerConfig, payload: Payload, rows: Record<string, unknown>[]) => {
-  const ids = [...new Set(rows.map((row) => relationId(row.channelAccount)).filter((id) => id !== undefined))]
+const accountNames = async (
+  config: SanitizedSchedulerConfig,
+  payload: Payload,
+  rows: Record<string, unknown>[],
+) => {
+  const ids = [
+    ...new Set(rows.map((row) => relationId(row.channelAccount)).filter((id) => id !== undefined)),
+  ]
   const names = new Map<string, string>()
   if (!ids.length) return names
-  const { docs } = await payload.find({ collection: config.channelAccountsSlug, where: { id: { in: ids } }, depth: 0, limit: ids.length, overrideAccess: true })
-  for (const doc of docs as unknown as Record<string, unknown>[]) names.set(String(doc.id), String(doc.name))
+  const { docs } = await payload.find({
+    collection: config.channelAccountsSlug,
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    overrideAccess: true,
+  })
+  for (const doc of docs as unknown as Record<string, unknown>[])
+    names.set(String(doc.id), String(doc.name))
   return names
 }

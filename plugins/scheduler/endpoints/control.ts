@@ -7,21 +7,31 @@ import { errorResponse } from './respond'
 const reasonOf = async (req: PayloadRequest): Promise<string | null> => {
   try {
     const body = (req.json ? await req.json() : {}) as { reason?: unknown }
-    return typeof body?.reason === 'string' && body.reason.trim() ? body.reason.trim().slice(0, 300) : null
+    return typeof body?.reason === 'string' && body.reason.trim()
+      ? body.reason.trim().slice(0, 300)
+      : null
   } catch {
     return null
   }
 }
 
-const setPaused = (config: SanitizedSchedulerConfig, paused: boolean) => async (req: PayloadRequest) => {
-  if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
-  try {
-    const control = await req.payload.updateGlobal({ slug: config.controlSlug as never, data: { paused, reason: paused ? await reasonOf(req) : null } as never, user: req.user, overrideAccess: false, req })
-    return Response.json({ paused, control })
-  } catch (error) {
-    return errorResponse(error)
+const setPaused =
+  (config: SanitizedSchedulerConfig, paused: boolean) => async (req: PayloadRequest) => {
+    if (!req.user)
+      return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    try {
+      const control = await req.payload.updateGlobal({
+        slug: config.controlSlug as never,
+        data: { paused, reason: paused ? await reasonOf(req) : null } as never,
+        user: req.user,
+        overrideAccess: false,
+        req,
+      })
+      return Response.json({ paused, control })
+    } catch (error) {
+      return errorResponse(error)
+    }
   }
-}
 
 /**
  * `/api/scheduler/pause`, `/resume` and `/status`: the switch, and the numbers an operator
@@ -34,20 +44,31 @@ export const controlEndpoints = (config: SanitizedSchedulerConfig): Endpoint[] =
     path: '/scheduler/status',
     method: 'get',
     handler: async (req) => {
-      if (!req.user || !config.canRead(req)) return Response.json({ errors: [{ message: 'Sign in as staff.' }] }, { status: req.user ? 403 : 401 })
+      if (!req.user || !config.canRead(req))
+        return Response.json(
+          { errors: [{ message: 'Sign in as staff.' }] },
+          { status: req.user ? 403 : 401 },
+        )
       try {
         const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
         const publications = tableName(config.publicationsSlug)
         const [counts, lag, control] = await Promise.all([
-          pool.query(`SELECT state::text AS state, count(*)::int AS n FROM "${publications}" GROUP BY state`),
-          pool.query(`SELECT extract(epoch FROM now() - min(due_at)) * 1000 AS ms FROM "${publications}" WHERE state = 'scheduled' AND due_at <= now()`),
+          pool.query(
+            `SELECT state::text AS state, count(*)::int AS n FROM "${publications}" GROUP BY state`,
+          ),
+          pool.query(
+            `SELECT extract(epoch FROM now() - min(due_at)) * 1000 AS ms FROM "${publications}" WHERE state = 'scheduled' AND due_at <= now()`,
+          ),
           req.payload.findGlobal({ slug: config.controlSlug as never, overrideAccess: true }),
         ])
         return Response.json({
           paused: Boolean((control as { paused?: boolean }).paused),
           reason: (control as { reason?: string }).reason ?? null,
           states: Object.fromEntries(counts.rows.map((row) => [row.state, row.n])),
-          oldestDueLagMs: lag.rows[0]?.ms === null || lag.rows[0]?.ms === undefined ? null : Math.round(Number(lag.rows[0].ms)),
+          oldestDueLagMs:
+            lag.rows[0]?.ms === null || lag.rows[0]?.ms === undefined
+              ? null
+              : Math.round(Number(lag.rows[0].ms)),
         })
       } catch (error) {
         return errorResponse(error)

@@ -6,11 +6,21 @@ import { ValidationError } from 'payload'
  */
 export const errorResponse = (error: unknown): Response => {
   if (error instanceof ValidationError) {
-    return Response.json({ errors: [{ message: error.message, data: error.data }] }, { status: 400 })
+    return Response.json(
+      { errors: [{ message: error.message, data: error.data }] },
+      { status: 400 },
+    )
   }
-  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500
-  const message = status < 500 && error instanceof Error ? error.message : 'Something went wrong; the error was logged.'
+  const status =
+    typeof (error as { status?: unknown })?.status === 'number'
+      ? (error as { status: number }).status
+      : 500
+  const message =
+    status < 500 && error instanceof Error
+      ? error.message
+      : 'Something went wrong; the error was logged.'
   return Response.json({ errors: [{ message }] }, { status })
 }
 
-export const badRequest = (message: string): Response => Response.json({ errors: [{ message }] }, { status: 400 })
+export const badRequest = (message: string): Response =>
+  Response.json({ errors: [{ message }] }, { status: 400 })

@@ -8,7 +8,10 @@ import { badRequest, errorResponse } from './respond'
  * Buttons as endpoints: each is a state change made as the signed-in person, so it passes
  * through exactly the rules an edit in the admin does (access, approval, guards).
  */
-const ACTIONS: Record<string, { to: PublicationState; needsReason?: 'rejectionReason' | 'cancelReason' }> = {
+const ACTIONS: Record<
+  string,
+  { to: PublicationState; needsReason?: 'rejectionReason' | 'cancelReason' }
+> = {
   submit: { to: 'awaiting-approval' },
   approve: { to: 'scheduled' },
   reject: { to: 'draft', needsReason: 'rejectionReason' },
@@ -32,11 +35,13 @@ export const transitionEndpoints = (config: SanitizedSchedulerConfig): Endpoint[
     path: `/:id/${action}`,
     method: 'post',
     handler: async (req) => {
-      if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+      if (!req.user)
+        return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
       const id = req.routeParams?.id as string
       const body = await readBody(req)
       const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
-      if (needsReason === 'rejectionReason' && !reason) return badRequest('reason: say why the publication is rejected.')
+      if (needsReason === 'rejectionReason' && !reason)
+        return badRequest('reason: say why the publication is rejected.')
       try {
         const doc = await req.payload.update({
           collection: config.publicationsSlug,

@@ -6,7 +6,11 @@ import type { SanitizedSchedulerConfig } from '../defaults'
 export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): GlobalConfig => ({
   slug: config.controlSlug,
   label: 'Dispatch control',
-  admin: { group: config.adminGroup, description: 'Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.' },
+  admin: {
+    group: config.adminGroup,
+    description:
+      'Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.',
+  },
   access: {
     read: ({ req }) => config.canRead(req),
     update: ({ req }) => config.canOperate(req),
@@ -14,12 +18,25 @@ export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): Global
   fields: [
     { name: 'paused', type: 'checkbox', defaultValue: false },
     { name: 'reason', type: 'text', maxLength: 300 },
-    { name: 'changedBy', type: 'relationship', relationTo: config.usersCollection, admin: { readOnly: true } },
-    { name: 'changedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'changedBy',
+      type: 'relationship',
+      relationTo: config.usersCollection,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'changedAt',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
   ],
   hooks: {
     beforeChange: [
-      ({ data, req }) => ({ ...data, changedBy: (req.user as { id?: number } | null)?.id ?? null, changedAt: new Date().toISOString() }),
+      ({ data, req }) => ({
+        ...data,
+        changedBy: (req.user as { id?: number } | null)?.id ?? null,
+        changedAt: new Date().toISOString(),
+      }),
     ],
   },
 })

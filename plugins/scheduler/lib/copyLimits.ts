@@ -2,7 +2,8 @@
 // only a default export: named imports (`import { parseTweet }`) are undefined at run time.
 import twitterText from 'twitter-text'
 
-export type CopyChannel = 'web' | 'webhook' | 'facebook' | 'instagram' | 'x' | 'linkedin' | 'mastodon' | 'youtube'
+export type CopyChannel =
+  'web' | 'webhook' | 'facebook' | 'instagram' | 'x' | 'linkedin' | 'mastodon' | 'youtube'
 
 export type CopyInput = {
   channel: CopyChannel
@@ -55,7 +56,8 @@ const X_MAX_IMAGES = 4
 // Mastodon's StatusLengthValidator puts a 23-character placeholder in for every http(s) URL.
 const MASTODON_URL_LENGTH = 23
 // Account::MENTION_RE: `@user@domain` is counted as `@user`, so remote mentions cost no more than local ones.
-const MASTODON_MENTION = /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@[\p{L}\p{N}_.-]+[\p{L}\p{N}_]+)?/giu
+const MASTODON_MENTION =
+  /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@[\p{L}\p{N}_.-]+[\p{L}\p{N}_]+)?/giu
 
 const TAG_BODY = /^[\p{L}\p{M}\p{N}_]+$/u
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
@@ -98,14 +100,22 @@ const normalizeTag = (tag: string) => tag.trim().replace(/^[#＃]/, '')
 const isValidTag = (tag: string) => TAG_BODY.test(tag) && /\p{L}/u.test(tag)
 
 /** Whether `text` already carries `#tag` as a whole hashtag (case-insensitive, as the networks match tags). */
-const hasTag = (text: string, tag: string) => new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}_&])[#＃]${escapeRegExp(tag)}(?![\\p{L}\\p{M}\\p{N}_])`, 'iu').test(text)
+const hasTag = (text: string, tag: string) =>
+  new RegExp(
+    `(^|[^\\p{L}\\p{M}\\p{N}_&])[#＃]${escapeRegExp(tag)}(?![\\p{L}\\p{M}\\p{N}_])`,
+    'iu',
+  ).test(text)
 
 /**
  * The text exactly as it will be posted: the text, then each hashtag the text does not already
  * carry as ` #tag`, then ` <link>` unless the text already contains the link. The dispatcher posts
  * this string, so what checkCopy measured is what goes out.
  */
-export const composeText = ({ text, hashtags = [], link }: Pick<CopyInput, 'text' | 'hashtags' | 'link'>): string => {
+export const composeText = ({
+  text,
+  hashtags = [],
+  link,
+}: Pick<CopyInput, 'text' | 'hashtags' | 'link'>): string => {
   let composed = text.trimEnd()
   const append = (piece: string) => {
     composed = composed === '' ? piece : `${composed} ${piece}`
@@ -124,7 +134,8 @@ const mastodonLength = (text: string) => {
   let countable = text
   // From the end, so the earlier indices (UTF-16, like JS strings) stay right.
   for (const { indices } of [...urls].reverse()) {
-    countable = countable.slice(0, indices[0]) + 'x'.repeat(MASTODON_URL_LENGTH) + countable.slice(indices[1])
+    countable =
+      countable.slice(0, indices[0]) + 'x'.repeat(MASTODON_URL_LENGTH) + countable.slice(indices[1])
   }
   return graphemes(countable.replace(MASTODON_MENTION, '@$1'))
 }
@@ -135,13 +146,22 @@ const mastodonLength = (text: string) => {
  * and `@user@domain` as `@user`, YouTube descriptions in UTF-8 bytes, the rest in code points (as
  * Graph API and LinkedIn count). `characterLimit` only applies to Mastodon.
  */
-export const countCharacters = (channel: CopyChannel, text: string, options: { characterLimit?: number } = {}): CharacterCount => {
+export const countCharacters = (
+  channel: CopyChannel,
+  text: string,
+  options: { characterLimit?: number } = {},
+): CharacterCount => {
   switch (channel) {
     case 'x':
-      return { used: twitterText.parseTweet(text).weightedLength, limit: LIMITS.x!, unit: 'characters' }
+      return {
+        used: twitterText.parseTweet(text).weightedLength,
+        limit: LIMITS.x!,
+        unit: 'characters',
+      }
     case 'mastodon': {
       const custom = options.characterLimit
-      const limit = custom !== undefined && Number.isInteger(custom) && custom > 0 ? custom : LIMITS.mastodon!
+      const limit =
+        custom !== undefined && Number.isInteger(custom) && custom > 0 ? custom : LIMITS.mastodon!
       return { used: mastodonLength(text), limit, unit: 'characters' }
     }
     case 'youtube':
@@ -173,9 +193,15 @@ const lengthProblem = (channel: CopyChannel, count: CharacterCount): CopyProblem
 const hashtagProblems = (hashtags: string[]): CopyProblem[] =>
   hashtags.flatMap((raw): CopyProblem[] => {
     const tag = normalizeTag(raw)
-    if (tag === '') return [{ field: 'hashtags', message: 'hashtags: one hashtag is empty — remove it' }]
+    if (tag === '')
+      return [{ field: 'hashtags', message: 'hashtags: one hashtag is empty — remove it' }]
     if (isValidTag(tag)) return []
-    return [{ field: 'hashtags', message: `hashtags: "${raw.trim()}" is not a valid hashtag — use letters, digits and underscores only (no spaces or punctuation), with at least one letter` }]
+    return [
+      {
+        field: 'hashtags',
+        message: `hashtags: "${raw.trim()}" is not a valid hashtag — use letters, digits and underscores only (no spaces or punctuation), with at least one letter`,
+      },
+    ]
   })
 
 const linkProblem = (link: string | undefined): CopyProblem | null => {
@@ -195,14 +221,31 @@ const mediaProblems = (input: CopyInput, composed: string): CopyProblem[] => {
   const network = NETWORK[input.channel]
   const problems: CopyProblem[] = []
   if (input.channel === 'instagram' && images + videos === 0) {
-    problems.push({ field: 'media', message: 'media: Instagram needs at least one image or video — add one' })
+    problems.push({
+      field: 'media',
+      message: 'media: Instagram needs at least one image or video — add one',
+    })
   } else if (input.channel === 'youtube' && videos === 0) {
     problems.push({ field: 'media', message: 'media: YouTube needs a video — add one' })
-  } else if (composed.trim() === '' && images + videos === 0 && input.channel !== 'web' && input.channel !== 'webhook') {
-    problems.push({ field: 'text', message: `text: a post to ${network} needs text or at least one image or video` })
+  } else if (
+    composed.trim() === '' &&
+    images + videos === 0 &&
+    input.channel !== 'web' &&
+    input.channel !== 'webhook'
+  ) {
+    problems.push({
+      field: 'text',
+      message: `text: a post to ${network} needs text or at least one image or video`,
+    })
   }
-  if (input.channel === 'x' && (images > X_MAX_IMAGES || videos > 1 || (images > 0 && videos > 0))) {
-    problems.push({ field: 'media', message: `media: X allows up to ${X_MAX_IMAGES} images or 1 video per post, not both — this post has ${images} image(s) and ${videos} video(s)` })
+  if (
+    input.channel === 'x' &&
+    (images > X_MAX_IMAGES || videos > 1 || (images > 0 && videos > 0))
+  ) {
+    problems.push({
+      field: 'media',
+      message: `media: X allows up to ${X_MAX_IMAGES} images or 1 video per post, not both — this post has ${images} image(s) and ${videos} video(s)`,
+    })
   }
   return problems
 }
@@ -211,16 +254,30 @@ const youtubeProblems = (input: CopyInput, composed: string): CopyProblem[] => {
   const problems: CopyProblem[] = []
   const title = input.title?.trim() ?? ''
   if (title === '') {
-    problems.push({ field: 'title', message: `title: YouTube needs a title (at most ${YOUTUBE_TITLE_MAX} characters)` })
+    problems.push({
+      field: 'title',
+      message: `title: YouTube needs a title (at most ${YOUTUBE_TITLE_MAX} characters)`,
+    })
   } else {
     const length = codePoints(title)
     if (length > YOUTUBE_TITLE_MAX) {
-      problems.push({ field: 'title', message: `title: ${length} of ${YOUTUBE_TITLE_MAX} characters on YouTube — remove ${length - YOUTUBE_TITLE_MAX}` })
+      problems.push({
+        field: 'title',
+        message: `title: ${length} of ${YOUTUBE_TITLE_MAX} characters on YouTube — remove ${length - YOUTUBE_TITLE_MAX}`,
+      })
     }
-    if (/[<>]/.test(title)) problems.push({ field: 'title', message: 'title: YouTube does not allow "<" or ">" in a title — remove them' })
+    if (/[<>]/.test(title))
+      problems.push({
+        field: 'title',
+        message: 'title: YouTube does not allow "<" or ">" in a title — remove them',
+      })
   }
   // The videos resource refuses these in snippet.description as well as in the title.
-  if (/[<>]/.test(composed)) problems.push({ field: 'text', message: 'text: YouTube does not allow "<" or ">" in a description — remove them' })
+  if (/[<>]/.test(composed))
+    problems.push({
+      field: 'text',
+      message: 'text: YouTube does not allow "<" or ">" in a description — remove them',
+    })
   return problems
 }
 
@@ -235,16 +292,29 @@ export const checkCopy = (input: CopyInput): CopyProblem[] => {
   if (link) problems.push(link)
 
   const custom = input.characterLimit
-  if (input.channel === 'mastodon' && custom !== undefined && !(Number.isInteger(custom) && custom > 0)) {
-    problems.push({ field: 'characterLimit', message: `characterLimit: ${custom} is not a whole number above 0 — use the instance's limit (e.g. 500)` })
+  if (
+    input.channel === 'mastodon' &&
+    custom !== undefined &&
+    !(Number.isInteger(custom) && custom > 0)
+  ) {
+    problems.push({
+      field: 'characterLimit',
+      message: `characterLimit: ${custom} is not a whole number above 0 — use the instance's limit (e.g. 500)`,
+    })
   }
-  const length = lengthProblem(input.channel, countCharacters(input.channel, composed, { characterLimit: custom }))
+  const length = lengthProblem(
+    input.channel,
+    countCharacters(input.channel, composed, { characterLimit: custom }),
+  )
   if (length) problems.push(length)
 
   if (input.channel === 'instagram') {
     const tags = twitterText.extractHashtags(composed).length
     if (tags > INSTAGRAM_MAX_HASHTAGS) {
-      problems.push({ field: 'hashtags', message: `hashtags: ${tags} of ${INSTAGRAM_MAX_HASHTAGS} hashtags on Instagram (counting those in the text) — remove ${tags - INSTAGRAM_MAX_HASHTAGS}` })
+      problems.push({
+        field: 'hashtags',
+        message: `hashtags: ${tags} of ${INSTAGRAM_MAX_HASHTAGS} hashtags on Instagram (counting those in the text) — remove ${tags - INSTAGRAM_MAX_HASHTAGS}`,
+      })
     }
   }
   if (input.channel === 'youtube') problems.push(...youtubeProblems(input, composed))

@@ -10,7 +10,10 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 // The key is split on ":" when read back, and the ISO time has colons of its own, so the three
 // leading parts must not; Payload slugs and ids never do, so this only catches a programming error.
 const checkPart = (name: string, value: string) => {
-  if (value === '' || value.includes(':')) throw new Error(`Idempotency key: ${name} must be non-empty and contain no ":" (got ${JSON.stringify(value)}).`)
+  if (value === '' || value.includes(':'))
+    throw new Error(
+      `Idempotency key: ${name} must be non-empty and contain no ":" (got ${JSON.stringify(value)}).`,
+    )
 }
 
 /**
@@ -23,12 +26,15 @@ export const idempotencyKey = ({ collection, id, channel, dueAt }: IdempotencyPa
   checkPart('collection', collection)
   checkPart('id', String(id))
   checkPart('channel', channel)
-  if (!(dueAt instanceof Date) || Number.isNaN(dueAt.getTime())) throw new Error('Idempotency key: dueAt is not a valid date.')
+  if (!(dueAt instanceof Date) || Number.isNaN(dueAt.getTime()))
+    throw new Error('Idempotency key: dueAt is not a valid date.')
   return `${collection}:${id}:${channel}:${dueAt.toISOString()}`
 }
 
 /** The parts of a key made by idempotencyKey (the id comes back as a string), or null for anything else. */
-export const parseIdempotencyKey = (key: string): (Omit<IdempotencyParts, 'id'> & { id: string }) | null => {
+export const parseIdempotencyKey = (
+  key: string,
+): (Omit<IdempotencyParts, 'id'> & { id: string }) | null => {
   const [collection, id, channel, ...time] = key.split(':')
   const iso = time.join(':')
   if (!collection || !id || !channel || !ISO_UTC.test(iso)) return null

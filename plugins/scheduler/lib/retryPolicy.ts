@@ -14,7 +14,8 @@ export type RetryDelayOptions = {
   random?: () => number
 }
 
-const finiteOr = (value: number | undefined, fallback: number) => (value !== undefined && Number.isFinite(value) ? value : fallback)
+const finiteOr = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) ? value : fallback
 
 /**
  * Exponential backoff with "full jitter" (AWS Architecture Blog, "Exponential Backoff and
@@ -23,12 +24,19 @@ const finiteOr = (value: number | undefined, fallback: number) => (value !== und
  * Retry-After wins over the jitter and over the cap: retrying sooner than the network asked
  * only earns another 429. It is still held to 24 h so a bogus header can't park a post for ever.
  */
-export const retryDelayMs = ({ attempt, baseMs = 1000, capMs = 15 * 60_000, retryAfterMs, random = Math.random }: RetryDelayOptions): number => {
+export const retryDelayMs = ({
+  attempt,
+  baseMs = 1000,
+  capMs = 15 * 60_000,
+  retryAfterMs,
+  random = Math.random,
+}: RetryDelayOptions): number => {
   const step = Math.max(1, Math.floor(finiteOr(attempt, 1)))
   const ceiling = Math.min(Math.max(0, capMs), Math.max(0, baseMs) * 2 ** (step - 1))
   const draw = Math.min(Math.max(finiteOr(random(), 0), 0), 1)
   const jittered = Math.floor(draw * ceiling)
-  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0) return jittered
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs) || retryAfterMs <= 0)
+    return jittered
   return Math.max(jittered, Math.min(Math.ceil(retryAfterMs), RETRY_AFTER_CEILING_MS))
 }
 
@@ -56,9 +64,24 @@ export type DecideRetryOptions = {
  * (the network said no, retrying repeats it) fails at once; a retryable one is retried until
  * `maxAttempts` attempts have been made.
  */
-export const decideRetry = ({ attempts, maxAttempts = 8, failure, now, random, baseMs, capMs }: DecideRetryOptions): RetryDecision => {
+export const decideRetry = ({
+  attempts,
+  maxAttempts = 8,
+  failure,
+  now,
+  random,
+  baseMs,
+  capMs,
+}: DecideRetryOptions): RetryDecision => {
   if (!failure.retryable) return { action: 'fail', reason: 'permanent error' }
-  if (attempts >= maxAttempts) return { action: 'fail', reason: `gave up after ${attempts} attempts` }
-  const delay = retryDelayMs({ attempt: attempts, baseMs, capMs, retryAfterMs: failure.retryAfterMs, random })
+  if (attempts >= maxAttempts)
+    return { action: 'fail', reason: `gave up after ${attempts} attempts` }
+  const delay = retryDelayMs({
+    attempt: attempts,
+    baseMs,
+    capMs,
+    retryAfterMs: failure.retryAfterMs,
+    random,
+  })
   return { action: 'retry', at: new Date(now.getTime() + delay) }
 }

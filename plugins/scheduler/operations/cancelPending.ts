@@ -14,7 +14,13 @@ export const cancelPending = async (
   args: { ids: number[]; reason: string; cause: AttemptEntry['kind']; now: Date },
 ): Promise<number[]> => {
   if (!args.ids.length) return []
-  const entry: AttemptEntry = { at: args.now.toISOString(), kind: args.cause, outcome: 'cancelled', error: args.reason, worker: args.cause }
+  const entry: AttemptEntry = {
+    at: args.now.toISOString(),
+    kind: args.cause,
+    outcome: 'cancelled',
+    error: args.reason,
+    worker: args.cause,
+  }
   const rows = await execute(
     sql`UPDATE ${ident(tableName(config.publicationsSlug))}
            SET state = 'cancelled', cancel_reason = ${args.reason},

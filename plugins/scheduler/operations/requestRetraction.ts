@@ -5,7 +5,13 @@ import { adapterFor } from '../channels/registry'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import type { AttemptEntry } from '../states'
 
-export type RetractionRow = { id: number; channel: string; remoteId: string | null; createdBy: number | null; approvedBy: number | null }
+export type RetractionRow = {
+  id: number
+  channel: string
+  remoteId: string | null
+  createdBy: number | null
+  approvedBy: number | null
+}
 
 export type RetractionResult = {
   /** Now `retracting`: the worker deletes them (and pings front-ends) on its next claim. */
@@ -37,15 +43,29 @@ export const requestRetraction = async (
     const item: RetractionRow = {
       id: Number(row.id),
       channel: String(row.channel),
-      remoteId: row.remote_id === null || row.remote_id === undefined ? null : String(row.remote_id),
-      createdBy: row.created_by_id === null || row.created_by_id === undefined ? null : Number(row.created_by_id),
-      approvedBy: row.approved_by_id === null || row.approved_by_id === undefined ? null : Number(row.approved_by_id),
+      remoteId:
+        row.remote_id === null || row.remote_id === undefined ? null : String(row.remote_id),
+      createdBy:
+        row.created_by_id === null || row.created_by_id === undefined
+          ? null
+          : Number(row.created_by_id),
+      approvedBy:
+        row.approved_by_id === null || row.approved_by_id === undefined
+          ? null
+          : Number(row.approved_by_id),
     }
-    const deletable = row.state === 'dispatching' || Boolean(adapterFor(config, item.channel, payload)?.canDelete)
+    const deletable =
+      row.state === 'dispatching' || Boolean(adapterFor(config, item.channel, payload)?.canDelete)
     ;(deletable ? result.retracting : result.cannotDelete).push(item)
   }
   if (result.retracting.length) {
-    const entry: AttemptEntry = { at: args.now.toISOString(), kind: args.cause, outcome: 'retracting', error: args.reason, worker: args.cause }
+    const entry: AttemptEntry = {
+      at: args.now.toISOString(),
+      kind: args.cause,
+      outcome: 'retracting',
+      error: args.reason,
+      worker: args.cause,
+    }
     await execute(
       sql`UPDATE ${table} SET state = 'retracting', cancel_reason = ${args.reason}, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL,
             fencing_token = coalesce(fencing_token, 0) + 1, unpublish_at = NULL,

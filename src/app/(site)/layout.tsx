@@ -6,7 +6,17 @@ export const metadata = { title: 'Carecast example site' }
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 860, margin: '2rem auto', padding: '0 1rem', lineHeight: 1.5 }}>{children}</body>
+      <body
+        style={{
+          fontFamily: 'system-ui, sans-serif',
+          maxWidth: 860,
+          margin: '2rem auto',
+          padding: '0 1rem',
+          lineHeight: 1.5,
+        }}
+      >
+        {children}
+      </body>
     </html>
   )
 }

@@ -1,6 +1,16 @@
 import type { Payload } from 'payload'
 
-import { asDoc, imageSummary, iso, names, readLocales, richText, slugsOf, text, type Doc } from './shared'
+import {
+  asDoc,
+  imageSummary,
+  iso,
+  names,
+  readLocales,
+  richText,
+  slugsOf,
+  text,
+  type Doc,
+} from './shared'
 import { defaultLocale } from '../../localization'
 
 /**
@@ -28,7 +38,12 @@ export const serializeCampaign = async (payload: Payload, collection: string, do
           timeZone: String(d.timeZone ?? 'UTC'),
           heroImage: imageSummary(d.heroImage),
           serviceLines: names(d.serviceLines),
-          observance: asDoc(d.observance) ? { slug: text(asDoc(d.observance)!.slug), name: String(asDoc(d.observance)!.name ?? '') } : null,
+          observance: asDoc(d.observance)
+            ? {
+                slug: text(asDoc(d.observance)!.slug),
+                name: String(asDoc(d.observance)!.name ?? ''),
+              }
+            : null,
         },
       ]),
     ),
@@ -36,8 +51,16 @@ export const serializeCampaign = async (payload: Payload, collection: string, do
       sortAt: iso(main.startsAt) ?? new Date().toISOString(),
       startsAt: iso(main.startsAt),
       endsAt: iso(main.endsAt),
-      filters: { campaigns: [String(main.slug)], serviceLines: slugsOf(main.serviceLines), observance: text(observance?.slug) },
+      filters: {
+        campaigns: [String(main.slug)],
+        serviceLines: slugsOf(main.serviceLines),
+        observance: text(observance?.slug),
+      },
     },
-    related: { stories: slugsOf(main.relatedStories), events: slugsOf(main.relatedEvents), videos: slugsOf(main.relatedVideos) },
+    related: {
+      stories: slugsOf(main.relatedStories),
+      events: slugsOf(main.relatedEvents),
+      videos: slugsOf(main.relatedVideos),
+    },
   }
 }

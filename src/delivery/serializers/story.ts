@@ -2,7 +2,19 @@ import type { Payload } from 'payload'
 
 import { isInForceAt } from '../../../plugins/consent'
 
-import { asDoc, imageSummary, iso, list, names, readLocales, richText, slugsOf, text, videoFields, type Doc } from './shared'
+import {
+  asDoc,
+  imageSummary,
+  iso,
+  list,
+  names,
+  readLocales,
+  richText,
+  slugsOf,
+  text,
+  videoFields,
+  type Doc,
+} from './shared'
 import { defaultLocale } from '../../localization'
 
 /**
@@ -24,7 +36,9 @@ export const serializeStory = async (payload: Payload, collection: string, doc: 
   const locales = await readLocales(payload, collection, doc.id)
   const main = locales[defaultLocale]
   const campaigns = list(main.campaigns)
-  const withheld = storyConsentInForce(main.consentRecord, new Date()) ? undefined : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
+  const withheld = storyConsentInForce(main.consentRecord, new Date())
+    ? undefined
+    : 'the consent this story relies on is not in force (revoked, expired or not active), so it is not published on the web'
   return {
     type: 'stories' as const,
     slug: String(main.slug),
@@ -47,7 +61,11 @@ export const serializeStory = async (payload: Payload, collection: string, doc: 
       sortAt: iso(main.createdAt) ?? new Date().toISOString(),
       startsAt: null,
       endsAt: null,
-      filters: { campaigns: slugsOf(campaigns), serviceLines: slugsOf(main.serviceLines), observance: text(asDoc(campaigns[0]?.observance)?.slug) },
+      filters: {
+        campaigns: slugsOf(campaigns),
+        serviceLines: slugsOf(main.serviceLines),
+        observance: text(asDoc(campaigns[0]?.observance)?.slug),
+      },
     },
   }
 }

@@ -9,7 +9,14 @@ export const serializeVideo = async (payload: Payload, collection: string, doc: 
   return {
     type: 'videos' as const,
     slug: String(locales[defaultLocale].slug ?? ''),
-    locales: Object.fromEntries(Object.entries(locales).map(([locale, d]) => [locale, videoFields(d) ?? {}])),
-    index: { sortAt: iso(locales[defaultLocale].createdAt) ?? new Date().toISOString(), startsAt: null, endsAt: null, filters: noFilters },
+    locales: Object.fromEntries(
+      Object.entries(locales).map(([locale, d]) => [locale, videoFields(d) ?? {}]),
+    ),
+    index: {
+      sortAt: iso(locales[defaultLocale].createdAt) ?? new Date().toISOString(),
+      startsAt: null,
+      endsAt: null,
+      filters: noFilters,
+    },
   }
 }

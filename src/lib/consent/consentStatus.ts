@@ -29,7 +29,8 @@ const toDate = (value: string | Date | null | undefined): Date | null => {
 }
 
 /** Midnight UTC at the start of the date's UTC day. */
-const utcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+const utcDay = (date: Date) =>
+  Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
 
 type Element = { text: string; signature: boolean }
 
@@ -37,14 +38,17 @@ const elements = (f: ConsentFacts): Element[] => {
   const missing: Element[] = []
   const add = (text: string, signature = false) => missing.push({ text, signature })
   if (!filled(f.signerType)) add('who signed (the patient or a representative)')
-  else if (f.signerType !== 'patient' && !filled(f.representativeAuthority)) add('the representative’s authority to act for the patient')
+  else if (f.signerType !== 'patient' && !filled(f.representativeAuthority))
+    add('the representative’s authority to act for the patient')
   if (!anyFilled(f.usesAllowed)) add('the information that may be disclosed (at least one use)')
   if (!anyFilled(f.channelsAllowed)) add('at least one channel')
   if (!anyFilled(f.purposes)) add('at least one purpose')
   if (!toDate(f.expiresOn) && !filled(f.expiryEvent)) add('an expiry date or expiry event')
   if (!f.statements?.rightToRevoke) add('the statement of the right to revoke')
-  if (!f.statements?.treatmentNotConditioned) add('the statement that treatment is not conditioned on signing')
-  if (!f.statements?.redisclosure) add('the statement that disclosed information may be redisclosed')
+  if (!f.statements?.treatmentNotConditioned)
+    add('the statement that treatment is not conditioned on signing')
+  if (!f.statements?.redisclosure)
+    add('the statement that disclosed information may be redisclosed')
   if (!toDate(f.signedAt)) add('the signature date', true)
   if (!filled(f.signatureMethod)) add('the signature method', true)
   if (!f.signedFormUploaded) add('the signed form', true)
@@ -55,7 +59,8 @@ const elements = (f: ConsentFacts): Element[] => {
  * What a valid HIPAA marketing authorization (45 CFR 164.508(c)) still lacks, as short phrases a
  * consent officer can act on, in a fixed order. Empty means nothing is missing.
  */
-export const missingConsentElements = (f: ConsentFacts): string[] => elements(f).map((element) => element.text)
+export const missingConsentElements = (f: ConsentFacts): string[] =>
+  elements(f).map((element) => element.text)
 
 /**
  * The status, from the first rule that applies:

@@ -8,4 +8,5 @@ import type { PayloadRequest } from 'payload'
  * under a wrong locale (a Lexical body becomes a locale named "root"). Reads through a child
  * leave the outer request as it was.
  */
-export const childRequest = (req: PayloadRequest): PayloadRequest => Object.create(req) as PayloadRequest
+export const childRequest = (req: PayloadRequest): PayloadRequest =>
+  Object.create(req) as PayloadRequest

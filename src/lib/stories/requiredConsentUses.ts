@@ -27,7 +27,9 @@ const N = '\\d{1,3}'
 const AGE_PATTERNS = [
   new RegExp(`\\b${N}[\\s-]+years?[\\s-]+old\\b`), // 52-year-old, 52 years old
   new RegExp(`\\baged?\\s+(of\\s+)?${N}\\b`), // aged 52, age 52
-  new RegExp(`\\bat\\s+(the\\s+age\\s+of\\s+)?${N}\\b(?!\\s*(:|\\.\\d|h\\b|a\\.?m\\b|p\\.?m\\b|o.?clock|%|percent|degrees|°|miles|mph|km|kilometers|minutes|hours|seconds|pounds|lbs|kg|mg))`),
+  new RegExp(
+    `\\bat\\s+(the\\s+age\\s+of\\s+)?${N}\\b(?!\\s*(:|\\.\\d|h\\b|a\\.?m\\b|p\\.?m\\b|o.?clock|%|percent|degrees|°|miles|mph|km|kilometers|minutes|hours|seconds|pounds|lbs|kg|mg))`,
+  ),
   new RegExp(`\\bde\\s+${N}\\s+anos\\b`), // una maestra de 52 años
   new RegExp(`\\b(a\\s+los|tiene|tenia|cumplio|cumple)\\s+${N}\\s+anos\\b`), // a los 52 años, tiene 52 años
   new RegExp(`\\b${N}\\s+anos\\s+de\\s+edad\\b`), // 52 años de edad
@@ -53,7 +55,8 @@ export const requiredConsentUses = (s: StoryContents): ConsentUse[] => {
   if (s.hasPhotosShowingPatient || s.hasVideoShowingPatient) needs.add('likeness')
   if (s.hasVideoWithPatientVoice) needs.add('voice')
   if (findTermIn(text, s.serviceLineTerms ?? [])) needs.add('diagnosis')
-  if ((typeof s.patientAge === 'number' && Number.isFinite(s.patientAge)) || statesAge(text)) needs.add('age')
+  if ((typeof s.patientAge === 'number' && Number.isFinite(s.patientAge)) || statesAge(text))
+    needs.add('age')
   if (filled(s.patientHometown)) needs.add('hometown')
   return ORDER.filter((use) => needs.has(use))
 }

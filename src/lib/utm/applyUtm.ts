@@ -1,11 +1,21 @@
-export type UtmTags = { source?: string | null; medium?: string | null; campaign?: string | null; content?: string | null; term?: string | null }
+export type UtmTags = {
+  source?: string | null
+  medium?: string | null
+  campaign?: string | null
+  content?: string | null
+  term?: string | null
+}
 
 /**
  * Adds a campaign's UTM tags to a link. The campaign's own source and medium win; without them
  * the channel is the source (so analytics tell X from Facebook) and social posts are "social".
  * Tags already in the link are the author's choice and stay.
  */
-export const applyUtm = (link: string, utm: UtmTags | null | undefined, channel: string): string => {
+export const applyUtm = (
+  link: string,
+  utm: UtmTags | null | undefined,
+  channel: string,
+): string => {
   let url: URL
   try {
     url = new URL(link)

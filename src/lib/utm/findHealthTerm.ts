@@ -46,7 +46,9 @@ const prepare = (terms: string[]) =>
  */
 export const findTermIn = (text: string, terms: string[]): string | null => {
   const haystack = words(text)
-  return prepare(terms).find((candidate) => indexOfRun(haystack, candidate.words) >= 0)?.term ?? null
+  return (
+    prepare(terms).find((candidate) => indexOfRun(haystack, candidate.words) >= 0)?.term ?? null
+  )
 }
 
 /**
@@ -54,7 +56,10 @@ export const findTermIn = (text: string, terms: string[]): string | null => {
  * given. Whole words only: "stroke" is found in "stroke-smart" but not in "strokes" or
  * "heatstroke", and "breast cancer" not in "BreastCancer" — joined words are not split.
  */
-export const findHealthTerm = (values: Record<string, string | null | undefined>, terms: string[]): HealthTermHit | null => {
+export const findHealthTerm = (
+  values: Record<string, string | null | undefined>,
+  terms: string[],
+): HealthTermHit | null => {
   for (const [field, value] of Object.entries(values)) {
     if (typeof value !== 'string' || !value) continue
     const term = findTermIn(value, terms)
@@ -74,7 +79,8 @@ const tokensOf = (text: string): Token[] => {
   let start = 0
   let before = ''
   const add = (end: number) => {
-    if (end > start) tokens.push({ word: text.slice(start, end), folded: fold(text.slice(start, end)), before })
+    if (end > start)
+      tokens.push({ word: text.slice(start, end), folded: fold(text.slice(start, end)), before })
   }
   for (const match of text.matchAll(new RegExp(SEPARATORS.source, 'gu'))) {
     add(match.index)
@@ -96,7 +102,12 @@ export const stripHealthTerms = (value: string, terms: string[]): string => {
   const candidates = prepare(terms)
   const firstRun = (list: Token[]) => {
     const haystack = list.map((token) => token.folded)
-    return candidates.map((candidate) => ({ at: indexOfRun(haystack, candidate.words), length: candidate.words.length })).find(({ at }) => at >= 0)
+    return candidates
+      .map((candidate) => ({
+        at: indexOfRun(haystack, candidate.words),
+        length: candidate.words.length,
+      }))
+      .find(({ at }) => at >= 0)
   }
   let kept = tokensOf(decode(value))
   let hit = firstRun(kept)

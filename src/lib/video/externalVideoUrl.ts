@@ -11,7 +11,10 @@ export const parseExternalVideoUrl = (value: string): ExternalVideo | undefined 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
   const host = url.hostname.replace(/^(www\.|m\.)/, '')
   if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    const id = url.pathname === '/watch' ? url.searchParams.get('v') : /^\/(?:embed|shorts|live)\/([\w-]{11})/.exec(url.pathname)?.[1]
+    const id =
+      url.pathname === '/watch'
+        ? url.searchParams.get('v')
+        : /^\/(?:embed|shorts|live)\/([\w-]{11})/.exec(url.pathname)?.[1]
     return id && /^[\w-]{11}$/.test(id) ? { provider: 'youtube', id } : undefined
   }
   if (host === 'youtu.be') {

@@ -17,11 +17,18 @@ const require = createRequire(import.meta.url)
 
 type Installer = { path: string }
 
-const fromInstaller = (tool: 'ffmpeg' | 'ffprobe', packageName: string, envName: string): string => {
+const fromInstaller = (
+  tool: 'ffmpeg' | 'ffprobe',
+  packageName: string,
+  envName: string,
+): string => {
   try {
     return (require(packageName) as Installer).path
   } catch (cause) {
-    throw new Error(`${tool} is not available on this server; install ${packageName} for this platform or set ${envName}.`, { cause })
+    throw new Error(
+      `${tool} is not available on this server; install ${packageName} for this platform or set ${envName}.`,
+      { cause },
+    )
   }
 }
 
@@ -29,7 +36,9 @@ let installedFfmpeg: string | undefined
 let installedFfprobe: string | undefined
 
 export const ffmpegPath = (): string =>
-  process.env.FFMPEG_PATH || (installedFfmpeg ??= fromInstaller('ffmpeg', '@ffmpeg-installer/ffmpeg', 'FFMPEG_PATH'))
+  process.env.FFMPEG_PATH ||
+  (installedFfmpeg ??= fromInstaller('ffmpeg', '@ffmpeg-installer/ffmpeg', 'FFMPEG_PATH'))
 
 export const ffprobePath = (): string =>
-  process.env.FFPROBE_PATH || (installedFfprobe ??= fromInstaller('ffprobe', '@ffprobe-installer/ffprobe', 'FFPROBE_PATH'))
+  process.env.FFPROBE_PATH ||
+  (installedFfprobe ??= fromInstaller('ffprobe', '@ffprobe-installer/ffprobe', 'FFPROBE_PATH'))

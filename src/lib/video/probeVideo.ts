@@ -61,19 +61,30 @@ type ExecFailure = Error & { code?: string | number; killed?: boolean; stderr?: 
 const explainFailure = (error: unknown, whenUnreadable: string): Error => {
   const failure = error as ExecFailure
   if (failure.code === 'ENOENT' || failure.code === 'EACCES') {
-    return new Error("Videos can't be checked on this server right now; please tell your site administrator.", { cause: error })
+    return new Error(
+      "Videos can't be checked on this server right now; please tell your site administrator.",
+      { cause: error },
+    )
   }
   if (failure.killed) {
-    return new NotAPlayableVideoError('The video took too long to check; try a shorter or smaller file.', { cause: error })
+    return new NotAPlayableVideoError(
+      'The video took too long to check; try a shorter or smaller file.',
+      { cause: error },
+    )
   }
   if (String(failure.stderr ?? '').includes('not on whitelist')) {
-    return new NotAPlayableVideoError('The file is not a video format we accept (use MP4, MOV or WebM).', { cause: error })
+    return new NotAPlayableVideoError(
+      'The file is not a video format we accept (use MP4, MOV or WebM).',
+      { cause: error },
+    )
   }
   return new NotAPlayableVideoError(whenUnreadable, { cause: error })
 }
 
 const rotationOf = (stream: ProbeStream): number => {
-  const rotation = stream.side_data_list?.find((entry) => typeof entry.rotation === 'number')?.rotation ?? Number(stream.tags?.rotate ?? 0)
+  const rotation =
+    stream.side_data_list?.find((entry) => typeof entry.rotation === 'number')?.rotation ??
+    Number(stream.tags?.rotate ?? 0)
   return Number.isFinite(rotation) ? rotation : 0
 }
 
@@ -91,17 +102,31 @@ export const probeVideo = async (filePath: string): Promise<VideoProbe> => {
   try {
     const { stdout } = await run(
       ffprobePath(),
-      ['-v', 'error', ...SAFE_INPUT_OPTIONS, '-print_format', 'json', '-show_format', '-show_streams', asLocalInput(filePath)],
+      [
+        '-v',
+        'error',
+        ...SAFE_INPUT_OPTIONS,
+        '-print_format',
+        'json',
+        '-show_format',
+        '-show_streams',
+        asLocalInput(filePath),
+      ],
       { timeout: PROBE_TIMEOUT_MS, maxBuffer: 10 * 1024 * 1024 },
     )
     output = JSON.parse(stdout) as ProbeOutput
   } catch (error) {
-    throw explainFailure(error, 'The file is not a playable video (its contents could not be read as a video).')
+    throw explainFailure(
+      error,
+      'The file is not a playable video (its contents could not be read as a video).',
+    )
   }
 
   const streams = output.streams ?? []
   // Cover art in an audio file is a "video" stream of one picture; it doesn't make a video.
-  const video = streams.find((stream) => stream.codec_type === 'video' && !stream.disposition?.attached_pic)
+  const video = streams.find(
+    (stream) => stream.codec_type === 'video' && !stream.disposition?.attached_pic,
+  )
   if (!video?.width || !video.height) {
     throw new NotAPlayableVideoError('The file is not a playable video (no video stream found).')
   }
@@ -133,14 +158,27 @@ const grabFrame = async (filePath: string, atSeconds: number): Promise<Buffer> =
     const { stdout } = await run(
       ffmpegPath(),
       [
-        '-v', 'error', '-nostdin',
+        '-v',
+        'error',
+        '-nostdin',
         // Before -i: seek in the container instead of decoding every frame up to that point.
-        '-ss', atSeconds.toFixed(3),
+        '-ss',
+        atSeconds.toFixed(3),
         ...SAFE_INPUT_OPTIONS,
-        '-i', asLocalInput(filePath),
-        '-frames:v', '1', '-an', '-sn', '-dn',
-        '-q:v', '3',
-        '-f', 'image2pipe', '-vcodec', 'mjpeg', 'pipe:1',
+        '-i',
+        asLocalInput(filePath),
+        '-frames:v',
+        '1',
+        '-an',
+        '-sn',
+        '-dn',
+        '-q:v',
+        '3',
+        '-f',
+        'image2pipe',
+        '-vcodec',
+        'mjpeg',
+        'pipe:1',
       ],
       { encoding: 'buffer', timeout: POSTER_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
     )
@@ -154,13 +192,23 @@ const grabFrame = async (filePath: string, atSeconds: number): Promise<Buffer> =
  * A JPEG of the frame at `atSeconds`, at the video's display size. The time is clamped into the
  * video; pass `durationSeconds` when a probe already gave it, to save probing twice.
  */
-export const extractPosterFrame = async (filePath: string, atSeconds: number, known?: { durationSeconds: number }): Promise<Buffer> => {
+export const extractPosterFrame = async (
+  filePath: string,
+  atSeconds: number,
+  known?: { durationSeconds: number },
+): Promise<Buffer> => {
   const durationSeconds = known?.durationSeconds ?? (await probeVideo(filePath)).durationSeconds
-  const latest = durationSeconds > 0 ? Math.max(0, durationSeconds - END_MARGIN_SECONDS) : Number.POSITIVE_INFINITY
+  const latest =
+    durationSeconds > 0
+      ? Math.max(0, durationSeconds - END_MARGIN_SECONDS)
+      : Number.POSITIVE_INFINITY
   const at = Math.min(Math.max(0, Number.isFinite(atSeconds) ? atSeconds : 0), latest)
   let jpeg = await grabFrame(filePath, at)
   // The container's duration can outrun the last picture (audio that runs on); the first frame beats no poster.
   if (jpeg.length === 0 && at > 0) jpeg = await grabFrame(filePath, 0)
-  if (jpeg.length === 0) throw new NotAPlayableVideoError('No picture could be taken from the video to use as its poster.')
+  if (jpeg.length === 0)
+    throw new NotAPlayableVideoError(
+      'No picture could be taken from the video to use as its poster.',
+    )
   return jpeg
 }

@@ -10,7 +10,11 @@ import path from 'node:path'
  * The extension matters to ffmpeg for a few formats, but it usually comes from an uploaded file's
  * name or type, so anything but a short alphanumeric one is replaced rather than trusted in a path.
  */
-export const withTempFile = async <T>(data: Uint8Array, extension: string, fn: (filePath: string) => Promise<T>): Promise<T> => {
+export const withTempFile = async <T>(
+  data: Uint8Array,
+  extension: string,
+  fn: (filePath: string) => Promise<T>,
+): Promise<T> => {
   const safeExtension = /^\.?([a-z0-9]{1,10})$/i.exec(extension)?.[1] ?? 'bin'
   const dir = await mkdtemp(path.join(os.tmpdir(), 'carecast-'))
   try {

@@ -2,7 +2,9 @@ import webvtt, { type WebVTTError } from 'webvtt-parser'
 
 const { WebVTTParser } = webvtt
 
-export type WebVTTResult = { ok: true; cueCount: number; lastCueEndSeconds: number } | { ok: false; line: number; message: string }
+export type WebVTTResult =
+  | { ok: true; cueCount: number; lastCueEndSeconds: number }
+  | { ok: false; line: number; message: string }
 
 // The same line breaks the parser splits on, so line numbers agree with it.
 const NEWLINE = /\r\n|\r|\n/
@@ -15,8 +17,10 @@ const TIMING_LINE = 'a line like "00:00:01.000 --> 00:00:03.000"'
  * listed here is passed on as the parser wrote it.
  */
 const CLEARER: Record<string, string> = {
-  'No valid signature. (File needs to start with "WEBVTT".)': 'The file must start with "WEBVTT" on its first line.',
-  'No blank line after the signature.': 'Leave a blank line right after the "WEBVTT" line (remove lines such as "Kind: captions").',
+  'No valid signature. (File needs to start with "WEBVTT".)':
+    'The file must start with "WEBVTT" on its first line.',
+  'No blank line after the signature.':
+    'Leave a blank line right after the "WEBVTT" line (remove lines such as "Kind: captions").',
   'No timestamp found.': `A timestamp is missing; ${TIMESTAMP}.`,
   'Timestamp must start with a character in the range 0-9.': `A timestamp must start with a digit; ${TIMESTAMP}.`,
   'No time unit separator found.': `A timestamp is missing a ":"; ${TIMESTAMP}.`,
@@ -29,15 +33,20 @@ const CLEARER: Record<string, string> = {
   'No valid timestamp separator found.': 'The start and end times must be separated by " --> ".',
   "Timestamp not separated from '-->' by whitespace.": 'Put a space on each side of "-->".',
   "'-->' not separated from timestamp by whitespace.": 'Put a space on each side of "-->".',
-  'End timestamp is not greater than start timestamp.': 'The cue’s end time is not after its start time.',
-  'Start timestamp is not greater than or equal to start timestamp of previous cue.': 'This cue starts before the previous one; cues must be in time order.',
+  'End timestamp is not greater than start timestamp.':
+    'The cue’s end time is not after its start time.',
+  'Start timestamp is not greater than or equal to start timestamp of previous cue.':
+    'This cue starts before the previous one; cues must be in time order.',
   'Cue identifier cannot be standalone.': `This line stands alone; a cue needs ${TIMING_LINE} followed by its text.`,
   'Cue identifier needs to be followed by timestamp.': `A cue identifier must be followed by ${TIMING_LINE}.`,
   'Blank line missing before cue.': 'Leave a blank line before each cue.',
-  'Invalid setting.': 'A cue setting after the times is not valid; use vertical:, line:, position:, size: or align:.',
+  'Invalid setting.':
+    'A cue setting after the times is not valid; use vertical:, line:, position:, size: or align:.',
   'Incorrect escape.': 'Write "&" as "&amp;" and "<" as "&lt;" in caption text.',
-  'Only <v> and <lang> can have an annotation.': 'Only <v> and <lang> tags can have text after the tag name, as in <v Ana> or <lang es>.',
-  'Incorrect start tag.': 'Caption text uses a tag WebVTT does not have; use only <b>, <i>, <u>, <c>, <v>, <lang>, <ruby> and <rt>.',
+  'Only <v> and <lang> can have an annotation.':
+    'Only <v> and <lang> tags can have text after the tag name, as in <v Ana> or <lang es>.',
+  'Incorrect start tag.':
+    'Caption text uses a tag WebVTT does not have; use only <b>, <i>, <u>, <c>, <v>, <lang>, <ruby> and <rt>.',
   'Incorrect end tag.': 'A closing tag in the caption text does not match the tag that is open.',
   'Required end tag missing.': 'A tag in the caption text is never closed.',
   '<v> requires an annotation.': 'A <v> tag needs the speaker’s name, as in <v Dr. García>.',
@@ -79,7 +88,16 @@ export const validateWebVTT = (text: string): WebVTTResult => {
   if (!structure.cues.length) return { ok: false, line: 1, message: 'The file has no cues.' }
 
   const cueTextError = firstError(parser.parse(text).errors)
-  if (cueTextError) return { ok: false, line: cueTextLine(text.split(NEWLINE), cueTextError), message: clearer(cueTextError.message) }
+  if (cueTextError)
+    return {
+      ok: false,
+      line: cueTextLine(text.split(NEWLINE), cueTextError),
+      message: clearer(cueTextError.message),
+    }
 
-  return { ok: true, cueCount: structure.cues.length, lastCueEndSeconds: Math.max(...structure.cues.map((cue) => cue.endTime)) }
+  return {
+    ok: true,
+    cueCount: structure.cues.length,
+    lastCueEndSeconds: Math.max(...structure.cues.map((cue) => cue.endTime)),
+  }
 }

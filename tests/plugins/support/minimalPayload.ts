@@ -1,6 +1,14 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import type { Pool } from 'pg'
-import { buildConfig, type CollectionConfig, type Config, getPayload, handleEndpoints, type Payload, type Plugin } from 'payload'
+import {
+  buildConfig,
+  type CollectionConfig,
+  type Config,
+  getPayload,
+  handleEndpoints,
+  type Payload,
+  type Plugin,
+} from 'payload'
 
 import { quietPool } from '../../../src/db/quietPool'
 import { createTestDatabase } from '../../support/testDatabase'
@@ -23,7 +31,12 @@ export const users: CollectionConfig = {
   auth: true,
   fields: [
     { name: 'name', type: 'text' },
-    { name: 'role', type: 'select', options: ['author', 'editor', 'viewer'], defaultValue: 'viewer' },
+    {
+      name: 'role',
+      type: 'select',
+      options: ['author', 'editor', 'viewer'],
+      defaultValue: 'viewer',
+    },
   ],
 }
 
@@ -47,7 +60,10 @@ export const notes: CollectionConfig = {
 export const startMinimalPayload = async (
   label: string,
   plugins: Plugin[],
-  { collections = [], localization }: { collections?: CollectionConfig[]; localization?: Config['localization'] } = {},
+  {
+    collections = [],
+    localization,
+  }: { collections?: CollectionConfig[]; localization?: Config['localization'] } = {},
 ): Promise<MinimalApp> => {
   const database = await createTestDatabase(label)
   // Drizzle skips a push whose schema equals the previous one of this process; a file that boots
@@ -58,7 +74,10 @@ export const startMinimalPayload = async (
     telemetry: false,
     logger: { options: { level: process.env.LOG_LEVEL ?? 'error' } },
     admin: { user: users.slug },
-    collections: [...[users, notes].filter((base) => !collections.some((own) => own.slug === base.slug)), ...collections],
+    collections: [
+      ...[users, notes].filter((base) => !collections.some((own) => own.slug === base.slug)),
+      ...collections,
+    ],
     ...(localization ? { localization } : {}),
     db: postgresAdapter({ pool: { connectionString: database.url, max: 5 }, push: true }),
     plugins,
@@ -70,14 +89,19 @@ export const startMinimalPayload = async (
     const headers = new Headers()
     if (options.token) headers.set('Authorization', `JWT ${options.token}`)
     if (options.body !== undefined) headers.set('Content-Type', 'application/json')
-    const request = new Request(`http://localhost/api${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
+    const request = new Request(`http://localhost/api${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
     return handleEndpoints({ config, request, payloadInstanceCacheKey: key })
   }
 
   const login: MinimalApp['login'] = async (email, password) => {
     const response = await rest('POST', `/${users.slug}/login`, { body: { email, password } })
     const body = (await response.json()) as { token?: string }
-    if (!response.ok || !body.token) throw new Error(`login failed for ${email}: HTTP ${response.status}`)
+    if (!response.ok || !body.token)
+      throw new Error(`login failed for ${email}: HTTP ${response.status}`)
     return body.token
   }
 

@@ -56,10 +56,29 @@ export type RawAnswer = { status: number; rawBody: string; headers?: Record<stri
 
 export type RequestMatch = { method?: string; path?: string | RegExp }
 
-export type VideoProcessing = { polls: number; outcome: 'FINISHED' | 'ERROR' | 'EXPIRED'; errorDetail?: string }
+export type VideoProcessing = {
+  polls: number
+  outcome: 'FINISHED' | 'ERROR' | 'EXPIRED'
+  errorDetail?: string
+}
 
-type Post = { id: string; message?: string; link?: string; created_time: string; permalink_url: string; photos: string[] }
-type Photo = { id: string; url?: string; source?: RecordedFile; caption?: string; alt_text_custom?: string; published: boolean; post_id?: string }
+type Post = {
+  id: string
+  message?: string
+  link?: string
+  created_time: string
+  permalink_url: string
+  photos: string[]
+}
+type Photo = {
+  id: string
+  url?: string
+  source?: RecordedFile
+  caption?: string
+  alt_text_custom?: string
+  published: boolean
+  post_id?: string
+}
 type Container = {
   id: string
   media_type: 'IMAGE' | 'REELS'
@@ -71,36 +90,96 @@ type Container = {
   pollsLeft: number
   processing: VideoProcessing
 }
-type IgMedia = { id: string; caption?: string; media_type: string; permalink: string; timestamp: string }
+type IgMedia = {
+  id: string
+  caption?: string
+  media_type: string
+  permalink: string
+  timestamp: string
+}
 
 /** Documented errors, ready to inject. */
 export const graphErrors = {
   invalidToken: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
-  expiredToken: { code: 190, subcode: 463, message: 'Error validating access token: Session has expired on Tuesday, 03-Mar-26 10:00:00 PST.' },
-  permission: { status: 403, code: 200, message: "(#200) The user hasn't authorized the application to perform this action" },
-  permissionDenied: { status: 403, code: 10, message: '(#10) Application does not have permission for this action' },
+  expiredToken: {
+    code: 190,
+    subcode: 463,
+    message:
+      'Error validating access token: Session has expired on Tuesday, 03-Mar-26 10:00:00 PST.',
+  },
+  permission: {
+    status: 403,
+    code: 200,
+    message: "(#200) The user hasn't authorized the application to perform this action",
+  },
+  permissionDenied: {
+    status: 403,
+    code: 10,
+    message: '(#10) Application does not have permission for this action',
+  },
   invalidParameter: { code: 100, message: '(#100) Invalid parameter' },
-  policyBlock: { code: 368, message: 'It looks like you were misusing this feature by going too fast. You’ve been temporarily blocked from using it.' },
+  policyBlock: {
+    code: 368,
+    message:
+      'It looks like you were misusing this feature by going too fast. You’ve been temporarily blocked from using it.',
+  },
   duplicate: { code: 506, message: '(#506) Duplicate status message' },
-  appRateLimit: { code: 4, message: '(#4) Application request limit reached', headers: { 'x-app-usage': '{"call_count":100,"total_cputime":12,"total_time":20}' } },
+  appRateLimit: {
+    code: 4,
+    message: '(#4) Application request limit reached',
+    headers: { 'x-app-usage': '{"call_count":100,"total_cputime":12,"total_time":20}' },
+  },
   userRateLimit: { code: 17, message: '(#17) User request limit reached' },
   pageRateLimit: { code: 32, message: '(#32) Page request limit reached' },
   apiRateLimit: { code: 613, message: '(#613) Calls to this api have exceeded the rate limit.' },
   pageBucLimit: {
     code: 80001,
-    message: '(#80001) There have been too many calls to this Page account. Wait a bit and try again.',
-    headers: { 'x-business-use-case-usage': '{"1000001":[{"type":"pages","call_count":100,"total_cputime":9,"total_time":14,"estimated_time_to_regain_access":7}]}' },
+    message:
+      '(#80001) There have been too many calls to this Page account. Wait a bit and try again.',
+    headers: {
+      'x-business-use-case-usage':
+        '{"1000001":[{"type":"pages","call_count":100,"total_cputime":9,"total_time":14,"estimated_time_to_regain_access":7}]}',
+    },
   },
   unknown: { status: 500, code: 1, message: 'An unknown error occurred', isTransient: false },
-  transient: { status: 500, code: 2, message: 'An unexpected error has occurred. Please retry your request later.', isTransient: true },
-  igSpam: { code: 4, subcode: 2207051, message: 'Application request limit reached', userMessage: 'We restrict certain activity to protect our community. Tell us if you think we made a mistake.' },
-  igServerError: { code: -1, subcode: 2207001, message: 'An unexpected error has occurred. Please retry your request later.', userMessage: 'Instagram server error. Try again.', isTransient: true },
-  igNotReady: { code: 9007, subcode: 2207027, message: 'Media ID is not available', userMessage: 'The media is not ready for publishing, please wait for a moment' },
-  igQuota: { code: 9, subcode: 2207042, message: 'Application request limit reached', userMessage: 'You reached maximum number of posts that is allowed to be published by Content Publishing API.' },
+  transient: {
+    status: 500,
+    code: 2,
+    message: 'An unexpected error has occurred. Please retry your request later.',
+    isTransient: true,
+  },
+  igSpam: {
+    code: 4,
+    subcode: 2207051,
+    message: 'Application request limit reached',
+    userMessage:
+      'We restrict certain activity to protect our community. Tell us if you think we made a mistake.',
+  },
+  igServerError: {
+    code: -1,
+    subcode: 2207001,
+    message: 'An unexpected error has occurred. Please retry your request later.',
+    userMessage: 'Instagram server error. Try again.',
+    isTransient: true,
+  },
+  igNotReady: {
+    code: 9007,
+    subcode: 2207027,
+    message: 'Media ID is not available',
+    userMessage: 'The media is not ready for publishing, please wait for a moment',
+  },
+  igQuota: {
+    code: 9,
+    subcode: 2207042,
+    message: 'Application request limit reached',
+    userMessage:
+      'You reached maximum number of posts that is allowed to be published by Content Publishing API.',
+  },
 } satisfies Record<string, GraphErrorSpec>
 
 /** Graph's timestamp format: `2026-03-01T09:00:00+0000`. */
-export const graphTimestamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000')
+export const graphTimestamp = (ms: number): string =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000')
 
 const fbtrace = (): string => Math.random().toString(36).slice(2, 13)
 
@@ -118,10 +197,18 @@ const required = (params: Record<string, string>, name: string): string =>
   params[name] ?? fail({ code: 100, message: `(#100) The parameter ${name} is required` })
 
 const unknownObject = (method: string, id: string): never =>
-  fail({ code: 100, subcode: 33, message: `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api` })
+  fail({
+    code: 100,
+    subcode: 33,
+    message: `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+  })
 
 /** Graph answers only the requested fields, plus `id`. */
-const pick = (object: Record<string, unknown>, fields: string | undefined, defaults: string[]): Record<string, unknown> => {
+const pick = (
+  object: Record<string, unknown>,
+  fields: string | undefined,
+  defaults: string[],
+): Record<string, unknown> => {
   const wanted = fields ? fields.split(',').map((field) => field.trim()) : defaults
   const picked: Record<string, unknown> = { id: object.id }
   for (const field of wanted) if (object[field] !== undefined) picked[field] = object[field]
@@ -135,15 +222,23 @@ const readBody = async (request: http.IncomingMessage): Promise<Buffer> => {
 }
 
 /** Parses urlencoded, multipart and JSON bodies, all of which Graph accepts. */
-const parseBody = async (buffer: Buffer, contentType: string | undefined): Promise<{ fields: Record<string, string>; files: Record<string, RecordedFile> }> => {
+const parseBody = async (
+  buffer: Buffer,
+  contentType: string | undefined,
+): Promise<{ fields: Record<string, string>; files: Record<string, RecordedFile> }> => {
   const fields: Record<string, string> = {}
   const files: Record<string, RecordedFile> = {}
   if (!buffer.length || !contentType) return { fields, files }
   if (contentType.startsWith('application/json')) {
-    for (const [key, value] of Object.entries(JSON.parse(buffer.toString('utf8')) as Record<string, unknown>)) fields[key] = typeof value === 'string' ? value : JSON.stringify(value)
+    for (const [key, value] of Object.entries(
+      JSON.parse(buffer.toString('utf8')) as Record<string, unknown>,
+    ))
+      fields[key] = typeof value === 'string' ? value : JSON.stringify(value)
     return { fields, files }
   }
-  const form = await new Response(new Uint8Array(buffer), { headers: { 'content-type': contentType } }).formData()
+  const form = await new Response(new Uint8Array(buffer), {
+    headers: { 'content-type': contentType },
+  }).formData()
   for (const [key, value] of form.entries()) {
     if (typeof value === 'string') fields[key] = value
     else files[key] = { filename: value.name, type: value.type, size: value.size }
@@ -174,40 +269,86 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   let sequence = 0
   const nextId = (): string => String(++sequence + 5_000_000)
 
-  const tokenOf = (url: URL, body: Record<string, string>, header: string | undefined): Pick<RecordedRequest, 'token' | 'tokenIn'> => {
+  const tokenOf = (
+    url: URL,
+    body: Record<string, string>,
+    header: string | undefined,
+  ): Pick<RecordedRequest, 'token' | 'tokenIn'> => {
     const bearer = header?.match(/^(?:Bearer|OAuth)\s+(.+)$/i)?.[1]
-    if (url.searchParams.get('access_token')) return { token: url.searchParams.get('access_token')!, tokenIn: 'query' }
+    if (url.searchParams.get('access_token'))
+      return { token: url.searchParams.get('access_token')!, tokenIn: 'query' }
     if (body.access_token) return { token: body.access_token, tokenIn: 'body' }
     return bearer ? { token: bearer, tokenIn: 'header' } : {}
   }
 
   const checkToken = (token: string | undefined): void => {
-    if (!token) fail({ code: 190, message: 'An access token is required to request this resource.' })
+    if (!token)
+      fail({ code: 190, message: 'An access token is required to request this resource.' })
     if (token !== accessToken) fail(graphErrors.invalidToken)
   }
 
   // Facebook Page ---------------------------------------------------------------------------
   const createFeedPost = (params: Record<string, string>): Record<string, unknown> => {
-    const attached = Object.keys(params).filter((key) => /^attached_media\[\d+\]$/.test(key)).map((key) => (JSON.parse(params[key]!) as { media_fbid?: string }).media_fbid ?? '')
-    if (!params.message && !params.link && !attached.length) fail({ code: 100, message: '(#100) The post is empty: add a message, link or attached_media' })
-    for (const id of attached) if (photos.get(id)?.published !== false) fail({ code: 100, message: `(#100) attached_media ${id} is not an unpublished photo of this Page` })
+    const attached = Object.keys(params)
+      .filter((key) => /^attached_media\[\d+\]$/.test(key))
+      .map((key) => (JSON.parse(params[key]!) as { media_fbid?: string }).media_fbid ?? '')
+    if (!params.message && !params.link && !attached.length)
+      fail({
+        code: 100,
+        message: '(#100) The post is empty: add a message, link or attached_media',
+      })
+    for (const id of attached)
+      if (photos.get(id)?.published !== false)
+        fail({
+          code: 100,
+          message: `(#100) attached_media ${id} is not an unpublished photo of this Page`,
+        })
     const last = [...posts.values()].at(-1)
     // Facebook refuses the same status twice in a row (error 506, "Duplicate status message").
-    if (last && params.message && last.message === params.message && last.link === params.link && !attached.length) fail(graphErrors.duplicate)
+    if (
+      last &&
+      params.message &&
+      last.message === params.message &&
+      last.link === params.link &&
+      !attached.length
+    )
+      fail(graphErrors.duplicate)
     return { id: addPost({ message: params.message, link: params.link, photos: attached }) }
   }
 
-  const addPost = (post: { message?: string; link?: string; photos?: string[]; createdAt?: number }): string => {
+  const addPost = (post: {
+    message?: string
+    link?: string
+    photos?: string[]
+    createdAt?: number
+  }): string => {
     const id = `${pageId}_${nextId()}`
-    posts.set(id, { id, message: post.message, link: post.link, photos: post.photos ?? [], created_time: graphTimestamp(post.createdAt ?? now()), permalink_url: `https://www.facebook.com/${id}` })
+    posts.set(id, {
+      id,
+      message: post.message,
+      link: post.link,
+      photos: post.photos ?? [],
+      created_time: graphTimestamp(post.createdAt ?? now()),
+      permalink_url: `https://www.facebook.com/${id}`,
+    })
     for (const photo of post.photos ?? []) photos.get(photo)!.post_id = id
     return id
   }
 
-  const createPhoto = (params: Record<string, string>, files: Record<string, RecordedFile>): Record<string, unknown> => {
+  const createPhoto = (
+    params: Record<string, string>,
+    files: Record<string, RecordedFile>,
+  ): Record<string, unknown> => {
     if (!params.url && !files.source) fail({ code: 324, message: '(#324) Requires upload file' })
     const published = params.published !== 'false'
-    const photo: Photo = { id: nextId(), url: params.url, source: files.source, caption: params.caption ?? params.message, alt_text_custom: params.alt_text_custom, published }
+    const photo: Photo = {
+      id: nextId(),
+      url: params.url,
+      source: files.source,
+      caption: params.caption ?? params.message,
+      alt_text_custom: params.alt_text_custom,
+      published,
+    }
     photos.set(photo.id, photo)
     if (!published) return { id: photo.id }
     photo.post_id = addPost({ message: photo.caption, photos: [photo.id] })
@@ -217,11 +358,17 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   // Instagram -------------------------------------------------------------------------------
   const createContainer = (params: Record<string, string>): Record<string, unknown> => {
     const isVideo = params.media_type === 'REELS' || params.media_type === 'VIDEO'
-    if (params.media_type && !isVideo && params.media_type !== 'IMAGE') fail({ code: 100, message: `(#100) media_type ${params.media_type} is not supported by this fake` })
+    if (params.media_type && !isVideo && params.media_type !== 'IMAGE')
+      fail({
+        code: 100,
+        message: `(#100) media_type ${params.media_type} is not supported by this fake`,
+      })
     const container: Container = {
       id: nextId(),
       media_type: isVideo ? 'REELS' : 'IMAGE',
-      ...(isVideo ? { video_url: required(params, 'video_url') } : { image_url: required(params, 'image_url'), alt_text: params.alt_text }),
+      ...(isVideo
+        ? { video_url: required(params, 'video_url') }
+        : { image_url: required(params, 'image_url'), alt_text: params.alt_text }),
       caption: params.caption,
       status_code: isVideo ? 'IN_PROGRESS' : 'FINISHED',
       pollsLeft: isVideo ? videoProcessing.polls : 0,
@@ -248,34 +395,68 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   }
 
   const publishContainer = (params: Record<string, string>): Record<string, unknown> => {
-    const container = containers.get(required(params, 'creation_id')) ?? unknownObject('POST', params.creation_id!)
+    const container =
+      containers.get(required(params, 'creation_id')) ?? unknownObject('POST', params.creation_id!)
     if (quota.usage >= quota.total) fail({ ...graphErrors.igQuota, userTitle: 'Max posts reached' })
     if (container.status_code === 'IN_PROGRESS') fail(graphErrors.igNotReady)
-    if (container.status_code !== 'FINISHED') fail({ code: -2, subcode: 2207020, message: 'The media you are trying to access has expired. Please try to upload again.' })
+    if (container.status_code !== 'FINISHED')
+      fail({
+        code: -2,
+        subcode: 2207020,
+        message: 'The media you are trying to access has expired. Please try to upload again.',
+      })
     container.status_code = 'PUBLISHED'
     quota.usage += 1
-    return { id: addIgMedia({ caption: container.caption, mediaType: container.media_type === 'IMAGE' ? 'IMAGE' : 'VIDEO' }) }
+    return {
+      id: addIgMedia({
+        caption: container.caption,
+        mediaType: container.media_type === 'IMAGE' ? 'IMAGE' : 'VIDEO',
+      }),
+    }
   }
 
-  const addIgMedia = (media: { caption?: string; mediaType?: string; timestamp?: number }): string => {
+  const addIgMedia = (media: {
+    caption?: string
+    mediaType?: string
+    timestamp?: number
+  }): string => {
     const id = `1790${nextId()}`
-    igMedia.unshift({ id, caption: media.caption, media_type: media.mediaType ?? 'IMAGE', permalink: `https://www.instagram.com/p/C${id.slice(-8)}/`, timestamp: graphTimestamp(media.timestamp ?? now()) })
+    igMedia.unshift({
+      id,
+      caption: media.caption,
+      media_type: media.mediaType ?? 'IMAGE',
+      permalink: `https://www.instagram.com/p/C${id.slice(-8)}/`,
+      timestamp: graphTimestamp(media.timestamp ?? now()),
+    })
     return id
   }
 
-  const list = <T extends Record<string, unknown>>(items: T[], query: Record<string, string>, defaults: string[]) => ({
-    data: items.slice(0, Number(query.limit ?? 25)).map((item) => pick(item, query.fields, defaults)),
+  const list = <T extends Record<string, unknown>>(
+    items: T[],
+    query: Record<string, string>,
+    defaults: string[],
+  ) => ({
+    data: items
+      .slice(0, Number(query.limit ?? 25))
+      .map((item) => pick(item, query.fields, defaults)),
     paging: { cursors: { before: 'QVFIUmJ', after: 'QVFIUm5' } },
   })
 
   // Routing ---------------------------------------------------------------------------------
-  const route = (method: string, segments: string[], query: Record<string, string>, body: Record<string, string>, files: Record<string, RecordedFile>): unknown => {
+  const route = (
+    method: string,
+    segments: string[],
+    query: Record<string, string>,
+    body: Record<string, string>,
+    files: Record<string, RecordedFile>,
+  ): unknown => {
     const [node, edge] = segments
     const key = `${method} ${edge ?? ''}`
     if (node === pageId && edge) {
       if (key === 'POST feed') return createFeedPost(body)
       if (key === 'POST photos') return createPhoto(body, files)
-      if (key === 'GET posts') return list([...posts.values()].reverse(), query, ['id', 'message', 'created_time'])
+      if (key === 'GET posts')
+        return list([...posts.values()].reverse(), query, ['id', 'message', 'created_time'])
     }
     if (node === igUserId && edge) {
       if (key === 'POST media') return createContainer(body)
@@ -285,12 +466,14 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
         const fields = query.fields?.split(',') ?? ['quota_usage']
         const entry: Record<string, unknown> = {}
         if (fields.includes('quota_usage')) entry.quota_usage = quota.usage
-        if (fields.includes('config')) entry.config = { quota_total: quota.total, quota_duration: 86400 }
+        if (fields.includes('config'))
+          entry.config = { quota_total: quota.total, quota_duration: 86400 }
         return { data: [entry] }
       }
     }
     if (!node || segments.length > 2) return unknownObject(method, segments.join('/'))
-    if (edge) return fail({ code: 100, message: `(#100) Tried accessing nonexisting field (${edge})` })
+    if (edge)
+      return fail({ code: 100, message: `(#100) Tried accessing nonexisting field (${edge})` })
     return readOrDelete(method, node, query)
   }
 
@@ -317,9 +500,19 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     return match.path ? match.path.test(record.path) : true
   }
 
-  const send = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    response: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     const text = typeof body === 'string' ? body : JSON.stringify(body)
-    response.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=UTF-8', 'x-fb-trace-id': fbtrace(), ...headers })
+    response.writeHead(status, {
+      'content-type':
+        typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=UTF-8',
+      'x-fb-trace-id': fbtrace(),
+      ...headers,
+    })
     response.end(text)
   }
 
@@ -334,11 +527,17 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
       ...(spec.userMessage ? { error_user_msg: spec.userMessage } : {}),
       fbtrace_id: fbtrace(),
     }
-    const authHeader: Record<string, string> = spec.code === 190 ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${spec.message}"` } : {}
+    const authHeader: Record<string, string> =
+      spec.code === 190
+        ? { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${spec.message}"` }
+        : {}
     send(response, spec.status ?? 400, { error }, { ...authHeader, ...spec.headers })
   }
 
-  const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+  const handle = async (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const contentType = request.headers['content-type']
     const { fields, files } = await parseBody(await readBody(request), contentType)
@@ -348,19 +547,41 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     delete fields.access_token
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
     const version = /^v\d+\.\d+$/.test(segments[0] ?? '') ? segments.shift() : undefined
-    const record: RecordedRequest = { method: request.method ?? 'GET', path: url.pathname, version, target: request.url ?? '', query, body: fields, files, contentType, ...auth }
+    const record: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      version,
+      target: request.url ?? '',
+      query,
+      body: fields,
+      files,
+      contentType,
+      ...auth,
+    }
     requests.push(record)
     const injected = injections.findIndex((injection) => matches(injection.match, record))
     if (injected >= 0) {
-      const [{ answer }] = injections.splice(injected, 1) as [{ answer: GraphErrorSpec | RawAnswer }]
-      return 'rawBody' in answer ? send(response, answer.status, answer.rawBody, answer.headers) : sendError(response, answer)
+      const [{ answer }] = injections.splice(injected, 1) as [
+        { answer: GraphErrorSpec | RawAnswer },
+      ]
+      return 'rawBody' in answer
+        ? send(response, answer.status, answer.rawBody, answer.headers)
+        : sendError(response, answer)
     }
     try {
       checkToken(auth.token)
       send(response, 200, route(record.method, segments, query, fields, files))
     } catch (error) {
       if (error instanceof GraphError) return sendError(response, error.spec)
-      send(response, 500, { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, is_transient: false, fbtrace_id: fbtrace() } })
+      send(response, 500, {
+        error: {
+          message: 'An unknown error occurred',
+          type: 'OAuthException',
+          code: 1,
+          is_transient: false,
+          fbtrace_id: fbtrace(),
+        },
+      })
     }
   }
 

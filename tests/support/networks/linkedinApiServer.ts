@@ -34,10 +34,28 @@ export type LinkedInFailure =
   | { kind: 'unprocessable'; message: string }
   | { kind: 'drop-connection' }
 
-export type RecordedRequest = { method: string; path: string; headers: Record<string, string>; body: Buffer; json?: unknown }
+export type RecordedRequest = {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: Buffer
+  json?: unknown
+}
 
-export type StoredImage = { urn: string; owner: string; status: 'WAITING_UPLOAD' | 'AVAILABLE'; bytes?: Buffer; contentType?: string }
-export type StoredPost = Record<string, unknown> & { id: string; author: string; commentary: string; createdAt: number; renderedText: string }
+export type StoredImage = {
+  urn: string
+  owner: string
+  status: 'WAITING_UPLOAD' | 'AVAILABLE'
+  bytes?: Buffer
+  contentType?: string
+}
+export type StoredPost = Record<string, unknown> & {
+  id: string
+  author: string
+  commentary: string
+  createdAt: number
+  renderedText: string
+}
 
 export type LinkedInApiServerOptions = {
   /** Known tokens and the author URNs each may post as (organization admin, or the member). */
@@ -59,35 +77,93 @@ export type LinkedInApiServer = {
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
 
-const error = (status: number, message: string, code?: string, serviceErrorCode?: number): Reply => ({
+const error = (
+  status: number,
+  message: string,
+  code?: string,
+  serviceErrorCode?: number,
+): Reply => ({
   status,
-  body: { status, ...(serviceErrorCode !== undefined ? { serviceErrorCode } : {}), ...(code ? { code } : {}), message },
+  body: {
+    status,
+    ...(serviceErrorCode !== undefined ? { serviceErrorCode } : {}),
+    ...(code ? { code } : {}),
+    message,
+  },
 })
 
 const EMPTY_TOKEN = error(401, 'Empty oauth2_access_token', undefined, 401)
 const INVALID_TOKEN = error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)
-const VERSION_MISSING = error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING')
+const VERSION_MISSING = error(
+  400,
+  'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+  'VERSION_MISSING',
+)
 /** LinkedIn names versions as dates in this message: 202401 is "20240101". */
-const retired = (version: string) => error(426, `Requested version ${/^\d{6}$/.test(version) ? `${version}01` : version} is not active`, 'NONEXISTENT_VERSION')
+const retired = (version: string) =>
+  error(
+    426,
+    `Requested version ${/^\d{6}$/.test(version) ? `${version}01` : version} is not active`,
+    'NONEXISTENT_VERSION',
+  )
 
 const injected = (failure: LinkedInFailure, version: string): Reply | 'drop' => {
   switch (failure.kind) {
     case 'rate-limit': {
-      const reply = error(429, 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.', 'TOO_MANY_REQUESTS', 101)
-      return failure.retryAfterSeconds === undefined ? reply : { ...reply, headers: { 'retry-after': String(failure.retryAfterSeconds) } }
+      const reply = error(
+        429,
+        'Resource level throttle APPLICATION DAY limit for calls to this resource is reached.',
+        'TOO_MANY_REQUESTS',
+        101,
+      )
+      return failure.retryAfterSeconds === undefined
+        ? reply
+        : { ...reply, headers: { 'retry-after': String(failure.retryAfterSeconds) } }
     }
-    case 'version-retired': return retired(version)
-    case 'server-error': return error(failure.status ?? 500, 'Internal Server Error')
-    case 'revoked-token': return error(401, 'The token used in the request has been revoked by the user', 'REVOKED_ACCESS_TOKEN', 65601)
-    case 'forbidden': return error(403, 'Not enough permissions to access: partnerApiPostsExternal.CREATE.20260901', 'ACCESS_DENIED', 100)
-    case 'unprocessable': return error(422, failure.message)
-    case 'drop-connection': return 'drop'
+    case 'version-retired':
+      return retired(version)
+    case 'server-error':
+      return error(failure.status ?? 500, 'Internal Server Error')
+    case 'revoked-token':
+      return error(
+        401,
+        'The token used in the request has been revoked by the user',
+        'REVOKED_ACCESS_TOKEN',
+        65601,
+      )
+    case 'forbidden':
+      return error(
+        403,
+        'Not enough permissions to access: partnerApiPostsExternal.CREATE.20260901',
+        'ACCESS_DENIED',
+        100,
+      )
+    case 'unprocessable':
+      return error(422, failure.message)
+    case 'drop-connection':
+      return 'drop'
   }
 }
 
 // ---------------------------------------------------------------- little text
 
-const RESERVED = new Set(['|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '\\', '*', '_', '~'])
+const RESERVED = new Set([
+  '|',
+  '{',
+  '}',
+  '@',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '#',
+  '\\',
+  '*',
+  '_',
+  '~',
+])
 
 /**
  * What members see for a `commentary`: escapes resolved, mentions shown by name, hashtags as
@@ -98,7 +174,10 @@ export const renderLittleText = (commentary: string): string => {
   for (let i = 0; i < commentary.length;) {
     const rest = commentary.slice(i)
     const char = commentary[i]
-    const element = /^@\[([^\]]*)\]\((urn:li:[^)]+)\)/.exec(rest) ?? /^\{hashtag\|[#＃]\|([^}]+)\}/.exec(rest) ?? /^#([\p{L}\p{N}_]+)/u.exec(rest)
+    const element =
+      /^@\[([^\]]*)\]\((urn:li:[^)]+)\)/.exec(rest) ??
+      /^\{hashtag\|[#＃]\|([^}]+)\}/.exec(rest) ??
+      /^#([\p{L}\p{N}_]+)/u.exec(rest)
     if (char === '\\' && RESERVED.has(commentary[i + 1] ?? '')) {
       out += commentary[i + 1]
       i += 2
@@ -119,7 +198,10 @@ export const renderLittleText = (commentary: string): string => {
 
 const send = (res: http.ServerResponse, reply: Reply) => {
   const payload = reply.body === undefined ? '' : JSON.stringify(reply.body)
-  res.writeHead(reply.status, { ...(payload ? { 'content-type': 'application/json' } : {}), ...reply.headers })
+  res.writeHead(reply.status, {
+    ...(payload ? { 'content-type': 'application/json' } : {}),
+    ...reply.headers,
+  })
   res.end(payload)
 }
 
@@ -134,7 +216,9 @@ const ROUTES: [LinkedInRoute, string, RegExp][] = [
 
 const AUTHOR = /^urn:li:(organization|person):\w+$/
 
-export const startLinkedInApiServer = async (options: LinkedInApiServerOptions): Promise<LinkedInApiServer> => {
+export const startLinkedInApiServer = async (
+  options: LinkedInApiServerOptions,
+): Promise<LinkedInApiServer> => {
   const requests: RecordedRequest[] = []
   const posts = new Map<string, StoredPost>()
   const deleted = new Set<string>()
@@ -144,26 +228,57 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
   const next = () => String((sequence += 1n))
   let origin = ''
 
-  const storePost = (fields: Record<string, unknown>, author: string, commentary: string, createdAt = Date.now()): StoredPost => {
-    const post: StoredPost = { ...fields, id: `urn:li:share:${next()}`, author, commentary, createdAt, publishedAt: createdAt, lastModifiedAt: createdAt, renderedText: renderLittleText(commentary) }
+  const storePost = (
+    fields: Record<string, unknown>,
+    author: string,
+    commentary: string,
+    createdAt = Date.now(),
+  ): StoredPost => {
+    const post: StoredPost = {
+      ...fields,
+      id: `urn:li:share:${next()}`,
+      author,
+      commentary,
+      createdAt,
+      publishedAt: createdAt,
+      lastModifiedAt: createdAt,
+      renderedText: renderLittleText(commentary),
+    }
     posts.set(post.id, post)
     return post
   }
 
   const initializeUpload = (url: URL, json: unknown, authors: string[]): Reply => {
-    const owner = (json as { initializeUploadRequest?: { owner?: unknown } } | undefined)?.initializeUploadRequest?.owner
-    if (url.searchParams.get('action') !== 'initializeUpload') return error(400, 'Unsupported action')
-    if (typeof owner !== 'string' || !AUTHOR.test(owner)) return error(422, 'ERROR :: /initializeUploadRequest/owner :: invalid owner URN')
+    const owner = (json as { initializeUploadRequest?: { owner?: unknown } } | undefined)
+      ?.initializeUploadRequest?.owner
+    if (url.searchParams.get('action') !== 'initializeUpload')
+      return error(400, 'Unsupported action')
+    if (typeof owner !== 'string' || !AUTHOR.test(owner))
+      return error(422, 'ERROR :: /initializeUploadRequest/owner :: invalid owner URN')
     if (!authors.includes(owner)) return injected({ kind: 'forbidden' }, '') as Reply
     const id = `D4E10AQ${next()}`
     images.set(`urn:li:image:${id}`, { urn: `urn:li:image:${id}`, owner, status: 'WAITING_UPLOAD' })
-    return { status: 200, body: { value: { uploadUrlExpiresAt: Date.now() + 3_600_000, uploadUrl: `${origin}/dms-uploads/${id}?ca=vector_feedshare&cn=uploads`, image: `urn:li:image:${id}` } } }
+    return {
+      status: 200,
+      body: {
+        value: {
+          uploadUrlExpiresAt: Date.now() + 3_600_000,
+          uploadUrl: `${origin}/dms-uploads/${id}?ca=vector_feedshare&cn=uploads`,
+          image: `urn:li:image:${id}`,
+        },
+      },
+    }
   }
 
   const upload = (id: string, request: RecordedRequest): Reply => {
     const image = images.get(`urn:li:image:${id}`)
-    if (!image || image.status !== 'WAITING_UPLOAD') return error(400, 'Upload URL is invalid or already used')
-    Object.assign(image, { status: 'AVAILABLE', bytes: request.body, contentType: request.headers['content-type'] })
+    if (!image || image.status !== 'WAITING_UPLOAD')
+      return error(400, 'Upload URL is invalid or already used')
+    Object.assign(image, {
+      status: 'AVAILABLE',
+      bytes: request.body,
+      contentType: request.headers['content-type'],
+    })
     return { status: 201 }
   }
 
@@ -175,25 +290,53 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
   /** Field checks the Posts API makes, answered 422 as LinkedIn does for a bad create. */
   const invalidPost = (body: Record<string, unknown>): string | undefined => {
     const distribution = body.distribution as { feedDistribution?: unknown } | undefined
-    const content = body.content as { media?: { id?: unknown }; multiImage?: { images?: { id?: unknown }[] }; article?: { source?: unknown; title?: unknown } } | undefined
-    if (typeof body.author !== 'string' || !AUTHOR.test(body.author)) return 'ERROR :: /author :: invalid author URN'
+    const content = body.content as
+      | {
+          media?: { id?: unknown }
+          multiImage?: { images?: { id?: unknown }[] }
+          article?: { source?: unknown; title?: unknown }
+        }
+      | undefined
+    if (typeof body.author !== 'string' || !AUTHOR.test(body.author))
+      return 'ERROR :: /author :: invalid author URN'
     if (typeof body.commentary !== 'string') return 'ERROR :: /commentary :: field is required'
-    if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'].includes(body.visibility as string)) return 'ERROR :: /visibility :: invalid value'
-    if (!['MAIN_FEED', 'NONE'].includes(distribution?.feedDistribution as string)) return 'ERROR :: /distribution/feedDistribution :: invalid value'
-    if (!['PUBLISHED', 'DRAFT'].includes(body.lifecycleState as string)) return 'ERROR :: /lifecycleState :: invalid value'
-    if (typeof body.isReshareDisabledByAuthor !== 'boolean') return 'ERROR :: /isReshareDisabledByAuthor :: field is required'
-    if (content?.media && !usableImage(content.media.id, body.author)) return 'ERROR :: /content/media/id :: image is not available'
-    if (content?.multiImage && !(content.multiImage.images ?? []).every((image) => usableImage(image.id, body.author as string))) return 'ERROR :: /content/multiImage :: image is not available'
-    if (content?.article && (typeof content.article.source !== 'string' || typeof content.article.title !== 'string')) return 'ERROR :: /content/article :: source and title are required'
+    if (!['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'].includes(body.visibility as string))
+      return 'ERROR :: /visibility :: invalid value'
+    if (!['MAIN_FEED', 'NONE'].includes(distribution?.feedDistribution as string))
+      return 'ERROR :: /distribution/feedDistribution :: invalid value'
+    if (!['PUBLISHED', 'DRAFT'].includes(body.lifecycleState as string))
+      return 'ERROR :: /lifecycleState :: invalid value'
+    if (typeof body.isReshareDisabledByAuthor !== 'boolean')
+      return 'ERROR :: /isReshareDisabledByAuthor :: field is required'
+    if (content?.media && !usableImage(content.media.id, body.author))
+      return 'ERROR :: /content/media/id :: image is not available'
+    if (
+      content?.multiImage &&
+      !(content.multiImage.images ?? []).every((image) =>
+        usableImage(image.id, body.author as string),
+      )
+    )
+      return 'ERROR :: /content/multiImage :: image is not available'
+    if (
+      content?.article &&
+      (typeof content.article.source !== 'string' || typeof content.article.title !== 'string')
+    )
+      return 'ERROR :: /content/article :: source and title are required'
     return undefined
   }
 
   const createPost = (request: RecordedRequest, authors: string[]): Reply => {
-    if (!request.headers['content-type']?.startsWith('application/json') || typeof request.json !== 'object' || request.json === null) return error(400, 'Request body must be JSON')
+    if (
+      !request.headers['content-type']?.startsWith('application/json') ||
+      typeof request.json !== 'object' ||
+      request.json === null
+    )
+      return error(400, 'Request body must be JSON')
     const body = request.json as Record<string, unknown>
     const invalid = invalidPost(body)
     if (invalid) return error(422, invalid)
-    if (!authors.includes(body.author as string)) return injected({ kind: 'forbidden' }, '') as Reply
+    if (!authors.includes(body.author as string))
+      return injected({ kind: 'forbidden' }, '') as Reply
     const post = storePost(body, body.author as string, body.commentary as string)
     return { status: 201, headers: { 'x-restli-id': post.id, 'x-linkedin-id': post.id } }
   }
@@ -202,10 +345,20 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
 
   const findByAuthor = (url: URL): Reply => {
     const author = url.searchParams.get('author')
-    if (url.searchParams.get('q') !== 'author' || !author) return error(400, 'Finder q=author needs an author')
+    if (url.searchParams.get('q') !== 'author' || !author)
+      return error(400, 'Finder q=author needs an author')
     const count = Number(url.searchParams.get('count') ?? 10)
-    const elements = [...posts.values()].filter((post) => post.author === author).sort((a, b) => b.createdAt - a.createdAt).slice(0, count)
-    return { status: 200, body: { paging: { start: 0, count, links: [], total: elements.length }, elements: elements.map(publicPost) } }
+    const elements = [...posts.values()]
+      .filter((post) => post.author === author)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, count)
+    return {
+      status: 200,
+      body: {
+        paging: { start: 0, count, links: [], total: elements.length },
+        elements: elements.map(publicPost),
+      },
+    }
   }
 
   const notFound = (urn: string) => error(404, `Post ${urn} does not exist`, 'NOT_FOUND', 100)
@@ -224,14 +377,26 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
     return { status: 204 }
   }
 
-  const route = (name: LinkedInRoute, param: string, request: RecordedRequest, url: URL, authors: string[]): Reply => {
+  const route = (
+    name: LinkedInRoute,
+    param: string,
+    request: RecordedRequest,
+    url: URL,
+    authors: string[],
+  ): Reply => {
     switch (name) {
-      case 'POST /rest/images': return initializeUpload(url, request.json, authors)
-      case 'PUT /dms-uploads/:id': return upload(param, request)
-      case 'POST /rest/posts': return createPost(request, authors)
-      case 'GET /rest/posts': return findByAuthor(url)
-      case 'GET /rest/posts/:urn': return getPost(param)
-      case 'DELETE /rest/posts/:urn': return deletePost(param, authors)
+      case 'POST /rest/images':
+        return initializeUpload(url, request.json, authors)
+      case 'PUT /dms-uploads/:id':
+        return upload(param, request)
+      case 'POST /rest/posts':
+        return createPost(request, authors)
+      case 'GET /rest/posts':
+        return findByAuthor(url)
+      case 'GET /rest/posts/:urn':
+        return getPost(param)
+      case 'DELETE /rest/posts/:urn':
+        return deletePost(param, authors)
     }
   }
 
@@ -244,13 +409,24 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
     if (!versioned) return authors
     const version = request.headers['linkedin-version']
     if (!version) return VERSION_MISSING
-    if (!/^\d{6}$/.test(version) || options.retiredVersions?.includes(version)) return retired(version)
+    if (!/^\d{6}$/.test(version) || options.retiredVersions?.includes(version))
+      return retired(version)
     return authors
   }
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value ?? '']))
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body }
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(', ') : (value ?? ''),
+      ]),
+    )
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers,
+      body,
+    }
     if (headers['content-type']?.startsWith('application/json')) {
       try {
         request.json = JSON.parse(body.toString('utf8'))
@@ -260,12 +436,18 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
     }
     requests.push(request)
     const url = new URL(request.path, 'http://linkedin.local')
-    const match = ROUTES.map(([name, method, pattern]) => ({ name, found: method === request.method ? pattern.exec(url.pathname) : null })).find((entry) => entry.found)
-    if (!match?.found) return send(res, error(404, `No resource for ${request.method} ${url.pathname}`))
+    const match = ROUTES.map(([name, method, pattern]) => ({
+      name,
+      found: method === request.method ? pattern.exec(url.pathname) : null,
+    })).find((entry) => entry.found)
+    if (!match?.found)
+      return send(res, error(404, `No resource for ${request.method} ${url.pathname}`))
     const gated = gate(request, match.name !== 'PUT /dms-uploads/:id')
     if (!Array.isArray(gated)) return send(res, gated)
     const failure = failures.get(match.name)?.shift()
-    const reply = failure ? injected(failure, headers['linkedin-version'] ?? '') : route(match.name, decodeURIComponent(match.found[1] ?? ''), request, url, gated)
+    const reply = failure
+      ? injected(failure, headers['linkedin-version'] ?? '')
+      : route(match.name, decodeURIComponent(match.found[1] ?? ''), request, url, gated)
     if (reply === 'drop') return req.socket.destroy()
     send(res, reply)
   }
@@ -290,7 +472,13 @@ export const startLinkedInApiServer = async (options: LinkedInApiServerOptions):
     posts,
     images,
     failNext: (name, failure) => failures.set(name, [...(failures.get(name) ?? []), failure]),
-    seedPost: (author, commentary, createdAt) => storePost({ visibility: 'PUBLIC', lifecycleState: 'PUBLISHED' }, author, commentary, createdAt),
+    seedPost: (author, commentary, createdAt) =>
+      storePost(
+        { visibility: 'PUBLIC', lifecycleState: 'PUBLISHED' },
+        author,
+        commentary,
+        createdAt,
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -40,7 +40,15 @@ export type StoredMedia = {
   statusId?: string
 }
 
-export type StoredStatus = { id: string; token: string; text: string; visibility: string; language: string | null; mediaIds: string[]; createdAt: Date }
+export type StoredStatus = {
+  id: string
+  token: string
+  text: string
+  visibility: string
+  language: string | null
+  mediaIds: string[]
+  createdAt: Date
+}
 
 export type MastodonFault = { status: number; body?: unknown; headers?: Record<string, string> }
 
@@ -94,7 +102,8 @@ const countCharacters = (text: string): number => {
   return [...new Intl.Segmenter().segment(weighted)].length
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const readBody = (req: http.IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -112,7 +121,10 @@ const addField = (fields: Record<string, unknown>, name: string, value: unknown)
 }
 
 /** JSON, urlencoded or multipart, as Rails would read them (`media_ids[]` becomes `media_ids`). */
-const parseBody = async (req: http.IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> => {
+const parseBody = async (
+  req: http.IncomingMessage,
+  raw: Buffer,
+): Promise<Record<string, unknown>> => {
   const type = req.headers['content-type'] ?? ''
   if (raw.length === 0) return {}
   if (type.startsWith('application/json')) {
@@ -121,20 +133,32 @@ const parseBody = async (req: http.IncomingMessage, raw: Buffer): Promise<Record
   }
   const fields: Record<string, unknown> = {}
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) addField(fields, name, value)
+    for (const [name, value] of new URLSearchParams(raw.toString('utf8')))
+      addField(fields, name, value)
     return fields
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://mastodon.test/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(raw) }).formData()
+    const form = await new Request('http://mastodon.test/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(raw),
+    }).formData()
     for (const [name, value] of form) {
       if (typeof value === 'string') addField(fields, name, value)
-      else addField(fields, name, { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) })
+      else
+        addField(fields, name, {
+          filename: value.name,
+          type: value.type,
+          bytes: Buffer.from(await value.arrayBuffer()),
+        })
     }
   }
   return fields
 }
 
-export const startMastodonServer = async (options: MastodonServerOptions = {}): Promise<MastodonServer> => {
+export const startMastodonServer = async (
+  options: MastodonServerOptions = {},
+): Promise<MastodonServer> => {
   const users = options.users ?? { 'mastodon-token': 'carecast' }
   const maxCharacters = options.maxCharacters ?? 500
   const now = options.now ?? Date.now
@@ -155,7 +179,17 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
   const attachmentJson = (item: StoredMedia) => {
     const ready = item.pollsLeft <= 0
     const file = `${url}/system/media_attachments/files/${item.id}/original/${item.filename}`
-    return { id: item.id, type: item.type, url: ready ? file : null, preview_url: `${url}/system/media_attachments/files/${item.id}/small/${item.filename}.png`, remote_url: null, text_url: null, meta: {}, description: item.description, blurhash: null }
+    return {
+      id: item.id,
+      type: item.type,
+      url: ready ? file : null,
+      preview_url: `${url}/system/media_attachments/files/${item.id}/small/${item.filename}.png`,
+      remote_url: null,
+      text_url: null,
+      meta: {},
+      description: item.description,
+      blurhash: null,
+    }
   }
 
   const statusJson = (status: StoredStatus, withSource = false) => {
@@ -174,7 +208,9 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
       content: `<p>${escapeHtml(status.text).replace(/\n/g, '<br />')}</p>`,
       ...(withSource ? { text: status.text } : {}),
       account: { id: '1', username, acct: username, url: `${url}/@${username}` },
-      media_attachments: status.mediaIds.flatMap((id) => (media.has(id) ? [attachmentJson(media.get(id) as StoredMedia)] : [])),
+      media_attachments: status.mediaIds.flatMap((id) =>
+        media.has(id) ? [attachmentJson(media.get(id) as StoredMedia)] : [],
+      ),
       mentions: [],
       tags: [],
       emojis: [],
@@ -187,10 +223,23 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
   const uploadMedia = (token: string, body: Record<string, unknown>): Reply => {
     const file = body.file as { filename: string; type: string; bytes: Buffer } | undefined
     const type = file ? MEDIA_TYPES[file.type] : undefined
-    if (!file || !type) return unprocessable('Validation failed: File content type is invalid, File is invalid')
+    if (!file || !type)
+      return unprocessable('Validation failed: File content type is invalid, File is invalid')
     const description = typeof body.description === 'string' ? body.description : null
-    if (description && description.length > 1500) return unprocessable('Validation failed: Description is too long (maximum is 1500 characters)')
-    const item: StoredMedia = { id: newId(), token, type, mimeType: file.type, filename: file.filename, bytes: file.bytes, description, pollsLeft: type === 'image' ? 0 : (options.processingPolls ?? 0) + 1 }
+    if (description && description.length > 1500)
+      return unprocessable(
+        'Validation failed: Description is too long (maximum is 1500 characters)',
+      )
+    const item: StoredMedia = {
+      id: newId(),
+      token,
+      type,
+      mimeType: file.type,
+      filename: file.filename,
+      bytes: file.bytes,
+      description,
+      pollsLeft: type === 'image' ? 0 : (options.processingPolls ?? 0) + 1,
+    }
     media.set(item.id, item)
     // Images are processed synchronously (200); larger formats in the background (202, url null).
     return { status: type === 'image' ? 200 : 202, body: attachmentJson(item) }
@@ -207,34 +256,63 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
     return { status: 200, body: attachmentJson(item) }
   }
 
-  const mediaIdsOf = (body: Record<string, unknown>): string[] => (Array.isArray(body.media_ids) ? body.media_ids.map(String) : [])
+  const mediaIdsOf = (body: Record<string, unknown>): string[] =>
+    Array.isArray(body.media_ids) ? body.media_ids.map(String) : []
 
   const validateMedia = (token: string, ids: string[]): Reply | undefined => {
-    if (ids.length > MAX_ATTACHMENTS) return unprocessable(`Cannot attach more than ${MAX_ATTACHMENTS} files`)
+    if (ids.length > MAX_ATTACHMENTS)
+      return unprocessable(`Cannot attach more than ${MAX_ATTACHMENTS} files`)
     const missing = ids.filter((id) => media.get(id)?.token !== token || media.get(id)?.statusId)
-    if (missing.length > 0) return unprocessable(`Media ${missing.join(', ')} not found or already attached to another post`)
+    if (missing.length > 0)
+      return unprocessable(
+        `Media ${missing.join(', ')} not found or already attached to another post`,
+      )
     const items = ids.map((id) => media.get(id) as StoredMedia)
-    if (items.length > 1 && items.some((item) => item.type === 'video' || item.type === 'audio')) return unprocessable('Cannot attach a video to a post that already contains images')
-    if (items.some((item) => item.pollsLeft > 0)) return unprocessable('Cannot attach files that have not finished processing. Try again in a moment!')
+    if (items.length > 1 && items.some((item) => item.type === 'video' || item.type === 'audio'))
+      return unprocessable('Cannot attach a video to a post that already contains images')
+    if (items.some((item) => item.pollsLeft > 0))
+      return unprocessable(
+        'Cannot attach files that have not finished processing. Try again in a moment!',
+      )
     return undefined
   }
 
-  const createStatus = (token: string, body: Record<string, unknown>, key: string | undefined): Reply => {
+  const createStatus = (
+    token: string,
+    body: Record<string, unknown>,
+    key: string | undefined,
+  ): Reply => {
     const remembered = key ? idempotency.get(`${token}:${key}`) : undefined
-    if (remembered && now() - remembered.at < IDEMPOTENCY_TTL_MS && statuses.has(remembered.statusId)) {
+    if (
+      remembered &&
+      now() - remembered.at < IDEMPOTENCY_TTL_MS &&
+      statuses.has(remembered.statusId)
+    ) {
       return { status: 200, body: statusJson(statuses.get(remembered.statusId) as StoredStatus) }
     }
     const text = typeof body.status === 'string' ? body.status : ''
     const ids = mediaIdsOf(body)
-    if (text.trim() === '' && ids.length === 0) return unprocessable("Validation failed: Text can't be blank")
-    if (countCharacters(text) > maxCharacters) return unprocessable(`Validation failed: Text character limit of ${maxCharacters} exceeded`)
+    if (text.trim() === '' && ids.length === 0)
+      return unprocessable("Validation failed: Text can't be blank")
+    if (countCharacters(text) > maxCharacters)
+      return unprocessable(`Validation failed: Text character limit of ${maxCharacters} exceeded`)
     const mediaProblem = validateMedia(token, ids)
     if (mediaProblem) return mediaProblem
     const visibility = typeof body.visibility === 'string' ? body.visibility : 'public'
-    if (!VISIBILITIES.has(visibility)) return unprocessable(`'${visibility}' is not a valid visibility`)
+    if (!VISIBILITIES.has(visibility))
+      return unprocessable(`'${visibility}' is not a valid visibility`)
     // An unknown language is dropped, not refused (LanguagesHelper#valid_locale_or_nil).
-    const language = typeof body.language === 'string' && /^[a-z]{2,3}$/.test(body.language) ? body.language : null
-    const status: StoredStatus = { id: newId(), token, text, visibility, language, mediaIds: ids, createdAt: new Date(now()) }
+    const language =
+      typeof body.language === 'string' && /^[a-z]{2,3}$/.test(body.language) ? body.language : null
+    const status: StoredStatus = {
+      id: newId(),
+      token,
+      text,
+      visibility,
+      language,
+      mediaIds: ids,
+      createdAt: new Date(now()),
+    }
     statuses.set(status.id, status)
     for (const id of ids) (media.get(id) as StoredMedia).statusId = status.id
     if (key) idempotency.set(`${token}:${key}`, { statusId: status.id, at: now() })
@@ -254,7 +332,8 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
     }
     const statusMatch = /^\/api\/v1\/statuses\/([^/]+)$/.exec(path)
     const status = statusMatch ? statuses.get(decodeURIComponent(statusMatch[1])) : undefined
-    if (statusMatch && method === 'GET') return status ? { status: 200, body: statusJson(status) } : notFound
+    if (statusMatch && method === 'GET')
+      return status ? { status: 200, body: statusJson(status) } : notFound
     if (statusMatch && method === 'DELETE') {
       // Only one's own statuses can be deleted; another account's is "not found" too.
       if (!status || status.token !== token) return notFound
@@ -271,7 +350,10 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
   })
 
   const takeFault = (method: string, path: string): MastodonFault | undefined => {
-    const index = faults.findIndex((f) => f.method === method && (typeof f.path === 'string' ? f.path === path : f.path.test(path)))
+    const index = faults.findIndex(
+      (f) =>
+        f.method === method && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
+    )
     return index === -1 ? undefined : faults.splice(index, 1)[0].fault
   }
 
@@ -282,15 +364,36 @@ export const startMastodonServer = async (options: MastodonServerOptions = {}): 
     let reply: Reply
     try {
       body = await parseBody(req, raw)
-      requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body })
+      requests.push({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body,
+      })
       reply = takeFault(req.method ?? 'GET', path) ?? route(req, path, body)
     } catch {
-      requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body })
+      requests.push({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body,
+      })
       reply = { status: 400, body: { error: 'The request could not be parsed' } }
     }
-    const headers = { ...rateLimitHeaders(), ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), 'X-Request-Id': randomUUID(), ...reply.headers }
+    const headers = {
+      ...rateLimitHeaders(),
+      ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+      'X-Request-Id': randomUUID(),
+      ...reply.headers,
+    }
     res.writeHead(reply.status, headers)
-    res.end(reply.body === undefined ? undefined : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
+    res.end(
+      reply.body === undefined
+        ? undefined
+        : typeof reply.body === 'string'
+          ? reply.body
+          : JSON.stringify(reply.body),
+    )
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -32,7 +32,11 @@ export type WebhookPlan = WebhookReply | { hang: true }
 /** The answers tests most often program. */
 export const replies = {
   serverError: (): WebhookPlan => ({ status: 500, body: { error: 'internal server error' } }),
-  tooManyRequests: (retryAfter: string): WebhookPlan => ({ status: 429, body: { error: 'slow down' }, headers: { 'Retry-After': retryAfter } }),
+  tooManyRequests: (retryAfter: string): WebhookPlan => ({
+    status: 429,
+    body: { error: 'slow down' },
+    headers: { 'Retry-After': retryAfter },
+  }),
   badRequest: (error: string): WebhookPlan => ({ status: 400, body: { error } }),
   hang: (): WebhookPlan => ({ hang: true }),
 }
@@ -65,18 +69,29 @@ export type WebhookReceiver = {
   close(): Promise<void>
 }
 
-const header = (value: string | string[] | undefined): string => (Array.isArray(value) ? value.join(' ') : (value ?? ''))
+const header = (value: string | string[] | undefined): string =>
+  Array.isArray(value) ? value.join(' ') : (value ?? '')
 
 // A string body goes out as it is (an HTML error page, a proxy's text); anything else as JSON.
 const send = (res: http.ServerResponse, reply: WebhookReply): void => {
   const text = typeof reply.body === 'string'
-  const payload = reply.body === undefined ? undefined : text ? (reply.body as string) : JSON.stringify(reply.body)
-  const type = payload === undefined ? {} : { 'Content-Type': text ? 'text/html; charset=utf-8' : 'application/json' }
+  const payload =
+    reply.body === undefined
+      ? undefined
+      : text
+        ? (reply.body as string)
+        : JSON.stringify(reply.body)
+  const type =
+    payload === undefined
+      ? {}
+      : { 'Content-Type': text ? 'text/html; charset=utf-8' : 'application/json' }
   res.writeHead(reply.status, { ...type, ...reply.headers })
   res.end(payload)
 }
 
-export const startWebhookReceiver = async (options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> => {
+export const startWebhookReceiver = async (
+  options: WebhookReceiverOptions = {},
+): Promise<WebhookReceiver> => {
   const secret = options.secret ?? `whsec_${randomBytes(24).toString('base64')}`
   const webhook = new Webhook(secret)
   const deliveries: WebhookDelivery[] = []
@@ -86,7 +101,11 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
   const seen = new Set<string>()
 
   const receive = (req: http.IncomingMessage, res: http.ServerResponse, raw: string): void => {
-    const signed = { 'webhook-id': header(req.headers['webhook-id']), 'webhook-timestamp': header(req.headers['webhook-timestamp']), 'webhook-signature': header(req.headers['webhook-signature']) }
+    const signed = {
+      'webhook-id': header(req.headers['webhook-id']),
+      'webhook-timestamp': header(req.headers['webhook-timestamp']),
+      'webhook-signature': header(req.headers['webhook-signature']),
+    }
     let body: unknown
     try {
       body = webhook.verify(raw, signed)
@@ -95,7 +114,13 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
       rejected.push({ headers: req.headers, reason })
       return send(res, { status: 400, body: { error: `invalid webhook: ${reason}` } })
     }
-    const delivery: WebhookDelivery = { id: signed['webhook-id'], timestamp: Number(signed['webhook-timestamp']), body, headers: req.headers, receivedAt: Date.now() }
+    const delivery: WebhookDelivery = {
+      id: signed['webhook-id'],
+      timestamp: Number(signed['webhook-timestamp']),
+      body,
+      headers: req.headers,
+      receivedAt: Date.now(),
+    }
     const plan = plans.shift() ?? { status: 204 }
     if ('hang' in plan) return void refused.push(delivery)
     if (plan.status < 200 || plan.status >= 300) {
@@ -109,7 +134,8 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
   }
 
   const server = http.createServer((req, res) => {
-    if (req.method !== 'POST') return send(res, { status: 405, body: { error: 'webhooks are POSTed' } })
+    if (req.method !== 'POST')
+      return send(res, { status: 405, body: { error: 'webhooks are POSTed' } })
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => receive(req, res, Buffer.concat(chunks).toString('utf8')))

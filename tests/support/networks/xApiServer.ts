@@ -50,7 +50,13 @@ export type RecordedRequest = {
   form?: Record<string, string | { filename: string; type: string; bytes: Buffer }>
 }
 
-export type StoredTweet = { id: string; authorId: string; text: string; createdAt: Date; mediaIds: string[] }
+export type StoredTweet = {
+  id: string
+  authorId: string
+  text: string
+  createdAt: Date
+  mediaIds: string[]
+}
 export type StoredMedia = {
   id: string
   ownerId: string
@@ -88,7 +94,10 @@ export type XApiServer = {
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
 type Context = { request: RecordedRequest; url: URL; params: string[]; userId: string }
 
-const problem = (status: number, title: string, detail: string, type = 'about:blank'): Reply => ({ status, body: { title, detail, type, status } })
+const problem = (status: number, title: string, detail: string, type = 'about:blank'): Reply => ({
+  status,
+  body: { title, detail, type, status },
+})
 
 /** X's validation error: a problem document plus `errors: [{ parameters, message }]`. */
 const invalidRequest = (message: string, parameters: Record<string, unknown> = {}): Reply => ({
@@ -102,42 +111,82 @@ const invalidRequest = (message: string, parameters: Record<string, unknown> = {
 })
 
 const UNAUTHORIZED = problem(401, 'Unauthorized', 'Unauthorized')
-const DUPLICATE = problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.')
+const DUPLICATE = problem(
+  403,
+  'Forbidden',
+  'You are not allowed to create a Tweet with duplicate content.',
+)
 const MAX_WEIGHTED_LENGTH = 280
 
 const epoch = (ms: number) => Math.floor(ms / 1000)
 
 const rateLimited = (failure: Extract<XFailure, { kind: 'rate-limit' }>): Reply => {
-  const window = failure.limit === 'user-24h'
-    ? { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '54', 'x-rate-limit-reset': String(epoch(Date.now()) + 900) }
-    : { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(failure.resetEpochSeconds) }
-  const daily: Record<string, string> = failure.limit === 'user-24h'
-    ? { 'x-user-limit-24hour-limit': '100', 'x-user-limit-24hour-remaining': '0', 'x-user-limit-24hour-reset': String(failure.resetEpochSeconds) }
-    : {}
-  return { ...problem(429, 'Too Many Requests', 'Too Many Requests'), headers: { ...window, ...daily } }
+  const window =
+    failure.limit === 'user-24h'
+      ? {
+          'x-rate-limit-limit': '100',
+          'x-rate-limit-remaining': '54',
+          'x-rate-limit-reset': String(epoch(Date.now()) + 900),
+        }
+      : {
+          'x-rate-limit-limit': '100',
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-reset': String(failure.resetEpochSeconds),
+        }
+  const daily: Record<string, string> =
+    failure.limit === 'user-24h'
+      ? {
+          'x-user-limit-24hour-limit': '100',
+          'x-user-limit-24hour-remaining': '0',
+          'x-user-limit-24hour-reset': String(failure.resetEpochSeconds),
+        }
+      : {}
+  return {
+    ...problem(429, 'Too Many Requests', 'Too Many Requests'),
+    headers: { ...window, ...daily },
+  }
 }
 
 const injected = (failure: XFailure): Reply | 'drop' | undefined => {
   switch (failure.kind) {
-    case 'rate-limit': return rateLimited(failure)
-    case 'duplicate': return DUPLICATE
+    case 'rate-limit':
+      return rateLimited(failure)
+    case 'duplicate':
+      return DUPLICATE
     case 'server-error': {
       const status = failure.status ?? 503
-      const title = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }[status]
+      const title = {
+        500: 'Internal Server Error',
+        502: 'Bad Gateway',
+        503: 'Service Unavailable',
+        504: 'Gateway Timeout',
+      }[status]
       return problem(status, title, title)
     }
-    case 'unauthorized': return UNAUTHORIZED
-    case 'forbidden': return problem(403, 'Forbidden', failure.detail)
-    case 'drop-connection': return 'drop'
-    case 'processing-failed': return undefined
+    case 'unauthorized':
+      return UNAUTHORIZED
+    case 'forbidden':
+      return problem(403, 'Forbidden', failure.detail)
+    case 'drop-connection':
+      return 'drop'
+    case 'processing-failed':
+      return undefined
   }
 }
 
 // ---------------------------------------------------------------- rendering as X reads posts back
 
-type UrlEntity = { start: number; end: number; url: string; expanded_url: string; display_url: string; media_key?: string }
+type UrlEntity = {
+  start: number
+  end: number
+  url: string
+  expanded_url: string
+  display_url: string
+  media_key?: string
+}
 
-const escapeEntities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeEntities = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** Text as X returns it: t.co links with their originals in `entities.urls`, entities escaped. */
 const render = (tweet: StoredTweet): { text: string; urls: UrlEntity[] } => {
@@ -149,7 +198,13 @@ const render = (tweet: StoredTweet): { text: string; urls: UrlEntity[] } => {
     text += escapeEntities(tweet.text.slice(last, from))
     const url = `https://t.co/${tweet.id.slice(-6)}${index}`
     const expanded = /^https?:\/\//i.test(found.url) ? found.url : `http://${found.url}`
-    urls.push({ start: text.length, end: text.length + url.length, url, expanded_url: expanded, display_url: found.url.replace(/^https?:\/\//i, '') })
+    urls.push({
+      start: text.length,
+      end: text.length + url.length,
+      url,
+      expanded_url: expanded,
+      display_url: found.url.replace(/^https?:\/\//i, ''),
+    })
     text += url
     last = to
   })
@@ -157,7 +212,14 @@ const render = (tweet: StoredTweet): { text: string; urls: UrlEntity[] } => {
   if (tweet.mediaIds.length > 0) {
     const url = `https://t.co/m${tweet.id.slice(-6)}`
     text += ` ${url}`
-    urls.push({ start: text.length - url.length, end: text.length, url, expanded_url: `https://x.com/i/web/status/${tweet.id}/photo/1`, display_url: 'pic.x.com/m', media_key: `3_${tweet.mediaIds[0]}` })
+    urls.push({
+      start: text.length - url.length,
+      end: text.length,
+      url,
+      expanded_url: `https://x.com/i/web/status/${tweet.id}/photo/1`,
+      display_url: 'pic.x.com/m',
+      media_key: `3_${tweet.mediaIds[0]}`,
+    })
   }
   return { text, urls }
 }
@@ -169,7 +231,9 @@ const tweetJson = (tweet: StoredTweet, fields: string[]) => {
     text: rendered.text,
     edit_history_tweet_ids: [tweet.id],
     ...(fields.includes('created_at') ? { created_at: tweet.createdAt.toISOString() } : {}),
-    ...(fields.includes('entities') && rendered.urls.length > 0 ? { entities: { urls: rendered.urls } } : {}),
+    ...(fields.includes('entities') && rendered.urls.length > 0
+      ? { entities: { urls: rendered.urls } }
+      : {}),
   }
 }
 
@@ -183,10 +247,21 @@ const parseBody = async (request: RecordedRequest, contentType: string): Promise
       request.json = undefined
     }
   } else if (contentType.startsWith('multipart/form-data')) {
-    const form = await new Request('http://x.local/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(request.body) }).formData()
+    const form = await new Request('http://x.local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(request.body),
+    }).formData()
     request.form = {}
     for (const [name, value] of form.entries()) {
-      request.form[name] = typeof value === 'string' ? value : { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) }
+      request.form[name] =
+        typeof value === 'string'
+          ? value
+          : {
+              filename: value.name,
+              type: value.type,
+              bytes: Buffer.from(await value.arrayBuffer()),
+            }
     }
   }
 }
@@ -226,7 +301,12 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   const processingPolls = options.processingPolls ?? 2
   const checkAfterSecs = options.checkAfterSecs ?? 1
 
-  const storeTweet = (authorId: string, text: string, mediaIds: string[], createdAt = new Date()): StoredTweet => {
+  const storeTweet = (
+    authorId: string,
+    text: string,
+    mediaIds: string[],
+    createdAt = new Date(),
+  ): StoredTweet => {
     const tweet = { id: newId(), authorId, text, createdAt, mediaIds }
     tweets.set(tweet.id, tweet)
     return tweet
@@ -239,8 +319,17 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
 
   const processingInfo = (item: StoredMedia) => {
     if (item.state === 'succeeded') return { state: 'succeeded', progress_percent: 100 }
-    if (item.state === 'failed') return { state: 'failed', progress_percent: 12, error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' } }
-    return { state: item.state, check_after_secs: checkAfterSecs, progress_percent: item.state === 'pending' ? 0 : 50 }
+    if (item.state === 'failed')
+      return {
+        state: 'failed',
+        progress_percent: 12,
+        error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' },
+      }
+    return {
+      state: item.state,
+      check_after_secs: checkAfterSecs,
+      progress_percent: item.state === 'pending' ? 0 : 50,
+    }
   }
 
   const mediaData = (item: StoredMedia) => ({
@@ -252,16 +341,22 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   })
 
   const createTweet = ({ request, userId }: Context): Reply => {
-    if (!request.headers['content-type']?.startsWith('application/json')) return invalidRequest('Requests with bodies must have content-type of application/json.')
+    if (!request.headers['content-type']?.startsWith('application/json'))
+      return invalidRequest('Requests with bodies must have content-type of application/json.')
     const body = request.json
-    if (typeof body !== 'object' || body === null) return invalidRequest('Request body is not valid JSON.')
+    if (typeof body !== 'object' || body === null)
+      return invalidRequest('Request body is not valid JSON.')
     const { text, media: attached } = body as { text?: unknown; media?: { media_ids?: unknown } }
     const mediaIds = Array.isArray(attached?.media_ids) ? attached.media_ids : []
-    if (typeof text !== 'string' && mediaIds.length === 0) return invalidRequest('You must specify either text or media.')
+    if (typeof text !== 'string' && mediaIds.length === 0)
+      return invalidRequest('You must specify either text or media.')
     const content = typeof text === 'string' ? text : ''
-    if (twitterText.parseTweet(content).weightedLength > MAX_WEIGHTED_LENGTH) return invalidRequest('Your Tweet text is too long.', { text: [content] })
-    if (mediaIds.some((id) => ownMedia(id, userId)?.state !== 'succeeded')) return invalidRequest('Your media IDs are invalid.', { 'media.media_ids': mediaIds })
-    if ([...tweets.values()].some((tweet) => tweet.authorId === userId && tweet.text === content)) return DUPLICATE
+    if (twitterText.parseTweet(content).weightedLength > MAX_WEIGHTED_LENGTH)
+      return invalidRequest('Your Tweet text is too long.', { text: [content] })
+    if (mediaIds.some((id) => ownMedia(id, userId)?.state !== 'succeeded'))
+      return invalidRequest('Your media IDs are invalid.', { 'media.media_ids': mediaIds })
+    if ([...tweets.values()].some((tweet) => tweet.authorId === userId && tweet.text === content))
+      return DUPLICATE
     const tweet = storeTweet(userId, content, mediaIds as string[])
     return { status: 201, body: { data: { id: tweet.id, text: render(tweet).text } } }
   }
@@ -271,49 +366,108 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     if (tweet) return { status: 200, body: { data: tweetJson(tweet, []) } }
     return {
       status: 200,
-      body: { errors: [{ value: id, detail: `Could not find tweet with id: [${id}].`, title: 'Not Found Error', resource_type: 'tweet', parameter: 'id', resource_id: id, type: 'https://api.twitter.com/2/problems/resource-not-found' }] },
+      body: {
+        errors: [
+          {
+            value: id,
+            detail: `Could not find tweet with id: [${id}].`,
+            title: 'Not Found Error',
+            resource_type: 'tweet',
+            parameter: 'id',
+            resource_id: id,
+            type: 'https://api.twitter.com/2/problems/resource-not-found',
+          },
+        ],
+      },
     }
   }
 
   const deleteTweet = ({ params: [id], userId }: Context): Reply => {
     const tweet = tweets.get(id)
-    if (!tweet) return problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`, 'https://api.twitter.com/2/problems/resource-not-found')
-    if (tweet.authorId !== userId) return problem(403, 'Forbidden', 'You are not allowed to delete this Tweet.')
+    if (!tweet)
+      return problem(
+        404,
+        'Not Found Error',
+        `Could not find tweet with id: [${id}].`,
+        'https://api.twitter.com/2/problems/resource-not-found',
+      )
+    if (tweet.authorId !== userId)
+      return problem(403, 'Forbidden', 'You are not allowed to delete this Tweet.')
     tweets.delete(id)
     return { status: 200, body: { data: { deleted: true } } }
   }
 
   const userTimeline = ({ url, params: [authorId] }: Context): Reply => {
     const max = Number(url.searchParams.get('max_results') ?? 10)
-    if (!Number.isInteger(max) || max < 5 || max > 100) return invalidRequest(`The \`max_results\` query parameter value [${max}] is not between 5 and 100`)
+    if (!Number.isInteger(max) || max < 5 || max > 100)
+      return invalidRequest(
+        `The \`max_results\` query parameter value [${max}] is not between 5 and 100`,
+      )
     const since = url.searchParams.get('start_time')
-    if (since !== null && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(since)) return invalidRequest(`Invalid 'start_time':'${since}'.`)
+    if (since !== null && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(since))
+      return invalidRequest(`Invalid 'start_time':'${since}'.`)
     const fields = (url.searchParams.get('tweet.fields') ?? '').split(',')
     const found = [...tweets.values()]
-      .filter((tweet) => tweet.authorId === authorId && (since === null || tweet.createdAt.getTime() >= Date.parse(since)))
+      .filter(
+        (tweet) =>
+          tweet.authorId === authorId &&
+          (since === null || tweet.createdAt.getTime() >= Date.parse(since)),
+      )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, max)
     if (found.length === 0) return { status: 200, body: { meta: { result_count: 0 } } }
-    return { status: 200, body: { data: found.map((tweet) => tweetJson(tweet, fields)), meta: { result_count: found.length, newest_id: found[0].id, oldest_id: found.at(-1)?.id } } }
+    return {
+      status: 200,
+      body: {
+        data: found.map((tweet) => tweetJson(tweet, fields)),
+        meta: { result_count: found.length, newest_id: found[0].id, oldest_id: found.at(-1)?.id },
+      },
+    }
   }
 
   const simpleUpload = ({ request, userId }: Context): Reply => {
     const file = request.form?.media
     const category = request.form?.media_category
-    if (!file || typeof file === 'string') return invalidRequest('The media field is required.', { media: [] })
-    if (category !== 'tweet_image' && category !== 'dm_image' && category !== 'subtitles') return invalidRequest(`Invalid media_category [${String(category)}].`)
-    const item: StoredMedia = { id: newId(), ownerId: userId, category, mimeType: file.type, totalBytes: file.bytes.length, segments: new Map(), bytes: file.bytes, state: 'succeeded', pollsLeft: 0 }
+    if (!file || typeof file === 'string')
+      return invalidRequest('The media field is required.', { media: [] })
+    if (category !== 'tweet_image' && category !== 'dm_image' && category !== 'subtitles')
+      return invalidRequest(`Invalid media_category [${String(category)}].`)
+    const item: StoredMedia = {
+      id: newId(),
+      ownerId: userId,
+      category,
+      mimeType: file.type,
+      totalBytes: file.bytes.length,
+      segments: new Map(),
+      bytes: file.bytes,
+      state: 'succeeded',
+      pollsLeft: 0,
+    }
     media.set(item.id, item)
     return { status: 200, body: { data: mediaData(item) } }
   }
 
   const initialize = ({ request, userId }: Context): Reply => {
-    const body = request.json as { media_type?: unknown; total_bytes?: unknown; media_category?: unknown } | undefined
-    if (typeof body?.media_type !== 'string' || typeof body.total_bytes !== 'number') return invalidRequest('media_type and total_bytes are required.')
+    const body = request.json as
+      { media_type?: unknown; total_bytes?: unknown; media_category?: unknown } | undefined
+    if (typeof body?.media_type !== 'string' || typeof body.total_bytes !== 'number')
+      return invalidRequest('media_type and total_bytes are required.')
     const category = typeof body.media_category === 'string' ? body.media_category : 'tweet_image'
-    const item: StoredMedia = { id: newId(), ownerId: userId, category, mimeType: body.media_type, totalBytes: body.total_bytes, segments: new Map(), state: 'uploading', pollsLeft: processingPolls }
+    const item: StoredMedia = {
+      id: newId(),
+      ownerId: userId,
+      category,
+      mimeType: body.media_type,
+      totalBytes: body.total_bytes,
+      segments: new Map(),
+      state: 'uploading',
+      pollsLeft: processingPolls,
+    }
     media.set(item.id, item)
-    return { status: 200, body: { data: { id: item.id, media_key: `7_${item.id}`, expires_after_secs: 86_400 } } }
+    return {
+      status: 200,
+      body: { data: { id: item.id, media_key: `7_${item.id}`, expires_after_secs: 86_400 } },
+    }
   }
 
   const append = ({ request, params: [id], userId }: Context): Reply => {
@@ -321,7 +475,8 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     const file = request.form?.media
     const index = Number(request.form?.segment_index)
     if (!item || item.state !== 'uploading') return invalidRequest(`Invalid media id [${id}].`)
-    if (!file || typeof file === 'string' || !Number.isInteger(index) || index < 0 || index > 999) return invalidRequest('media and segment_index (0–999) are required.')
+    if (!file || typeof file === 'string' || !Number.isInteger(index) || index < 0 || index > 999)
+      return invalidRequest('media and segment_index (0–999) are required.')
     item.segments.set(index, file.bytes)
     return { status: 200, body: { data: { expires_at: epoch(Date.now()) + 86_400 } } }
   }
@@ -329,15 +484,21 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   const finalize = ({ params: [id], userId }: Context): Reply => {
     const item = ownMedia(id, userId)
     if (!item || item.state !== 'uploading') return invalidRequest(`Invalid media id [${id}].`)
-    item.bytes = Buffer.concat([...item.segments.entries()].sort(([a], [b]) => a - b).map(([, bytes]) => bytes))
-    if (item.bytes.length !== item.totalBytes) return invalidRequest(`File size mismatch: expected ${item.totalBytes} bytes, received ${item.bytes.length}.`)
+    item.bytes = Buffer.concat(
+      [...item.segments.entries()].sort(([a], [b]) => a - b).map(([, bytes]) => bytes),
+    )
+    if (item.bytes.length !== item.totalBytes)
+      return invalidRequest(
+        `File size mismatch: expected ${item.totalBytes} bytes, received ${item.bytes.length}.`,
+      )
     item.state = item.category === 'tweet_image' ? 'succeeded' : 'pending'
     return { status: 200, body: { data: mediaData(item) } }
   }
 
   const status = ({ url, userId }: Context, failure: XFailure | undefined): Reply => {
     const item = ownMedia(url.searchParams.get('media_id'), userId)
-    if (url.searchParams.get('command') !== 'STATUS' || !item) return invalidRequest('command=STATUS and a valid media_id are required.')
+    if (url.searchParams.get('command') !== 'STATUS' || !item)
+      return invalidRequest('command=STATUS and a valid media_id are required.')
     if (failure?.kind === 'processing-failed') item.state = 'failed'
     else if (item.state === 'pending' || item.state === 'in_progress') {
       item.pollsLeft -= 1
@@ -347,13 +508,18 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   }
 
   const metadata = ({ request, userId }: Context): Reply => {
-    const body = request.json as { id?: unknown; metadata?: { alt_text?: { text?: unknown } } } | undefined
+    const body = request.json as
+      { id?: unknown; metadata?: { alt_text?: { text?: unknown } } } | undefined
     const item = ownMedia(body?.id, userId)
     const text = body?.metadata?.alt_text?.text
     if (!item) return invalidRequest(`Invalid media id [${String(body?.id)}].`)
-    if (typeof text !== 'string' || text.length > 1000) return invalidRequest('alt_text.text must be a string of at most 1000 characters.')
+    if (typeof text !== 'string' || text.length > 1000)
+      return invalidRequest('alt_text.text must be a string of at most 1000 characters.')
     item.altText = text
-    return { status: 200, body: { data: { id: item.id, associated_metadata: { alt_text: { text } } } } }
+    return {
+      status: 200,
+      body: { data: { id: item.id, associated_metadata: { alt_text: { text } } } },
+    }
   }
 
   const handlers: Record<XRoute, (context: Context, failure: XFailure | undefined) => Reply> = {
@@ -370,13 +536,30 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   }
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value ?? '']))
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body }
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(', ') : (value ?? ''),
+      ]),
+    )
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers,
+      body,
+    }
     requests.push(request)
     await parseBody(request, headers['content-type'] ?? '')
     const url = new URL(request.path, 'http://x.local')
-    const match = ROUTES.map(([route, method, pattern]) => ({ route, match: method === request.method ? pattern.exec(url.pathname) : null })).find((entry) => entry.match)
-    if (!match?.match) return send(res, problem(404, 'Not Found Error', `No route for ${request.method} ${url.pathname}`))
+    const match = ROUTES.map(([route, method, pattern]) => ({
+      route,
+      match: method === request.method ? pattern.exec(url.pathname) : null,
+    })).find((entry) => entry.match)
+    if (!match?.match)
+      return send(
+        res,
+        problem(404, 'Not Found Error', `No route for ${request.method} ${url.pathname}`),
+      )
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1]
     const userId = token === undefined ? undefined : options.users[token]
     if (!userId) return send(res, UNAUTHORIZED)
@@ -384,14 +567,19 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     const early = failure ? injected(failure) : undefined
     if (early === 'drop') return req.socket.destroy()
     if (early) return send(res, early)
-    send(res, handlers[match.route]({ request, url, params: match.match.slice(1), userId }, failure))
+    send(
+      res,
+      handlers[match.route]({ request, url, params: match.match.slice(1), userId }, failure),
+    )
   }
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => send(res, problem(500, 'Internal Server Error', String(error))))
+      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) =>
+        send(res, problem(500, 'Internal Server Error', String(error))),
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

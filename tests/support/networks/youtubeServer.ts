@@ -36,9 +36,29 @@ export type RecordedRequest = {
   parts?: { contentType: string; text: string }[]
 }
 
-export type StoredVideo = { id: string; snippet: Record<string, unknown>; status: Record<string, unknown>; bytes: Buffer; sha256: string; mimeType: string }
-export type StoredCaption = { id: string; videoId: string; language: string; name: string; body: string }
-export type UploadSession = { id: string; metadata: { snippet: Record<string, unknown>; status: Record<string, unknown> }; total?: number; mimeType: string; received: Buffer; final?: Reply }
+export type StoredVideo = {
+  id: string
+  snippet: Record<string, unknown>
+  status: Record<string, unknown>
+  bytes: Buffer
+  sha256: string
+  mimeType: string
+}
+export type StoredCaption = {
+  id: string
+  videoId: string
+  language: string
+  name: string
+  body: string
+}
+export type UploadSession = {
+  id: string
+  metadata: { snippet: Record<string, unknown>; status: Record<string, unknown> }
+  total?: number
+  mimeType: string
+  received: Buffer
+  final?: Reply
+}
 
 export type YoutubeFault = {
   status: number
@@ -72,22 +92,64 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
 // Domains and texts as the Errors reference gives them; texts not quoted there are paraphrased.
 const DOCUMENTED: Record<string, { domain: string; message: string }> = {
   authError: { domain: 'global', message: 'Invalid Credentials' },
-  quotaExceeded: { domain: 'youtube.quota', message: 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.' },
-  dailyLimitExceeded: { domain: 'usageLimits', message: 'Daily Limit Exceeded. The quota will be reset at midnight Pacific Time (PT).' },
+  quotaExceeded: {
+    domain: 'youtube.quota',
+    message:
+      'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+  },
+  dailyLimitExceeded: {
+    domain: 'usageLimits',
+    message: 'Daily Limit Exceeded. The quota will be reset at midnight Pacific Time (PT).',
+  },
   rateLimitExceeded: { domain: 'usageLimits', message: 'Rate Limit Exceeded' },
   userRateLimitExceeded: { domain: 'usageLimits', message: 'User Rate Limit Exceeded' },
-  uploadLimitExceeded: { domain: 'youtube.video', message: 'The user has exceeded the number of videos they may upload.' },
-  forbidden: { domain: 'youtube.video', message: 'Access forbidden. The request may not be properly authorized.' },
-  invalidTitle: { domain: 'youtube.video', message: 'The request metadata specifies an invalid or empty video title.' },
-  invalidDescription: { domain: 'youtube.video', message: 'The request metadata specifies an invalid video description.' },
-  invalidTags: { domain: 'youtube.video', message: 'The request metadata specifies invalid video keywords.' },
-  invalidCategoryId: { domain: 'youtube.video', message: 'The snippet.categoryId property specifies an invalid category ID.' },
+  uploadLimitExceeded: {
+    domain: 'youtube.video',
+    message: 'The user has exceeded the number of videos they may upload.',
+  },
+  forbidden: {
+    domain: 'youtube.video',
+    message: 'Access forbidden. The request may not be properly authorized.',
+  },
+  invalidTitle: {
+    domain: 'youtube.video',
+    message: 'The request metadata specifies an invalid or empty video title.',
+  },
+  invalidDescription: {
+    domain: 'youtube.video',
+    message: 'The request metadata specifies an invalid video description.',
+  },
+  invalidTags: {
+    domain: 'youtube.video',
+    message: 'The request metadata specifies invalid video keywords.',
+  },
+  invalidCategoryId: {
+    domain: 'youtube.video',
+    message: 'The snippet.categoryId property specifies an invalid category ID.',
+  },
   invalidVideoMetadata: { domain: 'youtube.video', message: 'The request metadata is invalid.' },
-  videoNotFound: { domain: 'youtube.video', message: 'The video identified by the videoId parameter could not be found.' },
-  captionExists: { domain: 'youtube.caption', message: 'The specified video already has a caption track with the given snippet.language and snippet.name.' },
-  contentRequired: { domain: 'youtube.caption', message: 'The request does not contain the caption track contents.' },
-  invalidMetadata: { domain: 'youtube.caption', message: 'The request contains invalid metadata values, which prevent the track from being created.' },
-  badContent: { domain: 'global', message: 'Media type is not supported. Valid media types: [video/*, application/octet-stream]' },
+  videoNotFound: {
+    domain: 'youtube.video',
+    message: 'The video identified by the videoId parameter could not be found.',
+  },
+  captionExists: {
+    domain: 'youtube.caption',
+    message:
+      'The specified video already has a caption track with the given snippet.language and snippet.name.',
+  },
+  contentRequired: {
+    domain: 'youtube.caption',
+    message: 'The request does not contain the caption track contents.',
+  },
+  invalidMetadata: {
+    domain: 'youtube.caption',
+    message:
+      'The request contains invalid metadata values, which prevent the track from being created.',
+  },
+  badContent: {
+    domain: 'global',
+    message: 'Media type is not supported. Valid media types: [video/*, application/octet-stream]',
+  },
   missingRequiredParameter: { domain: 'global', message: 'Required parameter: part' },
   parseError: { domain: 'global', message: 'Parse Error' },
   notFound: { domain: 'global', message: 'Not Found' },
@@ -99,41 +161,83 @@ const DOCUMENTED: Record<string, { domain: string; message: string }> = {
 export const googleErrorBody = (code: number, reason: string, message?: string) => {
   const documented = DOCUMENTED[reason] ?? { domain: 'global', message: reason }
   const text = message ?? documented.message
-  return { error: { code, message: text, errors: [{ message: text, domain: documented.domain, reason }] } }
+  return {
+    error: { code, message: text, errors: [{ message: text, domain: documented.domain, reason }] },
+  }
 }
 
-const fail = (code: number, reason: string, message?: string, headers?: Record<string, string>): Reply => ({ status: code, body: googleErrorBody(code, reason, message), ...(headers ? { headers } : {}) })
+const fail = (
+  code: number,
+  reason: string,
+  message?: string,
+  headers?: Record<string, string>,
+): Reply => ({
+  status: code,
+  body: googleErrorBody(code, reason, message),
+  ...(headers ? { headers } : {}),
+})
 
 const unauthorized = (): Reply =>
-  fail(401, 'authError', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', {
-    'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
-  })
+  fail(
+    401,
+    'authError',
+    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+    {
+      'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+    },
+  )
 
 // Assignable categories of videoCategories.list (regionCode=US).
-const CATEGORIES = new Set(['1', '2', '10', '15', '17', '19', '20', '22', '23', '24', '25', '26', '27', '28', '29'])
+const CATEGORIES = new Set([
+  '1',
+  '2',
+  '10',
+  '15',
+  '17',
+  '19',
+  '20',
+  '22',
+  '23',
+  '24',
+  '25',
+  '26',
+  '27',
+  '28',
+  '29',
+])
 const PRIVACY = new Set(['public', 'unlisted', 'private'])
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The documented snippet/status rules; the first broken one answers, as the API answers one error. */
 const validateMetadata = (metadata: Record<string, unknown>): Reply | undefined => {
   const snippet = isRecord(metadata.snippet) ? metadata.snippet : {}
   const status = isRecord(metadata.status) ? metadata.status : {}
   const title = typeof snippet.title === 'string' ? snippet.title : ''
-  if (title.trim() === '' || Array.from(title).length > 100 || /[<>]/.test(title)) return fail(400, 'invalidTitle')
+  if (title.trim() === '' || Array.from(title).length > 100 || /[<>]/.test(title))
+    return fail(400, 'invalidTitle')
   const description = typeof snippet.description === 'string' ? snippet.description : ''
-  if (Buffer.byteLength(description, 'utf8') > 5000 || /[<>]/.test(description)) return fail(400, 'invalidDescription')
+  if (Buffer.byteLength(description, 'utf8') > 5000 || /[<>]/.test(description))
+    return fail(400, 'invalidDescription')
   const tags = Array.isArray(snippet.tags) ? snippet.tags.map(String) : []
   // Commas between tags count, and a tag with a space counts as if quoted.
-  const tagLength = tags.reduce((sum, tag) => sum + tag.length + (tag.includes(' ') ? 2 : 0), 0) + Math.max(0, tags.length - 1)
+  const tagLength =
+    tags.reduce((sum, tag) => sum + tag.length + (tag.includes(' ') ? 2 : 0), 0) +
+    Math.max(0, tags.length - 1)
   if (tagLength > 500) return fail(400, 'invalidTags')
-  if (snippet.categoryId !== undefined && !CATEGORIES.has(String(snippet.categoryId))) return fail(400, 'invalidCategoryId')
-  if (status.privacyStatus !== undefined && !PRIVACY.has(String(status.privacyStatus))) return fail(400, 'invalidVideoMetadata')
+  if (snippet.categoryId !== undefined && !CATEGORIES.has(String(snippet.categoryId)))
+    return fail(400, 'invalidCategoryId')
+  if (status.privacyStatus !== undefined && !PRIVACY.has(String(status.privacyStatus)))
+    return fail(400, 'invalidVideoMetadata')
   return undefined
 }
 
 /** A multipart/related body as its parts (headers, blank line, content). */
-const multipartParts = (contentType: string, raw: Buffer): { contentType: string; text: string }[] | undefined => {
+const multipartParts = (
+  contentType: string,
+  raw: Buffer,
+): { contentType: string; text: string }[] | undefined => {
   const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1]
   if (!contentType.startsWith('multipart/related') || !boundary) return undefined
   return raw
@@ -144,13 +248,18 @@ const multipartParts = (contentType: string, raw: Buffer): { contentType: string
       const text = part.replace(/^\r\n/, '').replace(/\r\n$/, '')
       const split = text.indexOf('\r\n\r\n')
       const head = split === -1 ? '' : text.slice(0, split)
-      return { contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? '', text: split === -1 ? text : text.slice(split + 4) }
+      return {
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? '',
+        text: split === -1 ? text : text.slice(split + 4),
+      }
     })
 }
 
 const videoId = (): string => randomBytes(8).toString('base64url').slice(0, 11)
 
-export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Promise<YoutubeServer> => {
+export const startYoutubeServer = async (
+  options: YoutubeServerOptions = {},
+): Promise<YoutubeServer> => {
   const tokens = new Set(options.tokens ?? ['youtube-token'])
   const channelId = options.channelId ?? 'UCcarecast0000000000000'
   const requests: RecordedRequest[] = []
@@ -175,25 +284,39 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
   })
 
   const openSession = (req: http.IncomingMessage, query: URLSearchParams, raw: Buffer): Reply => {
-    if (query.get('uploadType') !== 'resumable') return fail(400, 'invalidValue', 'This fake speaks only uploadType=resumable')
+    if (query.get('uploadType') !== 'resumable')
+      return fail(400, 'invalidValue', 'This fake speaks only uploadType=resumable')
     if (!query.get('part')) return fail(400, 'missingRequiredParameter')
     const declared = req.headers['x-upload-content-length']
-    if (declared !== undefined && !/^\d+$/.test(String(declared))) return fail(400, 'invalidValue', 'Invalid X-Upload-Content-Length')
+    if (declared !== undefined && !/^\d+$/.test(String(declared)))
+      return fail(400, 'invalidValue', 'Invalid X-Upload-Content-Length')
     const mimeType = String(req.headers['x-upload-content-type'] ?? 'application/octet-stream')
-    if (!mimeType.startsWith('video/') && mimeType !== 'application/octet-stream') return fail(400, 'badContent', `Media type '${mimeType}' is not supported. Valid media types: [video/*, application/octet-stream]`)
+    if (!mimeType.startsWith('video/') && mimeType !== 'application/octet-stream')
+      return fail(
+        400,
+        'badContent',
+        `Media type '${mimeType}' is not supported. Valid media types: [video/*, application/octet-stream]`,
+      )
     let metadata: unknown
     try {
       metadata = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}
     } catch {
       return fail(400, 'parseError')
     }
-    if (!isRecord(metadata) || !(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(400, 'parseError')
+    if (!isRecord(metadata) || !(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return fail(400, 'parseError')
     const invalid = validateMetadata(metadata)
     if (invalid) return invalid
     const id = randomBytes(12).toString('base64url')
     const snippet = isRecord(metadata.snippet) ? metadata.snippet : {}
     const status = isRecord(metadata.status) ? metadata.status : {}
-    sessions.set(id, { id, metadata: { snippet, status }, ...(declared !== undefined ? { total: Number(declared) } : {}), mimeType, received: Buffer.alloc(0) })
+    sessions.set(id, {
+      id,
+      metadata: { snippet, status },
+      ...(declared !== undefined ? { total: Number(declared) } : {}),
+      mimeType,
+      received: Buffer.alloc(0),
+    })
     const location = `${url}/upload/youtube/v3/videos?uploadType=resumable&part=${query.get('part')}&upload_id=${id}`
     return { status: 200, headers: { Location: location, 'X-GUploader-UploadID': id } }
   }
@@ -202,8 +325,21 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     const bytes = session.received
     const video: StoredVideo = {
       id: videoId(),
-      snippet: { publishedAt: new Date().toISOString(), channelId, channelTitle: 'Carecast Hospital', ...session.metadata.snippet, liveBroadcastContent: 'none' },
-      status: { uploadStatus: 'uploaded', privacyStatus: 'public', license: 'youtube', embeddable: true, publicStatsViewable: true, ...session.metadata.status },
+      snippet: {
+        publishedAt: new Date().toISOString(),
+        channelId,
+        channelTitle: 'Carecast Hospital',
+        ...session.metadata.snippet,
+        liveBroadcastContent: 'none',
+      },
+      status: {
+        uploadStatus: 'uploaded',
+        privacyStatus: 'public',
+        license: 'youtube',
+        embeddable: true,
+        publicStatsViewable: true,
+        ...session.metadata.status,
+      },
       bytes,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       mimeType: session.mimeType,
@@ -215,7 +351,9 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
   }
 
   const incomplete = (session: UploadSession): Reply =>
-    session.received.length === 0 ? { status: 308 } : { status: 308, headers: { Range: `bytes=0-${session.received.length - 1}` } }
+    session.received.length === 0
+      ? { status: 308 }
+      : { status: 308, headers: { Range: `bytes=0-${session.received.length - 1}` } }
 
   /** A PUT to a session: a status query (`bytes *\/T`), or bytes from a position. */
   const putSession = (req: http.IncomingMessage, session: UploadSession, body: Buffer): Reply => {
@@ -223,7 +361,8 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     const range = req.headers['content-range']
     const query = range ? /^bytes \*\/(\d+)$/.exec(range) : null
     if (query) {
-      if (session.total !== undefined && Number(query[1]) !== session.total) return fail(400, 'invalidValue', 'Content-Range total does not match the upload size')
+      if (session.total !== undefined && Number(query[1]) !== session.total)
+        return fail(400, 'invalidValue', 'Content-Range total does not match the upload size')
       return incomplete(session)
     }
     const block = range ? /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range) : null
@@ -234,11 +373,17 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     if (start !== session.received.length) return incomplete(session)
     session.total ??= total
     session.received = Buffer.concat([session.received, body])
-    if (session.received.length > session.total) return fail(400, 'invalidValue', 'More bytes than the declared upload size')
+    if (session.received.length > session.total)
+      return fail(400, 'invalidValue', 'More bytes than the declared upload size')
     return session.received.length === session.total ? finishUpload(session) : incomplete(session)
   }
 
-  const insertCaption = (req: http.IncomingMessage, query: URLSearchParams, raw: Buffer, parts: RecordedRequest['parts']): Reply => {
+  const insertCaption = (
+    req: http.IncomingMessage,
+    query: URLSearchParams,
+    raw: Buffer,
+    parts: RecordedRequest['parts'],
+  ): Reply => {
     if (query.get('part') !== 'snippet') return fail(400, 'missingRequiredParameter')
     if (!parts || parts.length < 1) return fail(400, 'parseError')
     let metadata: unknown
@@ -248,17 +393,48 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
       return fail(400, 'parseError')
     }
     const snippet = isRecord(metadata) && isRecord(metadata.snippet) ? metadata.snippet : {}
-    const [video, language, name] = [snippet.videoId, snippet.language, snippet.name].map((value) => (typeof value === 'string' ? value.trim() : ''))
+    const [video, language, name] = [snippet.videoId, snippet.language, snippet.name].map(
+      (value) => (typeof value === 'string' ? value.trim() : ''),
+    )
     if (!video || !language || !name) return fail(400, 'invalidMetadata')
     if (!videos.has(video)) return fail(404, 'videoNotFound')
     const body = parts[1]?.text ?? ''
     if (body.trim() === '') return fail(400, 'contentRequired')
-    if ([...captions.values()].some((c) => c.videoId === video && c.language === language && c.name === name)) return fail(409, 'captionExists')
-    const caption: StoredCaption = { id: randomBytes(12).toString('base64url'), videoId: video, language, name, body }
+    if (
+      [...captions.values()].some(
+        (c) => c.videoId === video && c.language === language && c.name === name,
+      )
+    )
+      return fail(409, 'captionExists')
+    const caption: StoredCaption = {
+      id: randomBytes(12).toString('base64url'),
+      videoId: video,
+      language,
+      name,
+      body,
+    }
     captions.set(caption.id, caption)
     return {
       status: 200,
-      body: { kind: 'youtube#caption', etag: caption.id, id: caption.id, snippet: { videoId: video, lastUpdated: new Date().toISOString(), trackKind: 'standard', language, name, audioTrackType: 'unknown', isCC: false, isLarge: false, isEasyReader: false, isDraft: false, isAutoSynced: false, status: 'serving' } },
+      body: {
+        kind: 'youtube#caption',
+        etag: caption.id,
+        id: caption.id,
+        snippet: {
+          videoId: video,
+          lastUpdated: new Date().toISOString(),
+          trackKind: 'standard',
+          language,
+          name,
+          audioTrackType: 'unknown',
+          isCC: false,
+          isLarge: false,
+          isEasyReader: false,
+          isDraft: false,
+          isAutoSynced: false,
+          status: 'serving',
+        },
+      },
     }
   }
 
@@ -266,34 +442,60 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     const part = query.get('part')
     if (!part) return fail(400, 'missingRequiredParameter')
     const ids = (query.get('id') ?? '').split(',').filter((id) => id !== '')
-    const items = ids.flatMap((id) => (videos.has(id) ? [videoJson(videos.get(id) as StoredVideo, part.split(','))] : []))
-    return { status: 200, body: { kind: 'youtube#videoListResponse', etag: 'list', items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } } }
+    const items = ids.flatMap((id) =>
+      videos.has(id) ? [videoJson(videos.get(id) as StoredVideo, part.split(','))] : [],
+    )
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#videoListResponse',
+        etag: 'list',
+        items,
+        pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+      },
+    }
   }
 
   const deleteVideo = (query: URLSearchParams): Reply => {
     const id = query.get('id') ?? ''
-    if (!videos.has(id)) return fail(404, 'videoNotFound', 'The video that you are trying to delete cannot be found. Check the value of the id parameter in the request to ensure that it is correct.')
+    if (!videos.has(id))
+      return fail(
+        404,
+        'videoNotFound',
+        'The video that you are trying to delete cannot be found. Check the value of the id parameter in the request to ensure that it is correct.',
+      )
     videos.delete(id)
     for (const [key, caption] of captions) if (caption.videoId === id) captions.delete(key)
     return { status: 204 }
   }
 
-  const route = (req: http.IncomingMessage, path: string, query: URLSearchParams, raw: Buffer, parts: RecordedRequest['parts']): Reply => {
+  const route = (
+    req: http.IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    raw: Buffer,
+    parts: RecordedRequest['parts'],
+  ): Reply => {
     if (!authorized(req)) return unauthorized()
     const method = req.method ?? 'GET'
-    if (path === '/upload/youtube/v3/videos' && method === 'POST') return openSession(req, query, raw)
+    if (path === '/upload/youtube/v3/videos' && method === 'POST')
+      return openSession(req, query, raw)
     if (path === '/upload/youtube/v3/videos' && method === 'PUT') {
       const session = sessions.get(query.get('upload_id') ?? '')
       return session ? putSession(req, session, raw) : fail(404, 'notFound')
     }
-    if (path === '/upload/youtube/v3/captions' && method === 'POST') return insertCaption(req, query, raw, parts)
+    if (path === '/upload/youtube/v3/captions' && method === 'POST')
+      return insertCaption(req, query, raw, parts)
     if (path === '/youtube/v3/videos' && method === 'GET') return listVideos(query)
     if (path === '/youtube/v3/videos' && method === 'DELETE') return deleteVideo(query)
     return fail(404, 'notFound')
   }
 
   const takeFault = (method: string, path: string): YoutubeFault | undefined => {
-    const index = faults.findIndex((f) => f.method === method && (typeof f.path === 'string' ? f.path === path : f.path.test(path)))
+    const index = faults.findIndex(
+      (f) =>
+        f.method === method && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
+    )
     return index === -1 ? undefined : faults.splice(index, 1)[0].fault
   }
 
@@ -314,9 +516,15 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
   }
 
   /** Reads the body; a PUT with bytes may be cut short, keeping exactly `cutAfter` of them. */
-  const readBody = (req: http.IncomingMessage, record: RecordedRequest): Promise<Buffer | undefined> =>
+  const readBody = (
+    req: http.IncomingMessage,
+    record: RecordedRequest,
+  ): Promise<Buffer | undefined> =>
     new Promise((resolve) => {
-      const cut = req.method === 'PUT' && Number(req.headers['content-length'] ?? 0) > 0 ? cutAfter : undefined
+      const cut =
+        req.method === 'PUT' && Number(req.headers['content-length'] ?? 0) > 0
+          ? cutAfter
+          : undefined
       if (cut !== undefined) cutAfter = undefined
       const chunks: Buffer[] = []
       let length = 0
@@ -345,11 +553,17 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     const session = sessions.get(query.get('upload_id') ?? '')
     const range = /^bytes (\d+)-/.exec(String(req.headers['content-range'] ?? ''))
     const start = range ? Number(range[1]) : 0
-    if (session && !session.final && start === session.received.length) session.received = Buffer.concat([session.received, bytes])
+    if (session && !session.final && start === session.received.length)
+      session.received = Buffer.concat([session.received, bytes])
   }
 
   const server = http.createServer(async (req, res) => {
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, bodyLength: 0 }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      bodyLength: 0,
+    }
     requests.push(record)
     const raw = await readBody(req, record)
     if (raw === undefined) return
@@ -365,9 +579,16 @@ export const startYoutubeServer = async (options: YoutubeServerOptions = {}): Pr
     const parts = multipartParts(contentType, raw)
     if (parts) record.parts = parts
     const fault = takeFault(req.method ?? 'GET', target.pathname)
-    const reply = fault ? fail(fault.status, fault.reason, fault.message, fault.headers) : route(req, target.pathname, target.searchParams, raw, parts)
+    const reply = fault
+      ? fail(fault.status, fault.reason, fault.message, fault.headers)
+      : route(req, target.pathname, target.searchParams, raw, parts)
     const json = reply.body === undefined ? undefined : JSON.stringify(reply.body)
-    res.writeHead(reply.status, { ...(json === undefined ? { 'Content-Length': '0' } : { 'Content-Type': 'application/json; charset=UTF-8' }), ...reply.headers })
+    res.writeHead(reply.status, {
+      ...(json === undefined
+        ? { 'Content-Length': '0' }
+        : { 'Content-Type': 'application/json; charset=UTF-8' }),
+      ...reply.headers,
+    })
     res.end(json)
   })
 

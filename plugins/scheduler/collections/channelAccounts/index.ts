@@ -37,25 +37,46 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
     {
       name: 'baseUrl',
       type: 'text',
-      admin: { description: `API base URL. Left empty, the network's own: ${Object.entries(defaultBaseUrls).map(([k, v]) => `${k} ${v}`).join(', ')}. Mastodon needs the instance URL.` },
+      admin: {
+        description: `API base URL. Left empty, the network's own: ${Object.entries(defaultBaseUrls)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}. Mastodon needs the instance URL.`,
+      },
     },
     {
       name: 'externalId',
       type: 'text',
-      admin: { description: 'Facebook Page id, Instagram user id, LinkedIn author URN, X user id (for reconcile), YouTube channel id.' },
+      admin: {
+        description:
+          'Facebook Page id, Instagram user id, LinkedIn author URN, X user id (for reconcile), YouTube channel id.',
+      },
     },
-    { name: 'url', type: 'text', admin: { description: 'Webhook: the receiver URL (https in production).', condition: (data) => data?.channel === 'webhook' } },
+    {
+      name: 'url',
+      type: 'text',
+      admin: {
+        description: 'Webhook: the receiver URL (https in production).',
+        condition: (data) => data?.channel === 'webhook',
+      },
+    },
     {
       name: 'accessToken',
       type: 'text',
       access: { read: nobody },
-      admin: { description: 'Write-only. Leave empty to keep the stored token.', condition: (data) => data?.channel !== 'web' && data?.channel !== 'webhook' },
+      admin: {
+        description: 'Write-only. Leave empty to keep the stored token.',
+        condition: (data) => data?.channel !== 'web' && data?.channel !== 'webhook',
+      },
     },
     {
       name: 'secret',
       type: 'text',
       access: { read: nobody },
-      admin: { description: 'Write-only Standard Webhooks signing secret (whsec_…). Leave empty to keep the stored one.', condition: (data) => data?.channel === 'webhook' },
+      admin: {
+        description:
+          'Write-only Standard Webhooks signing secret (whsec_…). Leave empty to keep the stored one.',
+        condition: (data) => data?.channel === 'webhook',
+      },
     },
     {
       name: 'credentialsSet',
@@ -66,20 +87,43 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
       name: 'characterLimit',
       type: 'number',
       min: 1,
-      admin: { description: "Mastodon: the instance's character limit (500 unless it says otherwise).", condition: (data) => data?.channel === 'mastodon' },
+      admin: {
+        description: "Mastodon: the instance's character limit (500 unless it says otherwise).",
+        condition: (data) => data?.channel === 'mastodon',
+      },
     },
     {
       name: 'revalidateUrls',
       type: 'array',
-      admin: { description: 'Web: front-end revalidation webhooks called after each publish or retract.', condition: (data) => data?.channel === 'web' },
+      admin: {
+        description: 'Web: front-end revalidation webhooks called after each publish or retract.',
+        condition: (data) => data?.channel === 'web',
+      },
       fields: [{ name: 'url', type: 'text', required: true }],
     },
     {
       name: 'settings',
       type: 'json',
-      admin: { description: 'Network settings, e.g. {"linkedinVersion":"202601"}, {"visibility":"unlisted"}, {"graphVersion":"v23.0"}.' },
+      admin: {
+        description:
+          'Network settings, e.g. {"linkedinVersion":"202601"}, {"visibility":"unlisted"}, {"graphVersion":"v23.0"}.',
+      },
     },
-    { name: 'paused', type: 'checkbox', defaultValue: false, index: true, admin: { position: 'sidebar', description: 'Nothing is dispatched to this account while paused.' } },
-    { name: 'pausedReason', type: 'text', maxLength: 300, admin: { position: 'sidebar', condition: (data) => Boolean(data?.paused) } },
+    {
+      name: 'paused',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Nothing is dispatched to this account while paused.',
+      },
+    },
+    {
+      name: 'pausedReason',
+      type: 'text',
+      maxLength: 300,
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.paused) },
+    },
   ],
 })

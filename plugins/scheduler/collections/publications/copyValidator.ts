@@ -16,18 +16,31 @@ type Sibling = {
   media?: { relationTo: string }[] | null
 }
 
-export const splitHashtags = (value: string | null | undefined): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean)
+export const splitHashtags = (value: string | null | undefined): string[] =>
+  (value ?? '').split(/[\s,]+/).filter(Boolean)
 
 /** The Mastodon instance's limit lives on the account; read once per request. */
-const characterLimit = async (config: SanitizedSchedulerConfig, req: PayloadRequest, account: unknown): Promise<number | undefined> => {
+const characterLimit = async (
+  config: SanitizedSchedulerConfig,
+  req: PayloadRequest,
+  account: unknown,
+): Promise<number | undefined> => {
   const id = typeof account === 'object' && account ? (account as { id?: unknown }).id : account
   if (id === undefined || id === null || id === '') return undefined
   const cacheKey = `schedulerAccountLimit:${String(id)}`
   if (cacheKey in req.context) return req.context[cacheKey] as number | undefined
   const doc = await req.payload
-    .findByID({ collection: config.channelAccountsSlug, id: id as number, depth: 0, overrideAccess: true })
+    .findByID({
+      collection: config.channelAccountsSlug,
+      id: id as number,
+      depth: 0,
+      overrideAccess: true,
+    })
     .catch(() => null)
-  const limit = typeof (doc as unknown as { characterLimit?: unknown } | null)?.characterLimit === 'number' ? ((doc as unknown as { characterLimit: number }).characterLimit) : undefined
+  const limit =
+    typeof (doc as unknown as { characterLimit?: unknown } | null)?.characterLimit === 'number'
+      ? (doc as unknown as { characterLimit: number }).characterLimit
+      : undefined
   req.context[cacheKey] = limit
   return limit
 }
@@ -42,7 +55,9 @@ export const copyValidator =
   async (_value, { siblingData, req }) => {
     const data = siblingData as Sibling
     if (!data.channel) return true
-    const kinds = new Map(config.mediaCollections.map((entry) => [entry.slug as string, entry.kind]))
+    const kinds = new Map(
+      config.mediaCollections.map((entry) => [entry.slug as string, entry.kind]),
+    )
     const media = Array.isArray(data.media) ? data.media : []
     const problems = checkCopy({
       channel: data.channel,
@@ -54,7 +69,10 @@ export const copyValidator =
         images: media.filter((item) => kinds.get(item?.relationTo) === 'image').length,
         videos: media.filter((item) => kinds.get(item?.relationTo) === 'video').length,
       },
-      characterLimit: data.channel === 'mastodon' ? await characterLimit(config, req, data.channelAccount) : undefined,
+      characterLimit:
+        data.channel === 'mastodon'
+          ? await characterLimit(config, req, data.channelAccount)
+          : undefined,
     })
     const mine = problems.filter((problem) => problem.field === field)
     return mine.length ? mine.map((problem) => problem.message).join(' ') : true

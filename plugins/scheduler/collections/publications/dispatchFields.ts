@@ -5,7 +5,12 @@ import type { SanitizedSchedulerConfig } from '../../defaults'
 /** Only the plugin's own code (approval stamps, the dispatcher) writes these. */
 const internalOnly: FieldAccess = ({ req }) => Boolean(req.context?.schedulerInternal)
 
-const stamp = (field: Field): Field => ({ ...field, access: { create: internalOnly, update: internalOnly }, admin: { ...field.admin, readOnly: true, position: 'sidebar' } } as Field)
+const stamp = (field: Field): Field =>
+  ({
+    ...field,
+    access: { create: internalOnly, update: internalOnly },
+    admin: { ...field.admin, readOnly: true, position: 'sidebar' },
+  }) as Field
 
 /** Who asked, who approved, and everything the dispatcher records about its attempts. */
 export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
@@ -16,7 +21,11 @@ export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
   stamp({ name: 'approvedAt', type: 'date' }),
   stamp({ name: 'attempts', type: 'number', defaultValue: 0 }),
   stamp({ name: 'lastError', type: 'textarea' }),
-  stamp({ name: 'nextAttemptAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
+  stamp({
+    name: 'nextAttemptAt',
+    type: 'date',
+    admin: { date: { pickerAppearance: 'dayAndTime' } },
+  }),
   stamp({ name: 'remoteId', type: 'text' }),
   stamp({ name: 'remoteUrl', type: 'text' }),
   stamp({ name: 'publishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
@@ -25,5 +34,9 @@ export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
   stamp({ name: 'leaseOwner', type: 'text' }),
   stamp({ name: 'leaseExpiresAt', type: 'date' }),
   stamp({ name: 'fencingToken', type: 'number', defaultValue: 0 }),
-  stamp({ name: 'attemptLog', type: 'json', admin: { description: 'Each attempt: when, what, outcome, HTTP status, error.' } }),
+  stamp({
+    name: 'attemptLog',
+    type: 'json',
+    admin: { description: 'Each attempt: when, what, outcome, HTTP status, error.' },
+  }),
 ]

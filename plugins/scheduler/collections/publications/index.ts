@@ -46,19 +46,49 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
       validate: copyValidator(config, 'title'),
       admin: { description: 'For the calendar; YouTube uses it as the video title.' },
     },
-    { name: 'document', type: 'relationship', relationTo: config.collections, required: true, index: true },
+    {
+      name: 'document',
+      type: 'relationship',
+      relationTo: config.collections,
+      required: true,
+      index: true,
+    },
     {
       type: 'row',
       fields: [
-        { name: 'channelAccount', type: 'relationship', relationTo: config.channelAccountsSlug, required: true, index: true },
-        { name: 'channel', type: 'select', options: [...channelKinds], index: true, admin: { readOnly: true, description: "Taken from the account." } },
+        {
+          name: 'channelAccount',
+          type: 'relationship',
+          relationTo: config.channelAccountsSlug,
+          required: true,
+          index: true,
+        },
+        {
+          name: 'channel',
+          type: 'select',
+          options: [...channelKinds],
+          index: true,
+          admin: { readOnly: true, description: 'Taken from the account.' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'dueAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'timeZone', type: 'text', required: true, defaultValue: 'America/New_York', validate: validateTimeZone },
+        {
+          name: 'dueAt',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'timeZone',
+          type: 'text',
+          required: true,
+          defaultValue: 'America/New_York',
+          validate: validateTimeZone,
+        },
       ],
     },
     {
@@ -68,25 +98,56 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
       validate: copyValidator(config, 'text'),
       admin: { description: "The post's copy, checked against the network's limits as you type." },
     },
-    { name: 'hashtags', type: 'text', maxLength: 500, validate: copyValidator(config, 'hashtags'), admin: { description: 'Space-separated, with or without #.' } },
-    { name: 'link', type: 'text', maxLength: 2000, validate: copyValidator(config, 'link'), admin: { description: "Gets the document's UTM tags when sent." } },
+    {
+      name: 'hashtags',
+      type: 'text',
+      maxLength: 500,
+      validate: copyValidator(config, 'hashtags'),
+      admin: { description: 'Space-separated, with or without #.' },
+    },
+    {
+      name: 'link',
+      type: 'text',
+      maxLength: 2000,
+      validate: copyValidator(config, 'link'),
+      admin: { description: "Gets the document's UTM tags when sent." },
+    },
     // Payload refuses an upload field with no collection: a host without uploads gets no media field.
     ...(config.mediaCollections.length
-      ? [{ name: 'media', type: 'upload', relationTo: config.mediaCollections.map((entry) => entry.slug), hasMany: true, validate: copyValidator(config, 'media') } satisfies Field]
+      ? [
+          {
+            name: 'media',
+            type: 'upload',
+            relationTo: config.mediaCollections.map((entry) => entry.slug),
+            hasMany: true,
+            validate: copyValidator(config, 'media'),
+          } satisfies Field,
+        ]
       : []),
     {
       name: 'repeat',
       type: 'text',
       maxLength: 300,
       validate: validateRRuleField,
-      admin: { description: 'Evergreen re-share: an RRULE, e.g. FREQ=MONTHLY;COUNT=6. Each occurrence keeps the wall-clock time in the time zone.' },
+      admin: {
+        description:
+          'Evergreen re-share: an RRULE, e.g. FREQ=MONTHLY;COUNT=6. Each occurrence keeps the wall-clock time in the time zone.',
+      },
     },
-    { name: 'repeatOf', type: 'relationship', relationTo: config.publicationsSlug, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'repeatOf',
+      type: 'relationship',
+      relationTo: config.publicationsSlug,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'unpublishAt',
       type: 'date',
       validate: validateUnpublishAt(config),
-      admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Take the post down at this time (e.g. the campaign end).' },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Take the post down at this time (e.g. the campaign end).',
+      },
     },
     {
       name: 'state',
@@ -95,10 +156,19 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
       defaultValue: 'draft',
       index: true,
       options: [...publicationStates],
-      admin: { position: 'sidebar', description: 'Send for approval, approve, cancel or retry here; the rest is set by the dispatcher.' },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Send for approval, approve, cancel or retry here; the rest is set by the dispatcher.',
+      },
     },
     { name: 'rejectionReason', type: 'textarea', maxLength: 1000, admin: { position: 'sidebar' } },
-    { name: 'cancelReason', type: 'text', maxLength: 500, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'cancelReason',
+      type: 'text',
+      maxLength: 500,
+      admin: { position: 'sidebar', readOnly: true },
+    },
     ...dispatchFields(config),
   ],
 })

@@ -7,7 +7,8 @@ const normalize = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(normalize)
   if (typeof value === 'object') {
     const record = value as { relationTo?: unknown; value?: unknown; id?: unknown }
-    if (typeof record.relationTo === 'string') return `${record.relationTo}:${String(relationId(record.value))}`
+    if (typeof record.relationTo === 'string')
+      return `${record.relationTo}:${String(relationId(record.value))}`
     if ('id' in record) return String(relationId(record))
     return JSON.stringify(value)
   }
@@ -22,4 +23,5 @@ const normalize = (value: unknown): unknown => {
   return typeof value === 'number' ? String(value) : value
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(normalize(a)) === JSON.stringify(normalize(b))
+export const sameValue = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(normalize(a)) === JSON.stringify(normalize(b))

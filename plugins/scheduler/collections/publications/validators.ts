@@ -17,7 +17,9 @@ export const reshareRecurrence: RecurrencePolicy = {
 }
 
 export const validateTimeZone: TextFieldSingleValidation = (value) =>
-  typeof value === 'string' && isValidTimeZone(value) ? true : `timeZone: "${String(value ?? '')}" is not an IANA time zone (e.g. America/Chicago).`
+  typeof value === 'string' && isValidTimeZone(value)
+    ? true
+    : `timeZone: "${String(value ?? '')}" is not an IANA time zone (e.g. America/Chicago).`
 
 export const validateRRuleField: TextFieldSingleValidation = (value) => {
   if (!value) return true
@@ -31,8 +33,10 @@ export const validateUnpublishAt =
   (value, { siblingData, req }) => {
     if (!value) return true
     const data = siblingData as { dueAt?: string; channel?: string }
-    if (data.dueAt && new Date(value).getTime() <= new Date(data.dueAt).getTime()) return 'unpublishAt: must be after the publish time (dueAt).'
+    if (data.dueAt && new Date(value).getTime() <= new Date(data.dueAt).getTime())
+      return 'unpublishAt: must be after the publish time (dueAt).'
     const adapter = data.channel ? adapterFor(config, data.channel, req.payload) : undefined
-    if (adapter && !adapter.canDelete) return `unpublishAt: ${data.channel} posts can't be deleted through its API, so they can't be unpublished on a schedule.`
+    if (adapter && !adapter.canDelete)
+      return `unpublishAt: ${data.channel} posts can't be deleted through its API, so they can't be unpublished on a schedule.`
     return true
   }

@@ -7,6 +7,9 @@ import { localeOr } from '../../../localization'
  * browser or CDN gets over HTTP, without a loopback request or knowing the server's own origin
  * at render time. A site hosted elsewhere passes its fetch and the API's URL instead.
  */
-export const delivery = deliveryClient({ baseUrl: 'http://in-process/delivery/v1', fetch: (request) => inProcessDeliveryHandler()(request) })
+export const delivery = deliveryClient({
+  baseUrl: 'http://in-process/delivery/v1',
+  fetch: (request) => inProcessDeliveryHandler()(request),
+})
 
 export const readLocale = (value: string | string[] | undefined) => localeOr(value)

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { retentionEnds } from '../../../../collections/ConsentRecords/retention'
 
 const now = new Date('2026-11-22T12:00:00Z')
-const day = (iso: string) => retentionEnds({ createdAt: '2018-03-01T00:00:00Z', ...JSON.parse(iso) }, now).toISOString().slice(0, 10)
+const day = (iso: string) =>
+  retentionEnds({ createdAt: '2018-03-01T00:00:00Z', ...JSON.parse(iso) }, now)
+    .toISOString()
+    .slice(0, 10)
 
 describe('consent record retention (six years from creation or last in effect, whichever is later)', () => {
   it('runs from the revocation when the record was revoked', () => {
@@ -20,6 +23,10 @@ describe('consent record retention (six years from creation or last in effect, w
   })
 
   it('never ends before six years after creation', () => {
-    expect(retentionEnds({ createdAt: '2026-01-15T00:00:00Z', revokedAt: '2025-12-01T00:00:00Z' }, now).toISOString().slice(0, 10)).toBe('2032-01-15')
+    expect(
+      retentionEnds({ createdAt: '2026-01-15T00:00:00Z', revokedAt: '2025-12-01T00:00:00Z' }, now)
+        .toISOString()
+        .slice(0, 10),
+    ).toBe('2032-01-15')
   })
 })

@@ -3,17 +3,41 @@ import { describe, expect, it } from 'vitest'
 import { isValidTimeZone, timeZoneOptions } from '../../../../plugins/calendar'
 
 describe('isValidTimeZone', () => {
-  it.each(['America/Chicago', 'America/New_York', 'Europe/Madrid', 'UTC', 'America/Puerto_Rico', 'Pacific/Honolulu'])('accepts %s', (zone) => {
+  it.each([
+    'America/Chicago',
+    'America/New_York',
+    'Europe/Madrid',
+    'UTC',
+    'America/Puerto_Rico',
+    'Pacific/Honolulu',
+  ])('accepts %s', (zone) => {
     expect(isValidTimeZone(zone)).toBe(true)
   })
 
-  it.each(['', ' ', ' America/Chicago', 'America/Chicago ', 'Mars/Olympus', 'EST5EDT?', '+01:00', '-05:00', 'America/', 'Chicago'])('refuses %j', (zone) => {
+  it.each([
+    '',
+    ' ',
+    ' America/Chicago',
+    'America/Chicago ',
+    'Mars/Olympus',
+    'EST5EDT?',
+    '+01:00',
+    '-05:00',
+    'America/',
+    'Chicago',
+  ])('refuses %j', (zone) => {
     expect(isValidTimeZone(zone)).toBe(false)
   })
 
   it('gives the same answer from its cache', () => {
-    expect([isValidTimeZone('Europe/Madrid'), isValidTimeZone('Europe/Madrid')]).toEqual([true, true])
-    expect([isValidTimeZone('Mars/Olympus'), isValidTimeZone('Mars/Olympus')]).toEqual([false, false])
+    expect([isValidTimeZone('Europe/Madrid'), isValidTimeZone('Europe/Madrid')]).toEqual([
+      true,
+      true,
+    ])
+    expect([isValidTimeZone('Mars/Olympus'), isValidTimeZone('Mars/Olympus')]).toEqual([
+      false,
+      false,
+    ])
   })
 
   it('refuses non-strings without throwing', () => {

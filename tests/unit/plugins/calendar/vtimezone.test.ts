@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { buildVTimezone } from '../../../../plugins/calendar'
 
 const zoneOf = (text: string) => {
-  const calendar = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${text}\r\nEND:VCALENDAR`))
+  const calendar = new ICAL.Component(
+    ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${text}\r\nEND:VCALENDAR`),
+  )
   return new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!)
 }
 
@@ -20,7 +22,16 @@ const icalInstant = (zone: ICAL.Timezone, wall: string) => {
 
 /** The wall time of an instant from the platform's own zone data. */
 const intlWall = (timeZone: string, instant: Date) => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(instant)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant)
   const part = (type: string) => parts.find((p) => p.type === type)!.value
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`
 }
@@ -63,21 +74,38 @@ describe('buildVTimezone', () => {
     const text = buildVTimezone('America/New_York', from, to)!
     expect(text).toContain('RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU')
     expect(text).toContain('RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU')
-    expect(buildVTimezone('Europe/London', from, to)).toContain('RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU')
+    expect(buildVTimezone('Europe/London', from, to)).toContain(
+      'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    )
     const zone = zoneOf(text)
-    for (const iso of ['2038-03-14T07:00:00Z', '2041-07-04T16:00:00Z', '2045-11-05T06:30:00Z', '2047-01-15T12:00:00Z']) {
+    for (const iso of [
+      '2038-03-14T07:00:00Z',
+      '2041-07-04T16:00:00Z',
+      '2045-11-05T06:30:00Z',
+      '2047-01-15T12:00:00Z',
+    ]) {
       const wall = intlWall('America/New_York', new Date(iso))
       expect(icalInstant(zone, wall)).toEqual(new Date(iso))
     }
   })
 
   it('agrees with Intl every few hours through the year in several zones', () => {
-    for (const timeZone of ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata']) {
+    for (const timeZone of [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kolkata',
+    ]) {
       const zone = zoneOf(buildVTimezone(timeZone, from, to)!)
       for (let t = from.getTime(); t < to.getTime(); t += 5 * 3_600_000 + 30 * 60_000) {
         const wall = intlWall(timeZone, new Date(t))
         // Within a repeated hour a wall time has two instants; both show the same wall time.
-        expect(intlWall(timeZone, icalInstant(zone, wall)), `${timeZone} at ${new Date(t).toISOString()}`).toBe(wall)
+        expect(
+          intlWall(timeZone, icalInstant(zone, wall)),
+          `${timeZone} at ${new Date(t).toISOString()}`,
+        ).toBe(wall)
       }
     }
   })

@@ -1,10 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { PUBLISHING_QUOTA_WAIT_MS } from '../../../../plugins/channels/facebook/graphErrors'
-import { CAPTION_LIMIT, createInstagramAdapter, instagramAdapter } from '../../../../plugins/channels/instagram'
+import {
+  CAPTION_LIMIT,
+  createInstagramAdapter,
+  instagramAdapter,
+} from '../../../../plugins/channels/instagram'
 import { STILL_PROCESSING_WAIT_MS } from '../../../../plugins/channels/instagram/container'
-import type { ChannelAccount, ChannelMedia, ChannelPost, ChannelResult } from '../../../../plugins/scheduler'
-import { graphErrors, startGraphApiServer, type GraphApiServer, type GraphErrorSpec } from '../../../support/networks/graphApiServer'
+import type {
+  ChannelAccount,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+} from '../../../../plugins/scheduler'
+import {
+  graphErrors,
+  startGraphApiServer,
+  type GraphApiServer,
+  type GraphErrorSpec,
+} from '../../../support/networks/graphApiServer'
 
 const TEXT = 'Meet Dr. Okafor, who leads our new pediatric asthma clinic. #asthma #kidshealth'
 const IMAGE_URL = 'https://cdn.hospital.example/okafor.jpg'
@@ -48,7 +62,10 @@ const failure = (result: ChannelResult) => {
 }
 
 const paths = (): string[] => server.requests.map((request) => `${request.method} ${request.path}`)
-const statusChecks = (): number => server.requests.filter((request) => request.method === 'GET' && server.containers.has(request.path.split('/').at(-1)!)).length
+const statusChecks = (): number =>
+  server.requests.filter(
+    (request) => request.method === 'GET' && server.containers.has(request.path.split('/').at(-1)!),
+  ).length
 
 describe('instagramAdapter', () => {
   it('is the Instagram channel and cannot delete (the API has no delete)', () => {
@@ -60,10 +77,18 @@ describe('instagramAdapter', () => {
 
 describe('publishing an image', () => {
   it('checks the quota, creates a container, publishes it and reads the permalink', async () => {
-    const result = await adapter.publish(post({ link: 'https://hospital.example/asthma?utm_source=carecast' }), account)
+    const result = await adapter.publish(
+      post({ link: 'https://hospital.example/asthma?utm_source=carecast' }),
+      account,
+    )
 
     const media = server.igMedia[0]!
-    expect(result).toEqual({ ok: true, remoteId: media.id, remoteUrl: media.permalink, status: 200 })
+    expect(result).toEqual({
+      ok: true,
+      remoteId: media.id,
+      remoteUrl: media.permalink,
+      status: 200,
+    })
     expect(paths()).toEqual([
       'GET /v21.0/17841400000000001/content_publishing_limit',
       'POST /v21.0/17841400000000001/media',
@@ -71,11 +96,25 @@ describe('publishing an image', () => {
       `GET /v21.0/${media.id}`,
     ])
     const [limit, create, publish, permalink] = server.requests
-    expect(limit).toMatchObject({ query: { fields: 'config,quota_usage' }, tokenIn: 'query', token: server.accessToken })
+    expect(limit).toMatchObject({
+      query: { fields: 'config,quota_usage' },
+      tokenIn: 'query',
+      token: server.accessToken,
+    })
     // Links are not clickable in Instagram captions, so the caption is the text alone.
-    expect(create).toMatchObject({ body: { image_url: IMAGE_URL, caption: TEXT, alt_text: 'Dr. Okafor listening to a child’s breathing' }, tokenIn: 'body' })
+    expect(create).toMatchObject({
+      body: {
+        image_url: IMAGE_URL,
+        caption: TEXT,
+        alt_text: 'Dr. Okafor listening to a child’s breathing',
+      },
+      tokenIn: 'body',
+    })
     expect(create!.target).not.toContain('access_token')
-    expect(publish).toMatchObject({ body: { creation_id: [...server.containers.keys()][0] }, tokenIn: 'body' })
+    expect(publish).toMatchObject({
+      body: { creation_id: [...server.containers.keys()][0] },
+      tokenIn: 'body',
+    })
     expect(permalink).toMatchObject({ query: { fields: 'permalink' } })
     expect(media.caption).toBe(TEXT)
     expect(server.quota.usage).toBe(1)
@@ -102,10 +141,19 @@ describe('publishing a video as a reel', () => {
 
     expect(result.ok).toBe(true)
     const create = server.requests[1]!
-    expect(create).toMatchObject({ method: 'POST', path: '/v21.0/17841400000000001/media', body: { media_type: 'REELS', video_url: VIDEO_URL, caption: TEXT } })
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/v21.0/17841400000000001/media',
+      body: { media_type: 'REELS', video_url: VIDEO_URL, caption: TEXT },
+    })
     expect(create.body).not.toHaveProperty('alt_text')
     const containerId = [...server.containers.keys()][0]!
-    expect(paths().slice(2, 6)).toEqual([`GET /v21.0/${containerId}`, `GET /v21.0/${containerId}`, `GET /v21.0/${containerId}`, 'POST /v21.0/17841400000000001/media_publish'])
+    expect(paths().slice(2, 6)).toEqual([
+      `GET /v21.0/${containerId}`,
+      `GET /v21.0/${containerId}`,
+      `GET /v21.0/${containerId}`,
+      'POST /v21.0/17841400000000001/media_publish',
+    ])
     expect(server.requests[2]!.query).toEqual({ fields: 'status_code,status' })
     expect(server.igMedia[0]).toMatchObject({ caption: TEXT, media_type: 'VIDEO' })
   })
@@ -119,22 +167,41 @@ describe('publishing a video as a reel', () => {
   })
 
   it('retries an ERROR whose documented remedy is a new container', async () => {
-    server.setVideoProcessing({ polls: 0, outcome: 'ERROR', errorDetail: 'Media upload has failed with error code 2207053' })
+    server.setVideoProcessing({
+      polls: 0,
+      outcome: 'ERROR',
+      errorDetail: 'Media upload has failed with error code 2207053',
+    })
 
-    expect(failure(await adapter.publish(post({ media: [video] }), account))).toMatchObject({ retryable: true, message: expect.stringContaining('2207053') })
+    expect(failure(await adapter.publish(post({ media: [video] }), account))).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('2207053'),
+    })
   })
 
   it('retries an EXPIRED container', async () => {
     server.setVideoProcessing({ polls: 0, outcome: 'EXPIRED' })
 
-    expect(failure(await adapter.publish(post({ media: [video] }), account))).toMatchObject({ retryable: true, message: expect.stringContaining('expired') })
+    expect(failure(await adapter.publish(post({ media: [video] }), account))).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('expired'),
+    })
   })
 
   it('gives up after maxPolls checks, retryably, without publishing', async () => {
     server.setVideoProcessing({ polls: 10, outcome: 'FINISHED' })
-    const result = failure(await createInstagramAdapter({ pollIntervalMs: 1, maxPolls: 3 }).publish(post({ media: [video] }), account))
+    const result = failure(
+      await createInstagramAdapter({ pollIntervalMs: 1, maxPolls: 3 }).publish(
+        post({ media: [video] }),
+        account,
+      ),
+    )
 
-    expect(result).toMatchObject({ retryable: true, retryAfterMs: STILL_PROCESSING_WAIT_MS, message: expect.stringContaining('still processing') })
+    expect(result).toMatchObject({
+      retryable: true,
+      retryAfterMs: STILL_PROCESSING_WAIT_MS,
+      message: expect.stringContaining('still processing'),
+    })
     expect(statusChecks()).toBe(3)
     expect(server.igMedia).toHaveLength(0)
   })
@@ -144,7 +211,13 @@ describe('publishing a video as a reel', () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
     const started = Date.now()
-    const result = failure(await createInstagramAdapter({ pollIntervalMs: 10_000 }).publish(post({ media: [video] }), account, controller.signal))
+    const result = failure(
+      await createInstagramAdapter({ pollIntervalMs: 10_000 }).publish(
+        post({ media: [video] }),
+        account,
+        controller.signal,
+      ),
+    )
 
     expect(result).toMatchObject({ retryable: true, status: 0, message: 'the request timed out' })
     expect(Date.now() - started).toBeLessThan(5_000)
@@ -156,18 +229,37 @@ describe('refusals', () => {
   it('requires an image or a video: no media is a permanent failure, before any request', async () => {
     const result = failure(await adapter.publish(post({ media: [] }), account))
 
-    expect(result).toMatchObject({ retryable: false, message: 'Instagram: a post needs an image or a video, and this one has none' })
+    expect(result).toMatchObject({
+      retryable: false,
+      message: 'Instagram: a post needs an image or a video, and this one has none',
+    })
     expect(server.requests).toHaveLength(0)
   })
 
   it('requires a public URL, one media item, and a caption within 2,200 characters', async () => {
-    const onDisk = failure(await adapter.publish(post({ media: [image({ url: undefined, filePath: '/srv/media/okafor.jpg' })] }), account))
+    const onDisk = failure(
+      await adapter.publish(
+        post({ media: [image({ url: undefined, filePath: '/srv/media/okafor.jpg' })] }),
+        account,
+      ),
+    )
     const two = failure(await adapter.publish(post({ media: [image(), image()] }), account))
-    const long = failure(await adapter.publish(post({ text: 'a'.repeat(CAPTION_LIMIT + 1) }), account))
+    const long = failure(
+      await adapter.publish(post({ text: 'a'.repeat(CAPTION_LIMIT + 1) }), account),
+    )
 
-    expect(onDisk).toMatchObject({ retryable: false, message: expect.stringContaining('public URL') })
-    expect(two).toMatchObject({ retryable: false, message: expect.stringContaining('carousels are not supported') })
-    expect(long).toMatchObject({ retryable: false, message: expect.stringContaining('limit is 2200') })
+    expect(onDisk).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining('public URL'),
+    })
+    expect(two).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining('carousels are not supported'),
+    })
+    expect(long).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining('limit is 2200'),
+    })
     expect(server.requests).toHaveLength(0)
   })
 
@@ -175,7 +267,12 @@ describe('refusals', () => {
     server.quota.usage = 50
     const result = failure(await adapter.publish(post(), account))
 
-    expect(result).toMatchObject({ retryable: true, status: 429, retryAfterMs: PUBLISHING_QUOTA_WAIT_MS, message: expect.stringContaining('50 of 50') })
+    expect(result).toMatchObject({
+      retryable: true,
+      status: 429,
+      retryAfterMs: PUBLISHING_QUOTA_WAIT_MS,
+      message: expect.stringContaining('50 of 50'),
+    })
     expect(paths()).toEqual(['GET /v21.0/17841400000000001/content_publishing_limit'])
     expect(server.containers.size).toBe(0)
   })
@@ -184,7 +281,11 @@ describe('refusals', () => {
     server.failNext(graphErrors.igQuota, { path: '/media_publish' })
     const result = failure(await adapter.publish(post(), account))
 
-    expect(result).toMatchObject({ retryable: true, status: 400, retryAfterMs: PUBLISHING_QUOTA_WAIT_MS })
+    expect(result).toMatchObject({
+      retryable: true,
+      status: 400,
+      retryAfterMs: PUBLISHING_QUOTA_WAIT_MS,
+    })
     expect(result.message).toContain('You reached maximum number of posts')
   })
 })
@@ -196,30 +297,49 @@ describe('Graph errors while creating the container', () => {
     ['invalid parameter (100)', graphErrors.invalidParameter, false],
     ['suspected spam (4/2207051)', graphErrors.igSpam, false],
     ['rate limit (4)', graphErrors.appRateLimit, true],
-    ['Instagram business use case limit (80002)', { code: 80002, message: '(#80002) There have been too many calls to this Instagram account.' }, true],
+    [
+      'Instagram business use case limit (80002)',
+      {
+        code: 80002,
+        message: '(#80002) There have been too many calls to this Instagram account.',
+      },
+      true,
+    ],
     ['Instagram server error (-1/2207001)', graphErrors.igServerError, true],
     ['media not ready (9007/2207027)', graphErrors.igNotReady, true],
     ['service error (2)', graphErrors.transient, true],
   ]
 
-  it.each(cases)('%s → retryable %s, keeping Instagram’s message', async (_name, spec, retryable) => {
-    server.failNext(spec, { method: 'POST', path: '/media' })
-    const result = failure(await adapter.publish(post(), account))
+  it.each(cases)(
+    '%s → retryable %s, keeping Instagram’s message',
+    async (_name, spec, retryable) => {
+      server.failNext(spec, { method: 'POST', path: '/media' })
+      const result = failure(await adapter.publish(post(), account))
 
-    expect(result.retryable).toBe(retryable)
-    expect(result.status).toBe(spec.status ?? 400)
-    expect(result.message).toContain(spec.message)
-    if (spec.userMessage) expect(result.message).toContain(spec.userMessage)
-    expect(server.igMedia).toHaveLength(0)
-    expect(JSON.stringify(result)).not.toContain(server.accessToken)
-  })
+      expect(result.retryable).toBe(retryable)
+      expect(result.status).toBe(spec.status ?? 400)
+      expect(result.message).toContain(spec.message)
+      if (spec.userMessage) expect(result.message).toContain(spec.userMessage)
+      expect(server.igMedia).toHaveLength(0)
+      expect(JSON.stringify(result)).not.toContain(server.accessToken)
+    },
+  )
 
   it('(the local Graph) refuses a container without image_url with code 100, as Graph does', async () => {
     const body = new URLSearchParams({ caption: TEXT, access_token: server.accessToken })
-    const response = await fetch(`${server.url}/v21.0/${server.igUserId}/media`, { method: 'POST', body })
+    const response = await fetch(`${server.url}/v21.0/${server.igUserId}/media`, {
+      method: 'POST',
+      body,
+    })
 
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ error: { type: 'OAuthException', code: 100, message: '(#100) The parameter image_url is required' } })
+    expect(await response.json()).toMatchObject({
+      error: {
+        type: 'OAuthException',
+        code: 100,
+        message: '(#100) The parameter image_url is required',
+      },
+    })
     expect(server.containers.size).toBe(0)
   })
 
@@ -233,7 +353,10 @@ describe('Graph errors while creating the container', () => {
   })
 
   it('strips the token from a message that quotes it', async () => {
-    server.failNext({ code: 100, message: `(#100) Bad image_url for access_token=${server.accessToken}` }, { path: '/media' })
+    server.failNext(
+      { code: 100, message: `(#100) Bad image_url for access_token=${server.accessToken}` },
+      { path: '/media' },
+    )
     const result = failure(await adapter.publish(post(), account))
 
     expect(result.message).toContain('access_token=[redacted]')
@@ -247,8 +370,17 @@ describe('reconcile', () => {
     if (!published.ok) throw new Error(published.message)
     const found = await adapter.reconcile!(post(), account, published.remoteId)
 
-    expect(found).toEqual({ ok: true, remoteId: published.remoteId, remoteUrl: published.remoteUrl, status: 200 })
-    expect(server.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v21.0/${published.remoteId}`, query: { fields: 'id,permalink' } })
+    expect(found).toEqual({
+      ok: true,
+      remoteId: published.remoteId,
+      remoteUrl: published.remoteUrl,
+      status: 200,
+    })
+    expect(server.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/v21.0/${published.remoteId}`,
+      query: { fields: 'id,permalink' },
+    })
   })
 
   it('answers null for a remote id Graph does not know', async () => {
@@ -259,8 +391,17 @@ describe('reconcile', () => {
     const id = server.addIgMedia({ caption: TEXT })
     const found = await adapter.reconcile!(post(), account, undefined)
 
-    expect(found).toEqual({ ok: true, remoteId: id, remoteUrl: server.igMedia[0]!.permalink, status: 200 })
-    expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/v21.0/17841400000000001/media', query: { fields: 'id,caption,permalink,timestamp', limit: '25' } })
+    expect(found).toEqual({
+      ok: true,
+      remoteId: id,
+      remoteUrl: server.igMedia[0]!.permalink,
+      status: 200,
+    })
+    expect(server.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/v21.0/17841400000000001/media',
+      query: { fields: 'id,caption,permalink,timestamp', limit: '25' },
+    })
   })
 
   it('does not take a near-identical caption, or the same caption from before the due time, for ours', async () => {
@@ -272,6 +413,8 @@ describe('reconcile', () => {
 
   it('throws when it cannot read the account’s media, rather than answering "not there"', async () => {
     server.failNext(graphErrors.appRateLimit)
-    await expect(adapter.reconcile!(post(), account, undefined)).rejects.toThrow('Application request limit reached')
+    await expect(adapter.reconcile!(post(), account, undefined)).rejects.toThrow(
+      'Application request limit reached',
+    )
   })
 })

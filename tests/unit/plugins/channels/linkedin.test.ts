@@ -5,9 +5,22 @@ import path from 'node:path'
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { DEFAULT_LINKEDIN_VERSION, escapeLittleText, linkedinAdapter } from '../../../../plugins/channels/linkedin'
-import type { ChannelAccount, ChannelMedia, ChannelPost, ChannelResult } from '../../../../plugins/scheduler'
-import { type LinkedInApiServer, renderLittleText, startLinkedInApiServer } from '../../../support/networks/linkedinApiServer'
+import {
+  DEFAULT_LINKEDIN_VERSION,
+  escapeLittleText,
+  linkedinAdapter,
+} from '../../../../plugins/channels/linkedin'
+import type {
+  ChannelAccount,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+} from '../../../../plugins/scheduler'
+import {
+  type LinkedInApiServer,
+  renderLittleText,
+  startLinkedInApiServer,
+} from '../../../support/networks/linkedinApiServer'
 
 const TOKEN = 'li-token-3b8e21'
 const ORG = 'urn:li:organization:2414183'
@@ -33,8 +46,14 @@ const post = (overrides: Partial<ChannelPost> = {}): ChannelPost => ({
   ...overrides,
 })
 
-const photoMedia = (altText?: string, name = 'ward.jpg'): ChannelMedia => ({ kind: 'image', mimeType: 'image/jpeg', filePath: path.join(dir, name), ...(altText ? { altText } : {}) })
-const routes = () => server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`)
+const photoMedia = (altText?: string, name = 'ward.jpg'): ChannelMedia => ({
+  kind: 'image',
+  mimeType: 'image/jpeg',
+  filePath: path.join(dir, name),
+  ...(altText ? { altText } : {}),
+})
+const routes = () =>
+  server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`)
 const expectFailure = (result: ChannelResult | undefined) => {
   if (!result || result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`)
   return result
@@ -49,7 +68,11 @@ const BODY = {
   author: ORG,
   commentary: 'Our heart team is hiring nurses.',
   visibility: 'PUBLIC',
-  distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+  distribution: {
+    feedDistribution: 'MAIN_FEED',
+    targetEntities: [],
+    thirdPartyDistributionChannels: [],
+  },
   lifecycleState: 'PUBLISHED',
   isReshareDisabledByAuthor: false,
 }
@@ -92,7 +115,12 @@ describe('LinkedIn adapter: publish', () => {
       'content-type': 'application/json',
     })
     expect(request.json).toEqual(BODY)
-    expect(result).toEqual({ ok: true, remoteId: stored.id, remoteUrl: `https://www.linkedin.com/feed/update/${stored.id}/`, status: 201 })
+    expect(result).toEqual({
+      ok: true,
+      remoteId: stored.id,
+      remoteUrl: `https://www.linkedin.com/feed/update/${stored.id}/`,
+      status: 201,
+    })
     expect(stored.id).toMatch(/^urn:li:share:\d+$/)
   })
 
@@ -104,7 +132,8 @@ describe('LinkedIn adapter: publish', () => {
   })
 
   it('escapes every little-text reserved character, so members see the text exactly as written', async () => {
-    const text = 'Flu shots (free!) for ages 6+ | walk-ins @ main lobby [Bldg A] <3 #1 priority \\o/ *today* _only_ ~9am {no appt}'
+    const text =
+      'Flu shots (free!) for ages 6+ | walk-ins @ main lobby [Bldg A] <3 #1 priority \\o/ *today* _only_ ~9am {no appt}'
     await published({ text })
 
     const [stored] = server.posts.values()
@@ -120,12 +149,23 @@ describe('LinkedIn adapter: publish', () => {
 
     const [initialize, upload, create] = server.requests
     const [image] = server.images.values()
-    expect(routes()).toEqual(['POST /rest/images', `PUT ${upload.path.split('?')[0]}`, 'POST /rest/posts'])
+    expect(routes()).toEqual([
+      'POST /rest/images',
+      `PUT ${upload.path.split('?')[0]}`,
+      'POST /rest/posts',
+    ])
     expect(initialize.path).toBe('/rest/images?action=initializeUpload')
-    expect(initialize.headers).toMatchObject({ 'linkedin-version': '202607', 'x-restli-protocol-version': '2.0.0', authorization: `Bearer ${TOKEN}` })
+    expect(initialize.headers).toMatchObject({
+      'linkedin-version': '202607',
+      'x-restli-protocol-version': '2.0.0',
+      authorization: `Bearer ${TOKEN}`,
+    })
     expect(initialize.json).toEqual({ initializeUploadRequest: { owner: ORG } })
     expect(upload.path).toMatch(/^\/dms-uploads\/D4E10AQ\d+\?ca=vector_feedshare&cn=uploads$/)
-    expect(upload.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, 'content-type': 'image/jpeg' })
+    expect(upload.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      'content-type': 'image/jpeg',
+    })
     expect(upload.body).toEqual(photo)
     expect(create.json).toEqual({ ...BODY, content: { media: { id: image.urn, altText } } })
     expect(image).toMatchObject({ owner: ORG, status: 'AVAILABLE', bytes: photo })
@@ -136,7 +176,9 @@ describe('LinkedIn adapter: publish', () => {
     await published({ media: [photoMedia('Ward'), photoMedia(undefined, 'team.jpg')] })
 
     const [first, second] = server.images.values()
-    expect(server.requests.at(-1)?.json).toMatchObject({ content: { multiImage: { images: [{ id: first.urn, altText: 'Ward' }, { id: second.urn }] } } })
+    expect(server.requests.at(-1)?.json).toMatchObject({
+      content: { multiImage: { images: [{ id: first.urn, altText: 'Ward' }, { id: second.urn }] } },
+    })
   })
 
   it('sends a link as an article, titled from the document', async () => {
@@ -144,15 +186,33 @@ describe('LinkedIn adapter: publish', () => {
     await published({ link, document: { title: 'Join our heart team' } })
     await published({ text: 'Second post', link })
 
-    expect(server.requests[0].json).toEqual({ ...BODY, content: { article: { source: link, title: 'Join our heart team' } } })
-    expect(server.requests[1].json).toMatchObject({ content: { article: { source: link, title: 'example-hospital.org' } } })
+    expect(server.requests[0].json).toEqual({
+      ...BODY,
+      content: { article: { source: link, title: 'Join our heart team' } },
+    })
+    expect(server.requests[1].json).toMatchObject({
+      content: { article: { source: link, title: 'example-hospital.org' } },
+    })
   })
 
   it('refuses videos and accounts without an author URN for good, without calling LinkedIn', async () => {
-    const video = expectFailure(await linkedinAdapter.publish(post({ media: [{ kind: 'video', mimeType: 'video/mp4', filePath: path.join(dir, 'x.mp4') }] }), account()))
-    const noAuthor = expectFailure(await linkedinAdapter.publish(post(), account({ externalId: undefined })))
+    const video = expectFailure(
+      await linkedinAdapter.publish(
+        post({
+          media: [{ kind: 'video', mimeType: 'video/mp4', filePath: path.join(dir, 'x.mp4') }],
+        }),
+        account(),
+      ),
+    )
+    const noAuthor = expectFailure(
+      await linkedinAdapter.publish(post(), account({ externalId: undefined })),
+    )
 
-    expect(video).toMatchObject({ retryable: false, status: 0, message: 'LinkedIn video posts are not supported by this adapter yet' })
+    expect(video).toMatchObject({
+      retryable: false,
+      status: 0,
+      message: 'LinkedIn video posts are not supported by this adapter yet',
+    })
     expect(noAuthor).toMatchObject({ retryable: false, status: 0 })
     expect(noAuthor.message).toMatch(/author URN/)
     expect(server.requests).toHaveLength(0)
@@ -168,7 +228,8 @@ describe('LinkedIn adapter: documented errors', () => {
       ok: false,
       retryable: true,
       status: 429,
-      message: 'Resource level throttle APPLICATION DAY limit for calls to this resource is reached. (TOO_MANY_REQUESTS)',
+      message:
+        'Resource level throttle APPLICATION DAY limit for calls to this resource is reached. (TOO_MANY_REQUESTS)',
       retryAfterMs: 90_000,
     })
   })
@@ -182,34 +243,65 @@ describe('LinkedIn adapter: documented errors', () => {
   })
 
   it('426 for a version LinkedIn no longer serves: permanent, with its message', async () => {
-    const failure = expectFailure(await linkedinAdapter.publish(post(), account({ settings: { linkedinVersion: '202401' } })))
+    const failure = expectFailure(
+      await linkedinAdapter.publish(post(), account({ settings: { linkedinVersion: '202401' } })),
+    )
 
-    expect(failure).toEqual({ ok: false, retryable: false, status: 426, message: 'Requested version 20240101 is not active (NONEXISTENT_VERSION)' })
+    expect(failure).toEqual({
+      ok: false,
+      retryable: false,
+      status: 426,
+      message: 'Requested version 20240101 is not active (NONEXISTENT_VERSION)',
+    })
     expect(server.posts.size).toBe(0)
   })
 
   it('the fake answers a call without LinkedIn-Version as LinkedIn does (400 VERSION_MISSING)', async () => {
-    const response = await fetch(`${server.url}/rest/posts`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(BODY) })
+    const response = await fetch(`${server.url}/rest/posts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(BODY),
+    })
 
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ status: 400, code: 'VERSION_MISSING' })
   })
 
   it('401 for an unknown, revoked or missing token: permanent', async () => {
-    const unknown = expectFailure(await linkedinAdapter.publish(post(), account({ accessToken: 'stale' })))
+    const unknown = expectFailure(
+      await linkedinAdapter.publish(post(), account({ accessToken: 'stale' })),
+    )
     server.failNext('POST /rest/posts', { kind: 'revoked-token' })
     const revoked = expectFailure(await linkedinAdapter.publish(post(), account()))
-    const missing = expectFailure(await linkedinAdapter.publish(post(), account({ accessToken: undefined })))
+    const missing = expectFailure(
+      await linkedinAdapter.publish(post(), account({ accessToken: undefined })),
+    )
 
-    expect(unknown).toEqual({ ok: false, retryable: false, status: 401, message: 'Invalid access token (INVALID_ACCESS_TOKEN)' })
-    expect(revoked).toMatchObject({ retryable: false, status: 401, message: 'The token used in the request has been revoked by the user (REVOKED_ACCESS_TOKEN)' })
-    expect(missing).toEqual({ ok: false, retryable: false, status: 401, message: 'Empty oauth2_access_token' })
+    expect(unknown).toEqual({
+      ok: false,
+      retryable: false,
+      status: 401,
+      message: 'Invalid access token (INVALID_ACCESS_TOKEN)',
+    })
+    expect(revoked).toMatchObject({
+      retryable: false,
+      status: 401,
+      message: 'The token used in the request has been revoked by the user (REVOKED_ACCESS_TOKEN)',
+    })
+    expect(missing).toEqual({
+      ok: false,
+      retryable: false,
+      status: 401,
+      message: 'Empty oauth2_access_token',
+    })
   })
 
   it('403 and 422 are permanent, with LinkedIn’s message', async () => {
     server.failNext('POST /rest/posts', { kind: 'forbidden' })
     const forbidden = expectFailure(await linkedinAdapter.publish(post(), account()))
-    const notOurs = expectFailure(await linkedinAdapter.publish(post(), account({ externalId: 'urn:li:organization:999' })))
+    const notOurs = expectFailure(
+      await linkedinAdapter.publish(post(), account({ externalId: 'urn:li:organization:999' })),
+    )
 
     expect(forbidden).toMatchObject({ retryable: false, status: 403 })
     expect(forbidden.message).toMatch(/^Not enough permissions to access/)
@@ -220,22 +312,33 @@ describe('LinkedIn adapter: documented errors', () => {
     server.failNext('POST /rest/posts', { kind: 'server-error', status: 503 })
     const onPost = expectFailure(await linkedinAdapter.publish(post(), account()))
     server.failNext('PUT /dms-uploads/:id', { kind: 'server-error', status: 500 })
-    const onUpload = expectFailure(await linkedinAdapter.publish(post({ media: [photoMedia()] }), account()))
+    const onUpload = expectFailure(
+      await linkedinAdapter.publish(post({ media: [photoMedia()] }), account()),
+    )
 
-    expect(onPost).toEqual({ ok: false, retryable: true, status: 503, message: 'Internal Server Error' })
+    expect(onPost).toEqual({
+      ok: false,
+      retryable: true,
+      status: 503,
+      message: 'Internal Server Error',
+    })
     expect(onUpload).toMatchObject({ retryable: true, status: 500 })
     expect(server.posts.size).toBe(0)
   })
 
   it('a dropped connection is a retryable network failure (status 0)', async () => {
     server.failNext('POST /rest/images', { kind: 'drop-connection' })
-    const failure = expectFailure(await linkedinAdapter.publish(post({ media: [photoMedia()] }), account()))
+    const failure = expectFailure(
+      await linkedinAdapter.publish(post({ media: [photoMedia()] }), account()),
+    )
 
     expect(failure).toMatchObject({ retryable: true, status: 0 })
   })
 
   it('never returns the token, even when the error text quotes the header', async () => {
-    const failure = expectFailure(await linkedinAdapter.publish(post(), account({ accessToken: `${TOKEN}\nbroken` })))
+    const failure = expectFailure(
+      await linkedinAdapter.publish(post(), account({ accessToken: `${TOKEN}\nbroken` })),
+    )
 
     expect(failure.message).toContain('[redacted]')
     expect(JSON.stringify(failure)).not.toContain(TOKEN)
@@ -248,11 +351,21 @@ describe('LinkedIn adapter: remove', () => {
     const result = await linkedinAdapter.remove?.(remoteId, account())
 
     const request = server.requests.at(-1)
-    expect(`${request?.method} ${request?.path}`).toBe(`DELETE /rest/posts/${encodeURIComponent(remoteId)}`)
-    expect(request?.headers).toMatchObject({ 'linkedin-version': '202607', 'x-restli-protocol-version': '2.0.0', 'x-restli-method': 'DELETE' })
+    expect(`${request?.method} ${request?.path}`).toBe(
+      `DELETE /rest/posts/${encodeURIComponent(remoteId)}`,
+    )
+    expect(request?.headers).toMatchObject({
+      'linkedin-version': '202607',
+      'x-restli-protocol-version': '2.0.0',
+      'x-restli-method': 'DELETE',
+    })
     expect(result).toEqual({ ok: true, remoteId, status: 204 })
     expect(server.posts.size).toBe(0)
-    expect(await linkedinAdapter.remove?.(remoteId, account())).toEqual({ ok: true, remoteId, status: 204 })
+    expect(await linkedinAdapter.remove?.(remoteId, account())).toEqual({
+      ok: true,
+      remoteId,
+      status: 204,
+    })
   })
 
   it('does not report a post LinkedIn never had as removed', async () => {
@@ -270,8 +383,13 @@ describe('LinkedIn adapter: reconcile', () => {
     const found = await linkedinAdapter.reconcile?.(post({ text }), account(), undefined)
 
     const lookup = server.requests.at(-1)
-    expect(lookup?.path).toBe(`/rest/posts?author=${encodeURIComponent(ORG)}&q=author&count=50&sortBy=LAST_MODIFIED`)
-    expect(lookup?.headers).toMatchObject({ 'x-restli-method': 'FINDER', 'linkedin-version': '202607' })
+    expect(lookup?.path).toBe(
+      `/rest/posts?author=${encodeURIComponent(ORG)}&q=author&count=50&sortBy=LAST_MODIFIED`,
+    )
+    expect(lookup?.headers).toMatchObject({
+      'x-restli-method': 'FINDER',
+      'linkedin-version': '202607',
+    })
     expect(found).toEqual({ ok: true, remoteId, remoteUrl, status: 200 })
   })
 
@@ -285,7 +403,12 @@ describe('LinkedIn adapter: reconcile', () => {
   it('with a remote id, looks that post up: found, or null on 404', async () => {
     const { remoteId, remoteUrl } = await published()
 
-    expect(await linkedinAdapter.reconcile?.(post(), account(), remoteId)).toEqual({ ok: true, remoteId, remoteUrl, status: 200 })
+    expect(await linkedinAdapter.reconcile?.(post(), account(), remoteId)).toEqual({
+      ok: true,
+      remoteId,
+      remoteUrl,
+      status: 200,
+    })
     expect(server.requests.at(-1)?.path).toBe(`/rest/posts/${encodeURIComponent(remoteId)}`)
     expect(await linkedinAdapter.reconcile?.(post(), account(), 'urn:li:share:1')).toBeNull()
   })
@@ -293,7 +416,11 @@ describe('LinkedIn adapter: reconcile', () => {
   it('throws, token-free, when LinkedIn cannot be asked', async () => {
     server.failNext('GET /rest/posts', { kind: 'server-error', status: 503 })
 
-    await expect(linkedinAdapter.reconcile?.(post(), account(), undefined)).rejects.toThrow('LinkedIn lookup failed (HTTP 503): Internal Server Error')
-    await expect(linkedinAdapter.reconcile?.(post(), account({ accessToken: `${TOKEN}\nbroken` }), undefined)).rejects.toThrow(/\[redacted\]/)
+    await expect(linkedinAdapter.reconcile?.(post(), account(), undefined)).rejects.toThrow(
+      'LinkedIn lookup failed (HTTP 503): Internal Server Error',
+    )
+    await expect(
+      linkedinAdapter.reconcile?.(post(), account({ accessToken: `${TOKEN}\nbroken` }), undefined),
+    ).rejects.toThrow(/\[redacted\]/)
   })
 })

@@ -6,8 +6,17 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createMastodonAdapter, mastodonAdapter } from '../../../../plugins/channels/mastodon'
-import type { ChannelAccount, ChannelMedia, ChannelPost, ChannelResult } from '../../../../plugins/scheduler'
-import { type MastodonServer, type RecordedRequest, startMastodonServer } from '../../../support/networks/mastodonServer'
+import type {
+  ChannelAccount,
+  ChannelMedia,
+  ChannelPost,
+  ChannelResult,
+} from '../../../../plugins/scheduler'
+import {
+  type MastodonServer,
+  type RecordedRequest,
+  startMastodonServer,
+} from '../../../support/networks/mastodonServer'
 
 const TOKEN = 'mastodon-token-5d1e8b'
 const DUE = '2026-03-01T09:00:00.000Z'
@@ -21,9 +30,18 @@ let waits: number[]
 
 // Processing waits are recorded, not slept, so the poll interval can be asserted without slowing the suite.
 const adapter = (options: Parameters<typeof createMastodonAdapter>[0] = {}) =>
-  createMastodonAdapter({ mediaPollIntervalMs: 1500, maxMediaPolls: 5, sleep: async (ms) => void waits.push(ms), ...options })
+  createMastodonAdapter({
+    mediaPollIntervalMs: 1500,
+    maxMediaPolls: 5,
+    sleep: async (ms) => void waits.push(ms),
+    ...options,
+  })
 
-const account = (overrides: Partial<ChannelAccount> = {}): ChannelAccount => ({ baseUrl: server.url, accessToken: TOKEN, ...overrides })
+const account = (overrides: Partial<ChannelAccount> = {}): ChannelAccount => ({
+  baseUrl: server.url,
+  accessToken: TOKEN,
+  ...overrides,
+})
 
 const post = (overrides: Partial<ChannelPost> = {}): ChannelPost => ({
   idempotencyKey: `events:7:mastodon:${DUE}`,
@@ -33,15 +51,24 @@ const post = (overrides: Partial<ChannelPost> = {}): ChannelPost => ({
   ...overrides,
 })
 
-const file = (name: string, kind: ChannelMedia['kind'], mimeType: string, altText?: string): ChannelMedia => ({
+const file = (
+  name: string,
+  kind: ChannelMedia['kind'],
+  mimeType: string,
+  altText?: string,
+): ChannelMedia => ({
   kind,
   mimeType,
   filePath: path.join(dir, name),
   ...(altText ? { altText } : {}),
 })
 
-const routes = () => server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`)
-const statusRequests = (): RecordedRequest[] => server.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/statuses')
+const routes = () =>
+  server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`)
+const statusRequests = (): RecordedRequest[] =>
+  server.requests.filter(
+    (request) => request.method === 'POST' && request.path === '/api/v1/statuses',
+  )
 const expectFailure = (result: ChannelResult) => {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`)
   return result
@@ -62,7 +89,12 @@ afterAll(async () => {
 beforeEach(async () => {
   waits = []
   clock = Date.parse('2026-03-01T09:00:00.000Z')
-  server = await startMastodonServer({ users: { [TOKEN]: 'stmarys', 'other-token': 'someone' }, maxCharacters: 80, processingPolls: 2, now: () => clock })
+  server = await startMastodonServer({
+    users: { [TOKEN]: 'stmarys', 'other-token': 'someone' },
+    maxCharacters: 80,
+    processingPolls: 2,
+    now: () => clock,
+  })
 })
 
 afterEach(async () => {
@@ -76,7 +108,10 @@ describe('Mastodon adapter: publish', () => {
   })
 
   it('sends POST /api/v1/statuses with the bearer token, the Idempotency-Key and a JSON body, and maps the Status', async () => {
-    const result = await adapter().publish(post(), account({ settings: { visibility: 'unlisted', language: 'en' } }))
+    const result = await adapter().publish(
+      post(),
+      account({ settings: { visibility: 'unlisted', language: 'en' } }),
+    )
 
     expect(routes()).toEqual(['POST /api/v1/statuses'])
     const [request] = server.requests
@@ -85,7 +120,12 @@ describe('Mastodon adapter: publish', () => {
     expect(request.headers['content-type']).toBe('application/json')
     expect(request.body).toEqual({ status: post().text, visibility: 'unlisted', language: 'en' })
     const [status] = server.statuses.values()
-    expect(result).toEqual({ ok: true, remoteId: status.id, remoteUrl: `${server.url}/@stmarys/${status.id}`, status: 200 })
+    expect(result).toEqual({
+      ok: true,
+      remoteId: status.id,
+      remoteUrl: `${server.url}/@stmarys/${status.id}`,
+      status: 200,
+    })
     expect(status).toMatchObject({ text: post().text, visibility: 'unlisted', language: 'en' })
   })
 
@@ -97,7 +137,10 @@ describe('Mastodon adapter: publish', () => {
 
   it('uploads an image with its alt text to /api/v2/media (200, processed at once), then attaches it', async () => {
     const altText = 'A nurse taking a blood pressure reading in the hospital lobby'
-    const result = await adapter().publish(post({ media: [file('lobby.png', 'image', 'image/png', altText)] }), account())
+    const result = await adapter().publish(
+      post({ media: [file('lobby.png', 'image', 'image/png', altText)] }),
+      account(),
+    )
 
     expect(routes()).toEqual(['POST /api/v2/media', 'POST /api/v1/statuses'])
     const [upload, create] = server.requests
@@ -118,10 +161,21 @@ describe('Mastodon adapter: publish', () => {
   })
 
   it('waits out a video being processed (202, then 206 twice, then 200) before posting', async () => {
-    const result = await adapter().publish(post({ media: [file('tour.mp4', 'video', 'video/mp4', 'Walking tour of the new cardiac unit')] }), account())
+    const result = await adapter().publish(
+      post({
+        media: [file('tour.mp4', 'video', 'video/mp4', 'Walking tour of the new cardiac unit')],
+      }),
+      account(),
+    )
 
     const [stored] = server.media.values()
-    expect(routes()).toEqual(['POST /api/v2/media', `GET /api/v1/media/${stored.id}`, `GET /api/v1/media/${stored.id}`, `GET /api/v1/media/${stored.id}`, 'POST /api/v1/statuses'])
+    expect(routes()).toEqual([
+      'POST /api/v2/media',
+      `GET /api/v1/media/${stored.id}`,
+      `GET /api/v1/media/${stored.id}`,
+      `GET /api/v1/media/${stored.id}`,
+      'POST /api/v1/statuses',
+    ])
     expect(waits).toEqual([1500, 1500, 1500])
     expect(server.requests[1].headers.authorization).toBe(`Bearer ${TOKEN}`)
     expect(stored.bytes).toEqual(video)
@@ -129,7 +183,12 @@ describe('Mastodon adapter: publish', () => {
   })
 
   it('stops checking after maxMediaPolls with a retryable failure, and posts nothing', async () => {
-    const result = expectFailure(await adapter({ maxMediaPolls: 2 }).publish(post({ media: [file('tour.mp4', 'video', 'video/mp4')] }), account()))
+    const result = expectFailure(
+      await adapter({ maxMediaPolls: 2 }).publish(
+        post({ media: [file('tour.mp4', 'video', 'video/mp4')] }),
+        account(),
+      ),
+    )
 
     expect(result).toMatchObject({ retryable: true, status: 0 })
     expect(result.message).toMatch(/still processing media \d+ after 2 checks/)
@@ -143,14 +202,32 @@ describe('Mastodon adapter: publish', () => {
         signal?.addEventListener('abort', () => reject(signal.reason))
         controller.abort(new DOMException('The operation was aborted', 'TimeoutError'))
       })
-    const result = expectFailure(await adapter({ sleep }).publish(post({ media: [file('tour.mp4', 'video', 'video/mp4')] }), account(), controller.signal))
+    const result = expectFailure(
+      await adapter({ sleep }).publish(
+        post({ media: [file('tour.mp4', 'video', 'video/mp4')] }),
+        account(),
+        controller.signal,
+      ),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 0, message: 'the request timed out' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 0,
+      message: 'the request timed out',
+    })
     expect(routes()).toEqual(['POST /api/v2/media'])
   })
 
   it('fails for good, without a request, when a media file is not on disk', async () => {
-    const result = expectFailure(await adapter().publish(post({ media: [{ kind: 'image', mimeType: 'image/png', url: 'https://cdn.example/a.png' }] }), account()))
+    const result = expectFailure(
+      await adapter().publish(
+        post({
+          media: [{ kind: 'image', mimeType: 'image/png', url: 'https://cdn.example/a.png' }],
+        }),
+        account(),
+      ),
+    )
 
     expect(result).toMatchObject({ retryable: false, status: 0 })
     expect(result.message).toMatch(/needs the image file itself/)
@@ -163,7 +240,10 @@ describe('Mastodon adapter: publish', () => {
 
     expect(server.statuses.size).toBe(1)
     expect(second).toEqual(first)
-    expect(statusRequests().map((request) => request.headers['idempotency-key'])).toEqual([post().idempotencyKey, post().idempotencyKey])
+    expect(statusRequests().map((request) => request.headers['idempotency-key'])).toEqual([
+      post().idempotencyKey,
+      post().idempotencyKey,
+    ])
   })
 })
 
@@ -171,7 +251,12 @@ describe('Mastodon adapter: errors', () => {
   it("keeps the instance's 422 for text over its character limit, as permanent", async () => {
     const result = expectFailure(await adapter().publish(post({ text: 'x'.repeat(81) }), account()))
 
-    expect(result).toEqual({ ok: false, retryable: false, status: 422, message: 'Validation failed: Text character limit of 80 exceeded' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: false,
+      status: 422,
+      message: 'Validation failed: Text character limit of 80 exceeded',
+    })
   })
 
   it('counts a link as 23 characters, as the instance does', async () => {
@@ -182,21 +267,42 @@ describe('Mastodon adapter: errors', () => {
   })
 
   it("keeps the instance's 422 for an unsupported media file, as permanent", async () => {
-    const result = expectFailure(await adapter().publish(post({ media: [file('lobby.png', 'image', 'application/x-msdownload')] }), account()))
+    const result = expectFailure(
+      await adapter().publish(
+        post({ media: [file('lobby.png', 'image', 'application/x-msdownload')] }),
+        account(),
+      ),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: false, status: 422, message: 'Validation failed: File content type is invalid, File is invalid' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: false,
+      status: 422,
+      message: 'Validation failed: File content type is invalid, File is invalid',
+    })
     expect(statusRequests()).toHaveLength(0)
   })
 
   it('treats the 401 of an invalid token as permanent', async () => {
-    const result = expectFailure(await adapter().publish(post(), account({ accessToken: 'revoked-token' })))
+    const result = expectFailure(
+      await adapter().publish(post(), account({ accessToken: 'revoked-token' })),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: false, status: 401, message: 'The access token is invalid' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: false,
+      status: 401,
+      message: 'The access token is invalid',
+    })
   })
 
   it('treats 429 as retryable and waits until X-RateLimit-Reset (an ISO date)', async () => {
     const reset = new Date(Date.now() + 90_000).toISOString()
-    server.failNext('POST', '/api/v1/statuses', { status: 429, body: { error: 'Too many requests' }, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } })
+    server.failNext('POST', '/api/v1/statuses', {
+      status: 429,
+      body: { error: 'Too many requests' },
+      headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset },
+    })
     const result = expectFailure(await adapter().publish(post(), account()))
 
     expect(result).toMatchObject({ retryable: true, status: 429, message: 'Too many requests' })
@@ -205,24 +311,51 @@ describe('Mastodon adapter: errors', () => {
   })
 
   it('treats 503 as retryable and honours Retry-After', async () => {
-    server.failNext('POST', '/api/v1/statuses', { status: 503, body: { error: 'Service Unavailable' }, headers: { 'Retry-After': '30' } })
+    server.failNext('POST', '/api/v1/statuses', {
+      status: 503,
+      body: { error: 'Service Unavailable' },
+      headers: { 'Retry-After': '30' },
+    })
     const result = expectFailure(await adapter().publish(post(), account()))
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 503, message: 'Service Unavailable', retryAfterMs: 30_000 })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 503,
+      message: 'Service Unavailable',
+      retryAfterMs: 30_000,
+    })
   })
 
   it('keeps a short, tag-free excerpt of an HTML error page from a proxy', async () => {
-    server.failNext('POST', '/api/v2/media', { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' })
-    const result = expectFailure(await adapter().publish(post({ media: [file('lobby.png', 'image', 'image/png')] }), account()))
+    server.failNext('POST', '/api/v2/media', {
+      status: 502,
+      body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+    })
+    const result = expectFailure(
+      await adapter().publish(
+        post({ media: [file('lobby.png', 'image', 'image/png')] }),
+        account(),
+      ),
+    )
 
     expect(result).toEqual({ ok: false, retryable: true, status: 502, message: '502 Bad Gateway' })
   })
 
   it('treats the "not finished processing" 422 as retryable', async () => {
-    server.failNext('POST', '/api/v1/statuses', { status: 422, body: { error: 'Cannot attach files that have not finished processing. Try again in a moment!' } })
+    server.failNext('POST', '/api/v1/statuses', {
+      status: 422,
+      body: {
+        error: 'Cannot attach files that have not finished processing. Try again in a moment!',
+      },
+    })
     const result = expectFailure(await adapter().publish(post(), account()))
 
-    expect(result).toMatchObject({ retryable: true, status: 422, message: 'Cannot attach files that have not finished processing. Try again in a moment!' })
+    expect(result).toMatchObject({
+      retryable: true,
+      status: 422,
+      message: 'Cannot attach files that have not finished processing. Try again in a moment!',
+    })
   })
 
   it('turns a refused connection into a retryable failure with status 0', async () => {
@@ -235,12 +368,16 @@ describe('Mastodon adapter: errors', () => {
   })
 
   it('never returns the token, even when the server echoes it', async () => {
-    server.failNext('POST', '/api/v1/statuses', { status: 400, body: { error: `Bad header: Bearer ${TOKEN}` } })
+    server.failNext('POST', '/api/v1/statuses', {
+      status: 400,
+      body: { error: `Bad header: Bearer ${TOKEN}` },
+    })
     const failure = await adapter().publish(post(), account())
     const success = await adapter().publish(post(), account())
     const removed = await adapter().remove('404404', account())
 
-    for (const result of [failure, success, removed]) expect(JSON.stringify(result)).not.toContain(TOKEN)
+    for (const result of [failure, success, removed])
+      expect(JSON.stringify(result)).not.toContain(TOKEN)
     expect(expectFailure(failure).message).toBe('Bad header: Bearer [redacted]')
   })
 })
@@ -260,14 +397,28 @@ describe('Mastodon adapter: remove', () => {
 
   it("keeps 404 (gone, or another account's) as a permanent failure", async () => {
     const published = await adapter().publish(post(), account())
-    const result = expectFailure(await adapter().remove((published as { remoteId: string }).remoteId, account({ accessToken: 'other-token' })))
+    const result = expectFailure(
+      await adapter().remove(
+        (published as { remoteId: string }).remoteId,
+        account({ accessToken: 'other-token' }),
+      ),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: false, status: 404, message: 'Record not found' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: false,
+      status: 404,
+      message: 'Record not found',
+    })
     expect(server.statuses.size).toBe(1)
   })
 
   it('treats a 429 on delete (30 deletions per 30 minutes) as retryable with the reset', async () => {
-    server.failNext('DELETE', /^\/api\/v1\/statuses\//, { status: 429, body: { error: 'Too many requests' }, headers: { 'X-RateLimit-Reset': new Date(Date.now() + 60_000).toISOString() } })
+    server.failNext('DELETE', /^\/api\/v1\/statuses\//, {
+      status: 429,
+      body: { error: 'Too many requests' },
+      headers: { 'X-RateLimit-Reset': new Date(Date.now() + 60_000).toISOString() },
+    })
     const result = expectFailure(await adapter().remove('1', account()))
 
     expect(result).toMatchObject({ retryable: true, status: 429 })
@@ -278,10 +429,16 @@ describe('Mastodon adapter: remove', () => {
 describe('Mastodon adapter: reconcile', () => {
   it('confirms a remote id with GET /api/v1/statuses/:id', async () => {
     const published = await adapter().publish(post(), account())
-    const found = await adapter().reconcile(post(), account(), (published as { remoteId: string }).remoteId)
+    const found = await adapter().reconcile(
+      post(),
+      account(),
+      (published as { remoteId: string }).remoteId,
+    )
 
     expect(found).toEqual(published)
-    expect(routes().at(-1)).toBe(`GET /api/v1/statuses/${(published as { remoteId: string }).remoteId}`)
+    expect(routes().at(-1)).toBe(
+      `GET /api/v1/statuses/${(published as { remoteId: string }).remoteId}`,
+    )
   })
 
   it('answers null for a remote id the instance does not have', async () => {
@@ -289,8 +446,15 @@ describe('Mastodon adapter: reconcile', () => {
   })
 
   it('without a remote id, re-sends with the same Idempotency-Key and gets the status already made', async () => {
-    const published = await adapter().publish(post({ media: [file('lobby.png', 'image', 'image/png', 'Lobby')] }), account())
-    const found = await adapter().reconcile(post({ media: [file('lobby.png', 'image', 'image/png', 'Lobby')] }), account(), undefined)
+    const published = await adapter().publish(
+      post({ media: [file('lobby.png', 'image', 'image/png', 'Lobby')] }),
+      account(),
+    )
+    const found = await adapter().reconcile(
+      post({ media: [file('lobby.png', 'image', 'image/png', 'Lobby')] }),
+      account(),
+      undefined,
+    )
 
     expect(found).toEqual(published)
     expect(server.statuses.size).toBe(1)
@@ -301,18 +465,30 @@ describe('Mastodon adapter: reconcile', () => {
     const found = await adapter().reconcile(post(), account(), undefined)
 
     const [status] = server.statuses.values()
-    expect(found).toEqual({ ok: true, remoteId: status.id, remoteUrl: `${server.url}/@stmarys/${status.id}`, status: 200 })
+    expect(found).toEqual({
+      ok: true,
+      remoteId: status.id,
+      remoteUrl: `${server.url}/@stmarys/${status.id}`,
+      status: 200,
+    })
   })
 
   it('answers null when the re-send is refused with a permanent 422 (no status exists for the key)', async () => {
-    expect(await adapter().reconcile(post({ text: 'y'.repeat(200) }), account(), undefined)).toBeNull()
+    expect(
+      await adapter().reconcile(post({ text: 'y'.repeat(200) }), account(), undefined),
+    ).toBeNull()
     expect(server.statuses.size).toBe(0)
   })
 
   it('throws, without the token, when it cannot look', async () => {
-    server.failNext('GET', /^\/api\/v1\/statuses\//, { status: 500, body: { error: `Internal error for ${TOKEN}` } })
+    server.failNext('GET', /^\/api\/v1\/statuses\//, {
+      status: 500,
+      body: { error: `Internal error for ${TOKEN}` },
+    })
 
-    await expect(adapter().reconcile(post(), account(), '1')).rejects.toThrow('Internal error for [redacted]')
+    await expect(adapter().reconcile(post(), account(), '1')).rejects.toThrow(
+      'Internal error for [redacted]',
+    )
   })
 
   it('the instance keeps an Idempotency-Key for an hour only: after that a repeat is a new status', async () => {

@@ -2,8 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Webhook } from 'standardwebhooks'
 
 import { webhookChannel, webhookId } from '../../../../plugins/channels/webhook'
-import type { ChannelAccount, ChannelFailure, ChannelPost, ChannelResult } from '../../../../plugins/scheduler'
-import { replies, startWebhookReceiver, type WebhookReceiver } from '../../../support/networks/webhookReceiver'
+import type {
+  ChannelAccount,
+  ChannelFailure,
+  ChannelPost,
+  ChannelResult,
+} from '../../../../plugins/scheduler'
+import {
+  replies,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../../../support/networks/webhookReceiver'
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 const OTHER_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD'
@@ -11,14 +20,27 @@ const DUE = '2026-03-01T09:00:00.000Z'
 
 let receiver: WebhookReceiver
 
-const account = (overrides: Partial<ChannelAccount> = {}): ChannelAccount => ({ baseUrl: '', url: receiver.url, secret: SECRET, ...overrides })
+const account = (overrides: Partial<ChannelAccount> = {}): ChannelAccount => ({
+  baseUrl: '',
+  url: receiver.url,
+  secret: SECRET,
+  ...overrides,
+})
 
 const post = (overrides: Partial<ChannelPost> = {}): ChannelPost => ({
   idempotencyKey: `events:7:webhook:${DUE}`,
   publicationId: 'pub-7',
   text: 'Free blood pressure checks in the main lobby on Saturday.',
   link: 'https://hospital.example/events/bp-checks?utm_source=webhook',
-  media: [{ kind: 'image', filePath: '/srv/media/lobby.png', url: 'https://cdn.hospital.example/lobby.png', mimeType: 'image/png', altText: 'A nurse taking a reading' }],
+  media: [
+    {
+      kind: 'image',
+      filePath: '/srv/media/lobby.png',
+      url: 'https://cdn.hospital.example/lobby.png',
+      mimeType: 'image/png',
+      altText: 'A nurse taking a reading',
+    },
+  ],
   document: { id: 7, title: 'Blood pressure checks', startsAt: DUE },
   ...overrides,
 })
@@ -32,7 +54,11 @@ const expectFailure = (result: ChannelResult): ChannelFailure => {
 const recordingFetch = () => {
   const sent: { url: string; headers: Record<string, string>; body: string }[] = []
   const fetcher: typeof fetch = async (input, init) => {
-    sent.push({ url: String(input), headers: Object.fromEntries(new Headers(init?.headers)), body: String(init?.body) })
+    sent.push({
+      url: String(input),
+      headers: Object.fromEntries(new Headers(init?.headers)),
+      body: String(init?.body),
+    })
     return fetch(input, init)
   }
   return { sent, fetcher }
@@ -64,14 +90,24 @@ describe('webhook adapter: publish', () => {
     const [request] = sent
     expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/)
     expect(request.headers['webhook-timestamp']).toMatch(/^\d+$/)
-    expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5)
-    expect(new Webhook(SECRET).verify(request.body, request.headers)).toEqual(JSON.parse(request.body))
-    expect(() => new Webhook(OTHER_SECRET).verify(request.body, request.headers)).toThrow(/No matching signature/)
-    expect(() => new Webhook(SECRET).verify(request.body.replace('Saturday', 'Sunday'), request.headers)).toThrow(/No matching signature/)
+    expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(
+      5,
+    )
+    expect(new Webhook(SECRET).verify(request.body, request.headers)).toEqual(
+      JSON.parse(request.body),
+    )
+    expect(() => new Webhook(OTHER_SECRET).verify(request.body, request.headers)).toThrow(
+      /No matching signature/,
+    )
+    expect(() =>
+      new Webhook(SECRET).verify(request.body.replace('Saturday', 'Sunday'), request.headers),
+    ).toThrow(/No matching signature/)
   })
 
   it('is refused (400, permanent) by a receiver holding a different secret', async () => {
-    const result = expectFailure(await webhookChannel().publish(post(), account({ secret: OTHER_SECRET })))
+    const result = expectFailure(
+      await webhookChannel().publish(post(), account({ secret: OTHER_SECRET })),
+    )
 
     expect(result).toMatchObject({ retryable: false, status: 400 })
     expect(result.message).toMatch(/No matching signature found/)
@@ -93,7 +129,14 @@ describe('webhook adapter: publish', () => {
         idempotencyKey: `events:7:webhook:${DUE}`,
         text: post().text,
         link: post().link,
-        media: [{ kind: 'image', url: 'https://cdn.hospital.example/lobby.png', mimeType: 'image/png', altText: 'A nurse taking a reading' }],
+        media: [
+          {
+            kind: 'image',
+            url: 'https://cdn.hospital.example/lobby.png',
+            mimeType: 'image/png',
+            altText: 'A nurse taking a reading',
+          },
+        ],
         document: { id: 7, title: 'Blood pressure checks', startsAt: DUE },
       },
     })
@@ -107,7 +150,10 @@ describe('webhook adapter: publish', () => {
     const adapter = webhookChannel()
     const first = await adapter.publish(post(), account())
     const second = await adapter.publish(post(), account())
-    const other = await adapter.publish(post({ idempotencyKey: `events:8:webhook:${DUE}` }), account())
+    const other = await adapter.publish(
+      post({ idempotencyKey: `events:8:webhook:${DUE}` }),
+      account(),
+    )
 
     const [a, b, c] = receiver.deliveries.map((delivery) => delivery.id)
     expect(a).toMatch(/^msg_[A-Za-z0-9_-]{32}$/)
@@ -121,7 +167,7 @@ describe('webhook adapter: publish', () => {
     expect(receiver.duplicates()).toBe(1)
   })
 
-  it("takes any 2xx as success and keeps the webhook-id even when the receiver answers with its own id", async () => {
+  it('takes any 2xx as success and keeps the webhook-id even when the receiver answers with its own id', async () => {
     receiver.program({ status: 202, body: { id: 'receiver-123' } })
     const result = await webhookChannel().publish(post(), account())
 
@@ -143,7 +189,12 @@ describe('webhook adapter: failures', () => {
     const failed = expectFailure(await adapter.publish(post(), account()))
     const retried = await adapter.publish(post(), account())
 
-    expect(failed).toEqual({ ok: false, retryable: true, status: 500, message: 'internal server error' })
+    expect(failed).toEqual({
+      ok: false,
+      retryable: true,
+      status: 500,
+      message: 'internal server error',
+    })
     expect(retried.ok).toBe(true)
     expect(receiver.refused.map((delivery) => delivery.id)).toEqual(receiver.uniqueIds())
     expect(receiver.duplicates()).toBe(0)
@@ -153,12 +204,22 @@ describe('webhook adapter: failures', () => {
     receiver.program(replies.tooManyRequests('7'))
     const result = expectFailure(await webhookChannel().publish(post(), account()))
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 429, message: 'slow down', retryAfterMs: 7000 })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 429,
+      message: 'slow down',
+      retryAfterMs: 7000,
+    })
   })
 
   it('reads an HTTP-date Retry-After on a 503', async () => {
     const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 30_000)
-    receiver.program({ status: 503, body: 'down for maintenance', headers: { 'Retry-After': at.toUTCString() } })
+    receiver.program({
+      status: 503,
+      body: 'down for maintenance',
+      headers: { 'Retry-After': at.toUTCString() },
+    })
     const result = expectFailure(await webhookChannel().publish(post(), account()))
 
     expect(result).toMatchObject({ retryable: true, status: 503, message: 'down for maintenance' })
@@ -170,11 +231,19 @@ describe('webhook adapter: failures', () => {
     receiver.program(replies.badRequest('unknown event type publication.published'))
     const result = expectFailure(await webhookChannel().publish(post(), account()))
 
-    expect(result).toEqual({ ok: false, retryable: false, status: 400, message: 'unknown event type publication.published' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: false,
+      status: 400,
+      message: 'unknown event type publication.published',
+    })
   })
 
   it('keeps at most 500 characters of an HTML error page, tags dropped', async () => {
-    receiver.program({ status: 404, body: `<html><body><h1>Not Found</h1><p>${'x'.repeat(2000)}</p></body></html>` })
+    receiver.program({
+      status: 404,
+      body: `<html><body><h1>Not Found</h1><p>${'x'.repeat(2000)}</p></body></html>`,
+    })
     const result = expectFailure(await webhookChannel().publish(post(), account()))
 
     expect(result).toMatchObject({ retryable: false, status: 404 })
@@ -188,32 +257,54 @@ describe('webhook adapter: failures', () => {
     const result = expectFailure(await webhookChannel().publish(post(), account()))
 
     expect(result).toMatchObject({ retryable: false, status: 308 })
-    expect(result.message).toMatch(/redirected to https:\/\/elsewhere\.example\/hook.*URL needs updating/)
+    expect(result.message).toMatch(
+      /redirected to https:\/\/elsewhere\.example\/hook.*URL needs updating/,
+    )
     expect(receiver.refused).toHaveLength(1)
   })
 
   it("times out a hanging receiver after the account's timeoutMs, as retryable", async () => {
     receiver.program(replies.hang())
     const started = Date.now()
-    const result = expectFailure(await webhookChannel().publish(post(), account({ settings: { timeoutMs: 150 } })))
+    const result = expectFailure(
+      await webhookChannel().publish(post(), account({ settings: { timeoutMs: 150 } })),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 0, message: 'the webhook receiver did not answer within 150 ms' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 0,
+      message: 'the webhook receiver did not answer within 150 ms',
+    })
     expect(Date.now() - started).toBeLessThan(5000)
     expect(receiver.refused).toHaveLength(1)
   })
 
   it('uses the adapter timeout when the account sets none', async () => {
     receiver.program(replies.hang())
-    const result = expectFailure(await webhookChannel({ timeoutMs: 100 }).publish(post(), account()))
+    const result = expectFailure(
+      await webhookChannel({ timeoutMs: 100 }).publish(post(), account()),
+    )
 
-    expect(result).toMatchObject({ retryable: true, status: 0, message: 'the webhook receiver did not answer within 100 ms' })
+    expect(result).toMatchObject({
+      retryable: true,
+      status: 0,
+      message: 'the webhook receiver did not answer within 100 ms',
+    })
   })
 
   it("stops when the caller's signal aborts, as retryable", async () => {
     receiver.program(replies.hang())
-    const result = expectFailure(await webhookChannel().publish(post(), account(), AbortSignal.timeout(100)))
+    const result = expectFailure(
+      await webhookChannel().publish(post(), account(), AbortSignal.timeout(100)),
+    )
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 0, message: 'the request timed out' })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 0,
+      message: 'the request timed out',
+    })
   })
 
   it('reports a refused connection as retryable, with its cause', async () => {
@@ -231,7 +322,11 @@ describe('webhook adapter: failures', () => {
     ['a blank url', { url: '  ' }, /no URL/],
     ['an unparsable url', { url: 'not a url' }, /not a valid URL/],
     ['a non-http url', { url: 'ftp://hospital.example/hook' }, /must be http\(s\)/],
-    ['credentials in the url', { url: 'https://user:pw@hospital.example/hook' }, /must not carry credentials/],
+    [
+      'credentials in the url',
+      { url: 'https://user:pw@hospital.example/hook' },
+      /must not carry credentials/,
+    ],
     ['no secret', { secret: undefined }, /no signing secret \(secret\)/],
     ['an invalid secret', { secret: 'whsec_not base64!!' }, /not a valid key/],
   ])('fails for good, without a request, on %s', async (_name, overrides, message) => {
@@ -244,7 +339,10 @@ describe('webhook adapter: failures', () => {
 
   it('never lets the secret, or its bare key, into a message', async () => {
     const key = SECRET.slice('whsec_'.length)
-    receiver.program(replies.badRequest(`secret ${SECRET} rejected`), { status: 500, body: { message: `key ${key} revoked` } })
+    receiver.program(replies.badRequest(`secret ${SECRET} rejected`), {
+      status: 500,
+      body: { message: `key ${key} revoked` },
+    })
     const adapter = webhookChannel({ timeoutMs: 100 })
     const results = [
       await adapter.publish(post(), account()),
@@ -273,7 +371,11 @@ describe('webhook adapter: remove', () => {
     const second = await adapter.remove(published.remoteId, account())
 
     const [, retraction, repeat] = receiver.deliveries
-    expect(retraction.body).toEqual({ type: 'publication.retracted', timestamp: expect.any(String), data: { remoteId: published.remoteId } })
+    expect(retraction.body).toEqual({
+      type: 'publication.retracted',
+      timestamp: expect.any(String),
+      data: { remoteId: published.remoteId },
+    })
     expect(retraction.id).toBe(webhookId(`${published.remoteId}:retracted`))
     expect(retraction.id).not.toBe(published.remoteId)
     expect(repeat.id).toBe(retraction.id)
@@ -285,6 +387,12 @@ describe('webhook adapter: remove', () => {
     receiver.program(replies.tooManyRequests('3'))
     const result = expectFailure(await webhookChannel().remove(webhookId('x'), account()))
 
-    expect(result).toEqual({ ok: false, retryable: true, status: 429, message: 'slow down', retryAfterMs: 3000 })
+    expect(result).toEqual({
+      ok: false,
+      retryable: true,
+      status: 429,
+      message: 'slow down',
+      retryAfterMs: 3000,
+    })
   })
 })

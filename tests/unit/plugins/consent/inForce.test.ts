@@ -19,14 +19,25 @@ describe('a consent is in force through its expiry day (UTC), and not a moment a
     const record = { status: 'active', expiry: { expiresOn } }
     expect(storyConsentInForce(record, new Date('2026-06-30T20:00:00Z'))).toBe(true)
     expect(storyConsentInForce(record, new Date('2026-07-01T06:00:00Z'))).toBe(false)
-    expect(storyConsentInForce({ ...record, status: 'revoked' }, new Date('2026-06-30T20:00:00Z'))).toBe(false)
+    expect(
+      storyConsentInForce({ ...record, status: 'revoked' }, new Date('2026-06-30T20:00:00Z')),
+    ).toBe(false)
   })
 
   it('is the rule the status derivation applies', () => {
     const facts = {
-      signedAt: '2026-01-05T12:00:00.000Z', signatureMethod: 'wet-ink', signedFormUploaded: true, signerType: 'patient', representativeAuthority: null,
-      usesAllowed: ['name'], channelsAllowed: ['web'], purposes: ['patient-story'], expiresOn, expiryEvent: null,
-      statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true }, revokedAt: null,
+      signedAt: '2026-01-05T12:00:00.000Z',
+      signatureMethod: 'wet-ink',
+      signedFormUploaded: true,
+      signerType: 'patient',
+      representativeAuthority: null,
+      usesAllowed: ['name'],
+      channelsAllowed: ['web'],
+      purposes: ['patient-story'],
+      expiresOn,
+      expiryEvent: null,
+      statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true },
+      revokedAt: null,
     }
     expect(consentStatus(facts, new Date('2026-06-30T23:59:59Z'))).toBe('active')
     expect(consentStatus(facts, new Date('2026-07-01T06:00:00Z'))).toBe('expired')

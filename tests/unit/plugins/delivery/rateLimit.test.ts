@@ -7,7 +7,11 @@ describe('delivery rate limiter (token bucket)', () => {
     let now = 0
     const take = createRateLimiter({ now: () => now })
     const tier = { perMinute: 60, burst: 2 }
-    expect([take('a', tier).ok, take('a', tier).ok, take('a', tier).ok]).toEqual([true, true, false])
+    expect([take('a', tier).ok, take('a', tier).ok, take('a', tier).ok]).toEqual([
+      true,
+      true,
+      false,
+    ])
     expect(take('a', tier).retryAfterSeconds).toBe(1)
     now += 1000
     expect(take('a', tier)).toMatchObject({ ok: true, remaining: 0 })

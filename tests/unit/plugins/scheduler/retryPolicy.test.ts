@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { decideRetry, RETRY_AFTER_CEILING_MS, retryDelayMs } from '../../../../plugins/scheduler/lib/retryPolicy'
+import {
+  decideRetry,
+  RETRY_AFTER_CEILING_MS,
+  retryDelayMs,
+} from '../../../../plugins/scheduler/lib/retryPolicy'
 
 const MINUTE = 60_000
 const fixed = (value: number) => () => value
@@ -26,13 +30,17 @@ describe('retryDelayMs', () => {
 
   it('waits at least Retry-After, even past the cap', () => {
     expect(retryDelayMs({ attempt: 1, retryAfterMs: 30_000, random: fixed(0.5) })).toBe(30_000)
-    expect(retryDelayMs({ attempt: 1, retryAfterMs: 2 * 60 * MINUTE, random: fixed(0.5) })).toBe(2 * 60 * MINUTE)
+    expect(retryDelayMs({ attempt: 1, retryAfterMs: 2 * 60 * MINUTE, random: fixed(0.5) })).toBe(
+      2 * 60 * MINUTE,
+    )
     // A jittered delay longer than Retry-After stands.
     expect(retryDelayMs({ attempt: 12, retryAfterMs: 1000, random: fixed(0.5) })).toBe(7.5 * MINUTE)
   })
 
   it('holds Retry-After to 24 hours and ignores one that is not a positive number', () => {
-    expect(retryDelayMs({ attempt: 1, retryAfterMs: 3 * RETRY_AFTER_CEILING_MS, random: fixed(0) })).toBe(RETRY_AFTER_CEILING_MS)
+    expect(
+      retryDelayMs({ attempt: 1, retryAfterMs: 3 * RETRY_AFTER_CEILING_MS, random: fixed(0) }),
+    ).toBe(RETRY_AFTER_CEILING_MS)
     expect(retryDelayMs({ attempt: 1, retryAfterMs: -5, random: fixed(0.5) })).toBe(500)
     expect(retryDelayMs({ attempt: 1, retryAfterMs: Number.NaN, random: fixed(0.5) })).toBe(500)
   })
@@ -50,28 +58,63 @@ describe('decideRetry', () => {
   const now = new Date('2026-03-08T06:59:00.000Z')
 
   it('stops at once on a permanent error', () => {
-    expect(decideRetry({ attempts: 1, failure: { retryable: false, retryAfterMs: 1000 }, now, random: fixed(0.5) })).toEqual({ action: 'fail', reason: 'permanent error' })
+    expect(
+      decideRetry({
+        attempts: 1,
+        failure: { retryable: false, retryAfterMs: 1000 },
+        now,
+        random: fixed(0.5),
+      }),
+    ).toEqual({ action: 'fail', reason: 'permanent error' })
   })
 
   it('retries a retryable error at now + the backoff delay', () => {
-    expect(decideRetry({ attempts: 3, failure: { retryable: true }, now, random: fixed(0.5) })).toEqual({ action: 'retry', at: new Date('2026-03-08T06:59:02.000Z') })
+    expect(
+      decideRetry({ attempts: 3, failure: { retryable: true }, now, random: fixed(0.5) }),
+    ).toEqual({ action: 'retry', at: new Date('2026-03-08T06:59:02.000Z') })
   })
 
   it('honours Retry-After', () => {
-    expect(decideRetry({ attempts: 1, failure: { retryable: true, retryAfterMs: 90_000 }, now, random: fixed(0.1) })).toEqual({
+    expect(
+      decideRetry({
+        attempts: 1,
+        failure: { retryable: true, retryAfterMs: 90_000 },
+        now,
+        random: fixed(0.1),
+      }),
+    ).toEqual({
       action: 'retry',
       at: new Date('2026-03-08T07:00:30.000Z'),
     })
   })
 
   it('gives up after maxAttempts attempts (8 by default)', () => {
-    expect(decideRetry({ attempts: 7, failure: { retryable: true }, now, random: fixed(0) }).action).toBe('retry')
-    expect(decideRetry({ attempts: 8, failure: { retryable: true }, now, random: fixed(0) })).toEqual({ action: 'fail', reason: 'gave up after 8 attempts' })
-    expect(decideRetry({ attempts: 3, maxAttempts: 3, failure: { retryable: true }, now, random: fixed(0) })).toEqual({ action: 'fail', reason: 'gave up after 3 attempts' })
+    expect(
+      decideRetry({ attempts: 7, failure: { retryable: true }, now, random: fixed(0) }).action,
+    ).toBe('retry')
+    expect(
+      decideRetry({ attempts: 8, failure: { retryable: true }, now, random: fixed(0) }),
+    ).toEqual({ action: 'fail', reason: 'gave up after 8 attempts' })
+    expect(
+      decideRetry({
+        attempts: 3,
+        maxAttempts: 3,
+        failure: { retryable: true },
+        now,
+        random: fixed(0),
+      }),
+    ).toEqual({ action: 'fail', reason: 'gave up after 3 attempts' })
   })
 
   it('passes base and cap through to the delay', () => {
-    const decision = decideRetry({ attempts: 6, failure: { retryable: true }, now, random: fixed(0.5), baseMs: 100, capMs: 1000 })
+    const decision = decideRetry({
+      attempts: 6,
+      failure: { retryable: true },
+      now,
+      random: fixed(0.5),
+      baseMs: 100,
+      capMs: 1000,
+    })
     expect(decision).toEqual({ action: 'retry', at: new Date(now.getTime() + 500) })
   })
 })

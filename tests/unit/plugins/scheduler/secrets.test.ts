@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { decryptSecret, encryptSecret, isEncrypted, parseSecretsKey } from '../../../../plugins/scheduler/lib/secrets'
+import {
+  decryptSecret,
+  encryptSecret,
+  isEncrypted,
+  parseSecretsKey,
+} from '../../../../plugins/scheduler/lib/secrets'
 
 const raw = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex')
 const key = raw
@@ -55,7 +60,8 @@ describe('parseSecretsKey', () => {
 
 describe('encryptSecret / decryptSecret', () => {
   it('round-trips, including empty and non-ASCII secrets', () => {
-    for (const plain of ['EAAG-page-token-123', '', 'mot de passe: é😀']) expect(decryptSecret(encryptSecret(plain, key), key)).toBe(plain)
+    for (const plain of ['EAAG-page-token-123', '', 'mot de passe: é😀'])
+      expect(decryptSecret(encryptSecret(plain, key), key)).toBe(plain)
   })
 
   it('writes v1.<iv>.<tag>.<ciphertext> in base64url with a 12-byte IV and a fresh IV each time', () => {
@@ -71,9 +77,16 @@ describe('encryptSecret / decryptSecret', () => {
   it('refuses a wrong key or an altered IV, tag or ciphertext, without echoing anything', () => {
     const plain = 'whsec_supersecretvalue'
     const stored = encryptSecret(plain, key)
-    const attempts = [() => decryptSecret(stored, otherKey), () => decryptSecret(tamper(stored, 1), key), () => decryptSecret(tamper(stored, 2), key), () => decryptSecret(tamper(stored, 3), key)]
+    const attempts = [
+      () => decryptSecret(stored, otherKey),
+      () => decryptSecret(tamper(stored, 1), key),
+      () => decryptSecret(tamper(stored, 2), key),
+      () => decryptSecret(tamper(stored, 3), key),
+    ]
     for (const attempt of attempts) {
-      expect(attempt).toThrow('The stored secret could not be decrypted: the key is wrong, the value was altered, or it belongs to another account or field.')
+      expect(attempt).toThrow(
+        'The stored secret could not be decrypted: the key is wrong, the value was altered, or it belongs to another account or field.',
+      )
       try {
         attempt()
       } catch (error) {
@@ -90,17 +103,25 @@ describe('encryptSecret / decryptSecret', () => {
     expect(decryptSecret(stored, key, 'acct_1:accessToken')).toBe('token')
     expect(() => decryptSecret(stored, key, 'acct_2:accessToken')).toThrow(/could not be decrypted/)
     expect(() => decryptSecret(stored, key)).toThrow(/could not be decrypted/)
-    expect(() => decryptSecret(encryptSecret('token', key), key, 'acct_1:accessToken')).toThrow(/could not be decrypted/)
+    expect(() => decryptSecret(encryptSecret('token', key), key, 'acct_1:accessToken')).toThrow(
+      /could not be decrypted/,
+    )
   })
 
   it('refuses values that are not in the v1 format, and keys that are not 32 bytes', () => {
-    expect(() => decryptSecret('plain-token', key)).toThrow('The stored secret is not in the v1.<iv>.<tag>.<ciphertext> format; it may be plain text that was never encrypted.')
+    expect(() => decryptSecret('plain-token', key)).toThrow(
+      'The stored secret is not in the v1.<iv>.<tag>.<ciphertext> format; it may be plain text that was never encrypted.',
+    )
     const stored = encryptSecret('x', key)
     expect(() => decryptSecret(stored.replace(/^v1/, 'v2'), key)).toThrow(/not in the v1/)
     // A truncated tag must not be accepted (GCM would verify fewer bits).
     const parts = stored.split('.')
-    expect(() => decryptSecret([parts[0], parts[1], parts[2].slice(0, 11), parts[3]].join('.'), key)).toThrow(/not in the v1/)
-    expect(() => encryptSecret('x', randomBytes(16))).toThrow('The secrets key must be 32 bytes; read it with parseSecretsKey.')
+    expect(() =>
+      decryptSecret([parts[0], parts[1], parts[2].slice(0, 11), parts[3]].join('.'), key),
+    ).toThrow(/not in the v1/)
+    expect(() => encryptSecret('x', randomBytes(16))).toThrow(
+      'The secrets key must be 32 bytes; read it with parseSecretsKey.',
+    )
   })
 })
 

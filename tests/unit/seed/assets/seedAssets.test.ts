@@ -14,8 +14,12 @@ import { probeVideo } from '../../../../src/lib/video/probeVideo'
 
 // webvtt-parser is CommonJS without type declarations; only its parse result is needed here.
 type VttCue = { startTime: number; endTime: number; text: string }
-type WebVTTParserClass = new () => { parse: (input: string, mode: string) => { cues: VttCue[]; errors: unknown[] } }
-const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as { WebVTTParser: WebVTTParserClass }
+type WebVTTParserClass = new () => {
+  parse: (input: string, mode: string) => { cues: VttCue[]; errors: unknown[] }
+}
+const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as {
+  WebVTTParser: WebVTTParserClass
+}
 
 let dir: string
 let assets: SeedAssets
@@ -34,7 +38,11 @@ afterAll(async () => {
 
 const mtimes = async (): Promise<Record<string, number>> => {
   const names = await readdir(dir)
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(path.join(dir, name))).mtimeMs] as const)))
+  return Object.fromEntries(
+    await Promise.all(
+      names.map(async (name) => [name, (await stat(path.join(dir, name))).mtimeMs] as const),
+    ),
+  )
 }
 
 describe('ensureSeedAssets', () => {
@@ -43,19 +51,29 @@ describe('ensureSeedAssets', () => {
     const eventImages = Object.values(assets.eventImages)
     const portraits = Object.values(assets.patientPortraits)
     expect([heroes.length, eventImages.length]).toEqual([4, 3])
-    expect(Object.keys(assets.patientPortraits).sort()).toEqual(storySeeds.map((story) => story.slug).sort())
+    expect(Object.keys(assets.patientPortraits).sort()).toEqual(
+      storySeeds.map((story) => story.slug).sort(),
+    )
 
-    for (const [images, width, height] of [[heroes, 1600, 900], [eventImages, 1200, 800], [portraits, 1200, 1200]] as const) {
+    for (const [images, width, height] of [
+      [heroes, 1600, 900],
+      [eventImages, 1200, 800],
+      [portraits, 1200, 1200],
+    ] as const) {
       for (const image of images) {
         const metadata = await sharp(image.path).metadata()
-        expect({ width: metadata.width, height: metadata.height, format: metadata.format }).toEqual({ width, height, format: 'jpeg' })
+        expect({ width: metadata.width, height: metadata.height, format: metadata.format }).toEqual(
+          { width, height, format: 'jpeg' },
+        )
         expect(image.alt.en).toBeTruthy()
         expect(image.alt.es).toBeTruthy()
       }
     }
     expect(portraits.every((portrait) => portrait.showsPatient)).toBe(true)
     expect([...heroes, ...eventImages].some((image) => image.showsPatient)).toBe(false)
-    expect(assets.campaignHeroes['breast-cancer-awareness-2026']?.alt.en).toContain('Breast Cancer Awareness Month')
+    expect(assets.campaignHeroes['breast-cancer-awareness-2026']?.alt.en).toContain(
+      'Breast Cancer Awareness Month',
+    )
   })
 
   it('generates a small 8-second 640x360 H.264/AAC explainer', async () => {
@@ -107,16 +125,32 @@ describe('ensureSeedAssets', () => {
 
 describe('demo media generators', () => {
   it('draw the same picture for the same input', async () => {
-    const options = { width: 320, height: 180, title: 'Heart Month', subtitle: 'February', palette: demoPalettes.heart }
+    const options = {
+      width: 320,
+      height: 180,
+      title: 'Heart Month',
+      subtitle: 'February',
+      palette: demoPalettes.heart,
+    }
     expect((await generateDemoImage(options)).equals(await generateDemoImage(options))).toBe(true)
   })
 
   it('fit caption cues inside a video of any length', () => {
     for (const seconds of [2, 8, 95]) {
-      const { cues, errors } = new WebVTTParser().parse(generateDemoCaptions('en', seconds), 'metadata')
+      const { cues, errors } = new WebVTTParser().parse(
+        generateDemoCaptions('en', seconds),
+        'metadata',
+      )
       expect(errors).toEqual([])
       expect(cues).toHaveLength(4)
-      expect(cues.every((cue, index) => cue.startTime < cue.endTime && cue.endTime <= seconds && (index === 0 || cue.startTime >= cues[index - 1]!.endTime))).toBe(true)
+      expect(
+        cues.every(
+          (cue, index) =>
+            cue.startTime < cue.endTime &&
+            cue.endTime <= seconds &&
+            (index === 0 || cue.startTime >= cues[index - 1]!.endTime),
+        ),
+      ).toBe(true)
     }
   })
 })

@@ -24,13 +24,27 @@ export const encryptSecrets =
         const plain = incoming.trim()
         if (isEncrypted(plain)) {
           // Only the database's own value may look encrypted; refuse one typed in.
-          if (plain !== originalDoc?.[field]) throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${field}: give the secret itself, not an encrypted value.` }] })
+          if (plain !== originalDoc?.[field])
+            throw new ValidationError({
+              collection: collection.slug,
+              errors: [
+                {
+                  path: field,
+                  message: `${field}: give the secret itself, not an encrypted value.`,
+                },
+              ],
+            })
         } else {
           let key: Buffer
           try {
             key = parseSecretsKey(process.env[config.secretsKeyEnv], config.secretsKeyEnv)
           } catch (error) {
-            throw new ValidationError({ collection: collection.slug, errors: [{ path: field, message: `${field}: can't be stored — ${(error as Error).message}` }] })
+            throw new ValidationError({
+              collection: collection.slug,
+              errors: [
+                { path: field, message: `${field}: can't be stored — ${(error as Error).message}` },
+              ],
+            })
           }
           data[field] = encryptSecret(plain, key, secretAad(field))
         }

@@ -9,15 +9,30 @@ import { relationId } from '../relationId'
 import { sameValue } from '../sameValue'
 
 /** Changing any of these on an approved row sends it back for approval. */
-const CONTENT_FIELDS = ['document', 'channelAccount', 'dueAt', 'timeZone', 'text', 'hashtags', 'link', 'media', 'title', 'repeat', 'unpublishAt'] as const
-
+const CONTENT_FIELDS = [
+  'document',
+  'channelAccount',
+  'dueAt',
+  'timeZone',
+  'text',
+  'hashtags',
+  'link',
+  'media',
+  'title',
+  'repeat',
+  'unpublishAt',
+] as const
 
 const refuse = (collection: string, path: string, message: string): never => {
   throw new ValidationError({ collection, errors: [{ path, message }] })
 }
 
 const allowed = (config: SanitizedSchedulerConfig, who: Mover, req: PayloadRequest): boolean =>
-  who === 'author' ? config.canAuthor(req) : who === 'approver' ? config.canApprove(req) : config.canAuthor(req) || config.canApprove(req)
+  who === 'author'
+    ? config.canAuthor(req)
+    : who === 'approver'
+      ? config.canApprove(req)
+      : config.canAuthor(req) || config.canApprove(req)
 
 /**
  * The approval rules. Nothing reaches `scheduled` without an approver who is neither its author
@@ -35,17 +50,37 @@ export const enforceTransitions =
 
     if (operation === 'create') {
       data.createdBy = userId ?? null
-      if (next !== 'draft' && next !== 'awaiting-approval') refuse(slug, 'state', `state: a new publication starts as draft or awaiting-approval, not ${next}.`)
+      if (next !== 'draft' && next !== 'awaiting-approval')
+        refuse(
+          slug,
+          'state',
+          `state: a new publication starts as draft or awaiting-approval, not ${next}.`,
+        )
     }
 
-    const changed = operation === 'update' ? CONTENT_FIELDS.filter((field) => field in data && !sameValue(data[field], originalDoc?.[field])) : []
+    const changed =
+      operation === 'update'
+        ? CONTENT_FIELDS.filter(
+            (field) => field in data && !sameValue(data[field], originalDoc?.[field]),
+          )
+        : []
     if (changed.length && frozenStates.includes(previous)) {
-      const onlyUnpublish = previous === 'published' && changed.every((field) => field === 'unpublishAt')
-      if (!onlyUnpublish) refuse(slug, changed[0], `${changed[0]}: a ${previous} publication can't be edited; create a new one instead.`)
+      const onlyUnpublish =
+        previous === 'published' && changed.every((field) => field === 'unpublishAt')
+      if (!onlyUnpublish)
+        refuse(
+          slug,
+          changed[0],
+          `${changed[0]}: a ${previous} publication can't be edited; create a new one instead.`,
+        )
     }
     // An edit to approved (or waiting) copy needs a fresh approval, whatever state was asked for.
     let sentBack = false
-    if (changed.length && (previous === 'scheduled' || previous === 'awaiting-approval') && (next === previous || next === 'scheduled')) {
+    if (
+      changed.length &&
+      (previous === 'scheduled' || previous === 'awaiting-approval') &&
+      (next === previous || next === 'scheduled')
+    ) {
       next = 'awaiting-approval'
       sentBack = true
       // Whoever changed the copy is one of its authors now, and so can't approve it.
@@ -57,8 +92,10 @@ export const enforceTransitions =
 
     if (operation === 'update' && next !== previous && !sentBack) {
       const who = manualMoves[`${previous}>${next}`]
-      if (!who) refuse(slug, 'state', `state: a publication can't go from ${previous} to ${next} by hand.`)
-      if (!allowed(config, who!, req)) refuse(slug, 'state', `state: you may not move a publication from ${previous} to ${next}.`)
+      if (!who)
+        refuse(slug, 'state', `state: a publication can't go from ${previous} to ${next} by hand.`)
+      if (!allowed(config, who!, req))
+        refuse(slug, 'state', `state: you may not move a publication from ${previous} to ${next}.`)
     }
     data.state = next
 
@@ -70,11 +107,19 @@ export const enforceTransitions =
     if (previous === 'awaiting-approval' && next === 'draft' && !config.canAuthor(req)) {
       // An approver sending it back is a rejection, and the author needs to know why.
       const reason = typeof data.rejectionReason === 'string' ? data.rejectionReason.trim() : ''
-      if (!reason) refuse(slug, 'rejectionReason', 'rejectionReason: say why the publication is rejected.')
+      if (!reason)
+        refuse(slug, 'rejectionReason', 'rejectionReason: say why the publication is rejected.')
     }
     if (next === 'scheduled' && previous === 'awaiting-approval') {
-      const authors = [relationId(originalDoc?.createdBy), relationId(originalDoc?.submittedBy)].filter((id) => id !== undefined).map(String)
-      if (userId === undefined || authors.includes(String(userId))) refuse(slug, 'state', "state: you can't approve a publication you wrote or sent for approval; another approver must.")
+      const authors = [relationId(originalDoc?.createdBy), relationId(originalDoc?.submittedBy)]
+        .filter((id) => id !== undefined)
+        .map(String)
+      if (userId === undefined || authors.includes(String(userId)))
+        refuse(
+          slug,
+          'state',
+          "state: you can't approve a publication you wrote or sent for approval; another approver must.",
+        )
       await approveWithGuards(config, { ...originalDoc, ...data } as PublicationRecord, req, slug)
       data.approvedBy = userId
       data.approvedAt = new Date().toISOString()
@@ -86,19 +131,44 @@ export const enforceTransitions =
     }
     if (next === 'retracting') {
       const adapter = adapterFor(config, String(originalDoc?.channel), req.payload)
-      if (!adapter?.canDelete) refuse(slug, 'state', `state: ${originalDoc?.channel} posts can't be deleted through its API; take it down by hand.`)
+      if (!adapter?.canDelete)
+        refuse(
+          slug,
+          'state',
+          `state: ${originalDoc?.channel} posts can't be deleted through its API; take it down by hand.`,
+        )
     }
-    if (next === 'cancelled' && previous !== 'cancelled' && !data.cancelReason) data.cancelReason = `cancelled by ${req.user ? (req.user as { email?: string }).email ?? 'a user' : 'the system'}`
+    if (next === 'cancelled' && previous !== 'cancelled' && !data.cancelReason)
+      data.cancelReason = `cancelled by ${req.user ? ((req.user as { email?: string }).email ?? 'a user') : 'the system'}`
     return data
   }
 
 /** At approval the guards see the document as it is now; a refusal is the approver's 400. */
-const approveWithGuards = async (config: SanitizedSchedulerConfig, publication: PublicationRecord, req: PayloadRequest, slug: string) => {
+const approveWithGuards = async (
+  config: SanitizedSchedulerConfig,
+  publication: PublicationRecord,
+  req: PayloadRequest,
+  slug: string,
+) => {
   const collection = publication.document?.relationTo
   const id = relationId(publication.document?.value)
-  if (!collection || id === undefined) refuse(slug, 'document', 'document: a publication needs the document it publishes.')
-  const document = await req.payload.findByID({ collection: collection as never, id: id!, depth: 1, overrideAccess: true, disableErrors: true })
+  if (!collection || id === undefined)
+    refuse(slug, 'document', 'document: a publication needs the document it publishes.')
+  const document = await req.payload.findByID({
+    collection: collection as never,
+    id: id!,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!document) refuse(slug, 'document', `document: ${collection} ${id} no longer exists.`)
-  const result = await runGuards(config, { publication, document: document as unknown as Record<string, unknown>, collection, phase: 'approval', payload: req.payload, req })
+  const result = await runGuards(config, {
+    publication,
+    document: document as unknown as Record<string, unknown>,
+    collection,
+    phase: 'approval',
+    payload: req.payload,
+    req,
+  })
   if (!result.ok) refuse(slug, result.field ?? 'state', result.reason)
 }

@@ -7,8 +7,16 @@ const terms = ['breast cancer', 'cáncer de mama', 'mammogram', 'diabetes']
 
 describe('utmFromSlug', () => {
   it('tags links with carecast / social and the slug as the campaign', () => {
-    expect(utmFromSlug('heart-month-2026')).toEqual({ source: 'carecast', medium: 'social', campaign: 'heart-month-2026' })
-    expect(utmFromSlug('heart-month-2026', terms)).toEqual({ source: 'carecast', medium: 'social', campaign: 'heart-month-2026' })
+    expect(utmFromSlug('heart-month-2026')).toEqual({
+      source: 'carecast',
+      medium: 'social',
+      campaign: 'heart-month-2026',
+    })
+    expect(utmFromSlug('heart-month-2026', terms)).toEqual({
+      source: 'carecast',
+      medium: 'social',
+      campaign: 'heart-month-2026',
+    })
   })
 
   it('leaves health terms out, so the generated tags always pass validation', () => {

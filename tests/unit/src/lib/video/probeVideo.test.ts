@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoImage, demoPalettes } from '../../../../../seed/assets/generateImage'
 import { generateDemoVideo } from '../../../../../seed/assets/generateVideo'
 import { ffmpegPath } from '../../../../../src/lib/video/ffmpegBinaries'
-import { extractPosterFrame, NotAPlayableVideoError, posterTime, probeVideo } from '../../../../../src/lib/video/probeVideo'
+import {
+  extractPosterFrame,
+  NotAPlayableVideoError,
+  posterTime,
+  probeVideo,
+} from '../../../../../src/lib/video/probeVideo'
 import { withTempFile } from '../../../../../src/lib/video/withTempFile'
 
 const run = promisify(execFile)
@@ -21,7 +26,13 @@ let video: string
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'probe-video-test-'))
   video = path.join(dir, 'explainer.mp4')
-  await generateDemoVideo({ outPath: video, seconds: 2, width: 320, height: 180, title: 'Probe me' })
+  await generateDemoVideo({
+    outPath: video,
+    seconds: 2,
+    width: 320,
+    height: 180,
+    title: 'Probe me',
+  })
 })
 
 afterAll(async () => {
@@ -33,13 +44,30 @@ describe('probeVideo', () => {
     const probe = await probeVideo(video)
     expect(probe.durationSeconds).toBeGreaterThan(1.8)
     expect(probe.durationSeconds).toBeLessThan(2.2)
-    expect(probe).toMatchObject({ width: 320, height: 180, videoCodec: 'h264', audioCodec: 'aac', hasAudio: true })
+    expect(probe).toMatchObject({
+      width: 320,
+      height: 180,
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+      hasAudio: true,
+    })
     expect(probe.formatName).toContain('mp4')
   })
 
   it('reports the displayed size of a video stored sideways with a rotation flag', async () => {
     const rotated = path.join(dir, 'phone.mp4')
-    await run(ffmpegPath(), ['-v', 'error', '-y', '-i', video, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated])
+    await run(ffmpegPath(), [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      video,
+      '-c',
+      'copy',
+      '-metadata:s:v:0',
+      'rotate=90',
+      rotated,
+    ])
     const probe = await probeVideo(rotated)
     expect(probe).toMatchObject({ width: 180, height: 320 })
     const poster = await sharp(await extractPosterFrame(rotated, 1)).metadata()
@@ -48,10 +76,15 @@ describe('probeVideo', () => {
 
   it('refuses a picture with one plain sentence, without ffprobe output or the path', async () => {
     const picture = path.join(dir, 'not-a-video.mp4')
-    await writeFile(picture, await generateDemoImage({ width: 64, height: 64, title: 'x', palette: demoPalettes.calm }))
+    await writeFile(
+      picture,
+      await generateDemoImage({ width: 64, height: 64, title: 'x', palette: demoPalettes.calm }),
+    )
     const error = await probeVideo(picture).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(NotAPlayableVideoError)
-    expect((error as Error).message).toBe('The file is not a video format we accept (use MP4, MOV or WebM).')
+    expect((error as Error).message).toBe(
+      'The file is not a video format we accept (use MP4, MOV or WebM).',
+    )
     expect((error as Error).message).not.toContain(dir)
     expect((error as Error).message).not.toMatch(/whitelist|Invalid data|ffprobe/)
   })
@@ -59,11 +92,26 @@ describe('probeVideo', () => {
   it('refuses a text file, and audio without pictures', async () => {
     const text = path.join(dir, 'notes.mp4')
     await writeFile(text, 'Remember to book the mammogram van for October.\n')
-    await expect(probeVideo(text)).rejects.toThrow('The file is not a playable video (its contents could not be read as a video).')
+    await expect(probeVideo(text)).rejects.toThrow(
+      'The file is not a playable video (its contents could not be read as a video).',
+    )
 
     const audioOnly = path.join(dir, 'tone.m4a')
-    await run(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=duration=1', '-c:a', 'aac', audioOnly])
-    await expect(probeVideo(audioOnly)).rejects.toThrow('The file is not a playable video (no video stream found).')
+    await run(ffmpegPath(), [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=1',
+      '-c:a',
+      'aac',
+      audioOnly,
+    ])
+    await expect(probeVideo(audioOnly)).rejects.toThrow(
+      'The file is not a playable video (no video stream found).',
+    )
   })
 
   it('says plainly when the server has no ffprobe (FFPROBE_PATH pointing nowhere)', async () => {
@@ -71,7 +119,9 @@ describe('probeVideo', () => {
     process.env.FFPROBE_PATH = path.join(dir, 'no-such-ffprobe')
     try {
       const error = (await probeVideo(video).catch((caught: unknown) => caught)) as Error
-      expect(error.message).toBe("Videos can't be checked on this server right now; please tell your site administrator.")
+      expect(error.message).toBe(
+        "Videos can't be checked on this server right now; please tell your site administrator.",
+      )
       expect(error).not.toBeInstanceOf(NotAPlayableVideoError)
     } finally {
       if (previous === undefined) delete process.env.FFPROBE_PATH
@@ -80,7 +130,9 @@ describe('probeVideo', () => {
   })
 
   it('reads a path as a file, never as an ffmpeg protocol', async () => {
-    await expect(probeVideo(`concat:${video}|${video}`)).rejects.toBeInstanceOf(NotAPlayableVideoError)
+    await expect(probeVideo(`concat:${video}|${video}`)).rejects.toBeInstanceOf(
+      NotAPlayableVideoError,
+    )
   })
 })
 
@@ -100,8 +152,12 @@ describe('extractPosterFrame', () => {
   })
 
   it('takes different pictures at different moments (the progress bar moves)', async () => {
-    const early = await sharp(await extractPosterFrame(video, 0.2)).raw().toBuffer()
-    const late = await sharp(await extractPosterFrame(video, 1.8)).raw().toBuffer()
+    const early = await sharp(await extractPosterFrame(video, 0.2))
+      .raw()
+      .toBuffer()
+    const late = await sharp(await extractPosterFrame(video, 1.8))
+      .raw()
+      .toBuffer()
     expect(early.equals(late)).toBe(false)
   })
 })
@@ -135,7 +191,11 @@ describe('withTempFile', () => {
   })
 
   it('does not let an extension reach outside the temporary directory', async () => {
-    const filePath = await withTempFile(Buffer.from('x'), '../../etc/evil', async (received) => received)
+    const filePath = await withTempFile(
+      Buffer.from('x'),
+      '../../etc/evil',
+      async (received) => received,
+    )
     expect(path.dirname(path.dirname(filePath))).toBe(os.tmpdir())
     expect(path.basename(filePath)).toBe('upload.bin')
   })
