@@ -86,7 +86,10 @@ export default buildConfig({
   }),
   sharp,
   onInit: async (payload) => keepPoolAlive(payload),
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are generated on purpose (`npm run generate:types`) and committed. Payload's default spawns a
+  // `payload generate:types` process at every boot outside production: every test file, worker and
+  // `npm start` paid about 10 s of CPU for it, and it rewrote the committed file underneath the run.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
   plugins: [
     deliveryPlugin({ slug: slugs.deliveryItems, canRead: (req) => isStaff({ req }) }),

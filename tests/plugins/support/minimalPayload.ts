@@ -72,6 +72,8 @@ export const startMinimalPayload = async (
   const config = await buildConfig({
     secret: `minimal-${database.name}`,
     telemetry: false,
+    // No `payload generate:types` child per boot (it would load Carecast's config from the cwd).
+    typescript: { autoGenerate: false },
     logger: { options: { level: process.env.LOG_LEVEL ?? 'error' } },
     admin: { user: users.slug },
     collections: [
