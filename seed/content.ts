@@ -74,20 +74,18 @@ export const seedDemoContent = async (payload: Payload, { assetsDir }: { assetsD
   const consents: Ids = {}
   for (const consent of consentSeeds) {
     const formPath = path.join(assetsDir, `form-${consent.reference}.png`)
-    await fs
-      .access(formPath)
-      .catch(async () =>
-        fs.writeFile(
-          formPath,
-          await generateDemoImage({
-            width: 850,
-            height: 1100,
-            title: `Authorization ${consent.reference}`,
-            subtitle: 'Signed form (demo scan)',
-            palette: demoPalettes.calm,
-          }),
-        ),
-      )
+    await fs.access(formPath).catch(async () =>
+      fs.writeFile(
+        formPath,
+        await generateDemoImage({
+          width: 850,
+          height: 1100,
+          title: `Authorization ${consent.reference}`,
+          subtitle: 'Signed form (demo scan)',
+          palette: demoPalettes.calm,
+        }),
+      ),
+    )
     const form = await upsertUpload(
       payload,
       slugs.consentForms,

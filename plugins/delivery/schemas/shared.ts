@@ -44,12 +44,10 @@ export const RichText = z
   .strictObject({ html: z.string(), text: z.string() })
   .meta({ id: 'RichText', description: 'Rich text as HTML, and as plain text for excerpts.' })
 
-export const JsonLd = z
-  .record(z.string(), z.unknown())
-  .meta({
-    id: 'JsonLd',
-    description: 'schema.org JSON-LD, ready for a <script type="application/ld+json">.',
-  })
+export const JsonLd = z.record(z.string(), z.unknown()).meta({
+  id: 'JsonLd',
+  description: 'schema.org JSON-LD, ready for a <script type="application/ld+json">.',
+})
 
 /** What a list shows of an item, and what is embedded of a related one. */
 export const ItemSummary = z
