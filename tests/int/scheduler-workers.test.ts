@@ -100,7 +100,7 @@ describe('dispatch workers in separate processes', () => {
     } finally {
       await receiver.close()
     }
-  })
+  }, 150_000) // three Node processes boot Payload and share two cores with the rest of the suite
 
   it('loses nothing when a worker is killed with SIGKILL mid-run; only its unanswered sends go again, with the same webhook-id', async () => {
     // The receiver takes 50 ms to answer, so the killed worker has sends it never heard back from.
@@ -149,5 +149,5 @@ describe('dispatch workers in separate processes', () => {
     } finally {
       await receiver.close()
     }
-  })
+  }, 150_000) // three Node processes boot Payload and share two cores with the rest of the suite
 })
