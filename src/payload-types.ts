@@ -912,6 +912,11 @@ export interface Publication {
   remoteUrl?: string | null;
   publishedAt?: string | null;
   retractedAt?: string | null;
+  refreshRequestedAt?: string | null;
+  /**
+   * Live with an older copy: the document changed after this post went out, and the network keeps the post as it was sent.
+   */
+  documentChangedAt?: string | null;
   idempotencyKey?: string | null;
   leaseOwner?: string | null;
   leaseExpiresAt?: string | null;
@@ -1630,6 +1635,8 @@ export interface PublicationsSelect<T extends boolean = true> {
   remoteUrl?: T;
   publishedAt?: T;
   retractedAt?: T;
+  refreshRequestedAt?: T;
+  documentChangedAt?: T;
   idempotencyKey?: T;
   leaseOwner?: T;
   leaseExpiresAt?: T;

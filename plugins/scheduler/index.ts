@@ -6,6 +6,7 @@ import { type SanitizedSchedulerConfig, sanitizeSchedulerOptions, tableName } fr
 import { DispatchWorker, type WorkerOptions } from './dispatch/worker'
 import { controlEndpoints } from './endpoints/control'
 import { schedulerControlGlobal } from './globals/schedulerControl'
+import { followDocumentHooks } from './hooks/followDocuments'
 import { parseSecretsKey } from './lib/secrets'
 import type { SchedulerPluginOptions } from './types'
 
@@ -49,7 +50,25 @@ export const schedulerPlugin =
     return {
       ...incoming,
       collections: [
-        ...(incoming.collections ?? []),
+        ...(incoming.collections ?? []).map((collection) => {
+          if (!config.collections.includes(collection.slug as never)) return collection
+          // Appended, not replaced: the host's own hooks run first.
+          const follow = followDocumentHooks(config, collection)!
+          return {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [
+                ...(collection.hooks?.afterChange ?? []),
+                ...(follow.afterChange ?? []),
+              ],
+              beforeDelete: [
+                ...(collection.hooks?.beforeDelete ?? []),
+                ...(follow.beforeDelete ?? []),
+              ],
+            },
+          }
+        }),
         publicationsCollection(config),
         channelAccountsCollection(config),
       ],

@@ -75,7 +75,7 @@ export const manualMoves: Readonly<Record<string, Mover>> = {
  */
 export type AttemptEntry = {
   at: string
-  kind: 'publish' | 'retract' | 'reconcile' | 'guard' | 'consent'
+  kind: 'publish' | 'retract' | 'reconcile' | 'guard' | 'consent' | 'document' | 'refresh'
   outcome: 'published' | 'retracted' | 'retry' | 'failed' | 'cancelled' | 'found' | 'retracting'
   status?: number
   error?: string

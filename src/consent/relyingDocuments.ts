@@ -25,7 +25,7 @@ const ids = async (
 
 /**
  * Everything that relies on a consent record now: the stories it authorizes, the photos and videos
- * linked to it, and the stories, campaigns and events that show those.
+ * linked to it, and the stories, campaigns (hero image) and events that show those.
  */
 export const relyingDocuments = async (
   consentRecordId: number | string,
@@ -48,13 +48,12 @@ export const relyingDocuments = async (
         })
       : []
   const allStories = [...new Set([...stories, ...storiesShowing])]
-  const campaignClauses: Where[] = [
-    ...(photos.length ? [{ heroImage: { in: photos } }] : []),
-    ...(allStories.length ? [{ relatedStories: { in: allStories } }] : []),
-    ...(videos.length ? [{ relatedVideos: { in: videos } }] : []),
-  ]
-  const campaigns = campaignClauses.length
-    ? await ids(payload, req, slugs.campaigns, { or: campaignClauses })
+  // A campaign relies on a consent only through its own hero image. Its related stories and
+  // videos are embeds: when one comes down, the delivery plugin strips it from the campaign's web
+  // copy, and the campaign's own posts stay up (unless their attached media rely on the consent,
+  // which the outbox's reliance query finds by the media themselves).
+  const campaigns = photos.length
+    ? await ids(payload, req, slugs.campaigns, { heroImage: { in: photos } })
     : []
   const events = photos.length
     ? await ids(payload, req, slugs.communityEvents, { image: { in: photos } })

@@ -76,6 +76,7 @@ const projectionOf = (post: ChannelPost): WebProjection | string => {
 export const webChannel = (options: WebChannelOptions): ChannelAdapter => ({
   channel: 'web',
   canDelete: true,
+  followsDocument: true,
   async publish(post, account): Promise<ChannelResult> {
     const projection = projectionOf(post)
     if (typeof projection === 'string')

@@ -86,6 +86,12 @@ export interface ChannelAdapter {
   readonly channel: string
   /** Whether the network lets us delete a post (Instagram's API does not). */
   readonly canDelete: boolean
+  /**
+   * Whether the live copy is the document itself and must follow it (the web projection): an edit
+   * to the published document sends it again through the guards, an unpublish or delete takes it
+   * down. Other networks' posts stay as they were sent ("live with an older copy"). @default false
+   */
+  readonly followsDocument?: boolean
   publish(post: ChannelPost, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
   /**
    * After a crash mid-send: finds a post already made for this idempotency key (or remote id), so

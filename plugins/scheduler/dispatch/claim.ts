@@ -22,7 +22,8 @@ export type ClaimedRow = {
  *
  * Due means: scheduled and at or past its time (and its retry time); dispatching or retracting
  * with an expired lease; retracting and not leased (an unpublish asked for by hand or by a
- * consent revocation); published with an unpublish time that has come.
+ * consent revocation); published with an unpublish time that has come; published on a channel
+ * that follows its document, after the document was edited (sent again: a refresh).
  */
 export const claimDue = async (
   pool: Pool,
@@ -45,13 +46,17 @@ export const claimDue = async (
              OR (p.state IN ('dispatching', 'retracting') AND p.lease_expires_at < $2)
              OR (p.state = 'retracting' AND p.lease_owner IS NULL AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
              OR (p.state = 'published' AND p.unpublish_at <= $2)
+             OR (p.state = 'published' AND p.refresh_requested_at <= $2)
               )
         ORDER BY p.due_at
         LIMIT $3
         FOR UPDATE OF p SKIP LOCKED
      )
      UPDATE "${publications}" p
-        SET state = (CASE WHEN due.previous_state IN ('scheduled', 'dispatching') THEN 'dispatching' ELSE 'retracting' END)::"${stateType}",
+        SET state = (CASE WHEN due.previous_state IN ('scheduled', 'dispatching')
+                            -- a live copy that follows its edited document is sent again (unless it is due down)
+                            OR (due.previous_state = 'published' AND p.refresh_requested_at IS NOT NULL AND (p.unpublish_at IS NULL OR p.unpublish_at > $2))
+                          THEN 'dispatching' ELSE 'retracting' END)::"${stateType}",
             lease_owner = $1,
             lease_expires_at = $2::timestamptz + ($4::int * interval '1 millisecond'),
             fencing_token = coalesce(p.fencing_token, 0) + 1,

@@ -135,7 +135,8 @@ export const loadBatch = async (
 
   const documents = await loadDocuments(
     payload,
-    publications.map((row) => row.document),
+    // A deleted document takes the outbox's relation to it along: such a row has none.
+    publications.flatMap((row) => (row.document ? [row.document] : [])),
     1,
   )
   const mediaRefs = publications.flatMap((row) =>
@@ -157,9 +158,9 @@ export const loadBatch = async (
     }
     loaded.set(Number(publication.id), {
       publication,
-      collection: publication.document.relationTo,
+      collection: publication.document?.relationTo ?? '',
       document: documents.get(
-        `${publication.document.relationTo}:${relationId(publication.document.value)}`,
+        `${publication.document?.relationTo}:${relationId(publication.document?.value)}`,
       ),
       account: account?.value,
       accountError:

@@ -153,6 +153,25 @@ export const processRow = async (
       entry('guard', 'cancelled', { error: 'the document was deleted' }),
       'cancelled',
     )
+  // A live copy sent again because its document was edited: whatever stops it going out now
+  // (a guard, a refusal of the edited document) takes the old copy down too.
+  const refreshing = claim.previousState === 'published'
+  const takeDownLive = async (reason: string): Promise<RowOutcome> => {
+    if (claim.remoteId && adapter.canDelete && adapter.remove) {
+      const removed = await safely(() => adapter.remove!(claim.remoteId!, account, signal))
+      if (!removed.ok) return failWith(removed, 'retract')
+    }
+    return record(
+      {
+        state: 'retracted',
+        retracted_at: ctx.now(),
+        cancel_reason: short(reason, 500),
+        refresh_requested_at: null,
+      },
+      entry('refresh', 'retracted', { error: reason }),
+      'retracted',
+    )
+  }
   const verdict = await runGuards(config, {
     publication: row.publication,
     document: row.document,
@@ -160,6 +179,7 @@ export const processRow = async (
     phase: 'dispatch',
     payload: ctx.payload,
   })
+  if (!verdict.ok && refreshing) return takeDownLive(verdict.reason)
   if (!verdict.ok)
     return record(
       { state: 'cancelled', cancel_reason: short(verdict.reason, 500) },
@@ -183,6 +203,8 @@ export const processRow = async (
       )
   }
   const result = await safely(() => adapter.publish(post, account, signal))
+  if (!result.ok && refreshing && !result.retryable)
+    return takeDownLive(`the edited document can't go out: ${result.message}`)
   if (!result.ok) return failWith(result, 'publish')
   return published(
     ctx,
@@ -202,7 +224,8 @@ const published = async (
 ): Promise<RowOutcome> => {
   // The next re-share first: if this worker dies after it, the next claim of this row finds the
   // post (reconcile) and the occurrence's unique key stops a second copy of it.
-  if (row.publication.repeat)
+  // (A refresh of a live copy is the same occurrence, not the next.)
+  if (row.publication.repeat && claim.previousState !== 'published')
     await scheduleNextOccurrence(ctx, row.publication).catch((error) =>
       ctx.payload.logger.error(
         { err: error, publication: claim.id },

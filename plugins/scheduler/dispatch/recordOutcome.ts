@@ -17,6 +17,7 @@ type OutcomeColumns = {
   last_error?: string | null
   cancel_reason?: string | null
   unpublish_at?: null
+  refresh_requested_at?: null
 }
 
 const ALLOWED = new Set([
@@ -28,6 +29,7 @@ const ALLOWED = new Set([
   'last_error',
   'cancel_reason',
   'unpublish_at',
+  'refresh_requested_at',
 ])
 
 /**

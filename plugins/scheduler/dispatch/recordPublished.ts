@@ -32,7 +32,9 @@ export const recordPublished = async (
         SET state = 'published',
             remote_id = v.remote_id,
             remote_url = v.remote_url,
-            published_at = v.at,
+            -- A refresh of a live row keeps the time it first went live.
+            published_at = coalesce(p.published_at, v.at),
+            refresh_requested_at = NULL,
             next_attempt_at = NULL,
             last_error = NULL,
             lease_owner = NULL,

@@ -30,6 +30,18 @@ export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
   stamp({ name: 'remoteUrl', type: 'text' }),
   stamp({ name: 'publishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
   stamp({ name: 'retractedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
+  // Set when the live document changed: a channel whose copy is the document (the web) is sent
+  // again through the guards; on the others the post stays as it went out.
+  stamp({ name: 'refreshRequestedAt', type: 'date', admin: { hidden: true } }),
+  stamp({
+    name: 'documentChangedAt',
+    type: 'date',
+    admin: {
+      date: { pickerAppearance: 'dayAndTime' },
+      description:
+        'Live with an older copy: the document changed after this post went out, and the network keeps the post as it was sent.',
+    },
+  }),
   stamp({ name: 'idempotencyKey', type: 'text', unique: true, index: true }),
   stamp({ name: 'leaseOwner', type: 'text' }),
   stamp({ name: 'leaseExpiresAt', type: 'date' }),
