@@ -34,6 +34,7 @@ describe('a consent is in force through its expiry day (UTC), and not a moment a
       usesAllowed: ['name'],
       channelsAllowed: ['web'],
       purposes: ['patient-story'],
+      recipients: 'The public.',
       expiresOn,
       expiryEvent: null,
       statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true },
