@@ -51,6 +51,8 @@ const consentGoneWhere = (path: string, at: Date): Where => ({
   ],
 })
 
+const lookups = new WeakMap<PayloadRequest, Map<string, Promise<Where | true>>>()
+
 /**
  * Where a photo or video is not a patient file whose consent is gone. A file may be linked to
  * several consent records (everyone it shows) and one gone consent is enough to withhold it; a
@@ -59,10 +61,26 @@ const consentGoneWhere = (path: string, at: Date): Where => ({
  * the files to withhold are looked up instead — those matching "shows a patient and some linked
  * consent is gone", the same fields and boundary as above — one indexed query per request.
  */
-export const patientConsentHoldsWhere = async (
+export const patientConsentHoldsWhere = (
   req: PayloadRequest,
   collection: typeof slugs.media | typeof slugs.videoAssets,
-  at: Date = now(),
+): Promise<Where | true> => {
+  // Once per request and collection (a request sees the state at its first check): populating a
+  // document's photos runs this rule for each one.
+  const cached = lookups.get(req) ?? new Map<string, Promise<Where | true>>()
+  lookups.set(req, cached)
+  let lookup = cached.get(collection)
+  if (!lookup) {
+    lookup = withheldFiles(req, collection, now())
+    cached.set(collection, lookup)
+  }
+  return lookup
+}
+
+const withheldFiles = async (
+  req: PayloadRequest,
+  collection: typeof slugs.media | typeof slugs.videoAssets,
+  at: Date,
 ): Promise<Where | true> => {
   const { docs } = await req.payload.find({
     collection,
