@@ -54,6 +54,7 @@ const consent = await payload.create({
     usesAllowed: ['name', 'likeness', 'diagnosis'],
     channelsAllowed: ['web', 'mastodon', 'instagram', 'print'],
     purposes: ['patient-story'],
+    recipients: 'The public, through the hospital website and social media.',
     expiry: { expiresOn: '2030-12-31' },
     statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true },
     signature: { signedAt: '2026-02-01', method: 'wet-ink', signedForm: form.id },

@@ -15,6 +15,7 @@ export const consentFacts = (doc: Doc): ConsentFacts => ({
   usesAllowed: doc.usesAllowed ?? [],
   channelsAllowed: doc.channelsAllowed ?? [],
   purposes: doc.purposes ?? [],
+  recipients: doc.recipients ?? null,
   expiresOn: doc.expiry?.expiresOn ?? null,
   expiryEvent: doc.expiry?.event ?? null,
   statements: {

@@ -156,7 +156,7 @@ export const ConsentRecords: CollectionConfig = {
       maxLength: 1000,
       admin: {
         description:
-          'Who may receive the information, e.g. "The public, through the hospital website and social media".',
+          'Who may receive the information, e.g. "The public, through the hospital website and social media". Required (164.508(c)(1)(iii)): without it the authorization is incomplete.',
       },
     },
     {

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAuthor } from '../../src/access/isAuthor'
-import { notShowingPatientsOrStaff } from '../../src/access/notShowingPatientsOrStaff'
+import { isAuthorWhilePatientConsentHolds } from '../../src/access/isAuthorWhilePatientConsentHolds'
+import { notShowingPatientsOrStaffWhileConsentHolds } from '../../src/access/notShowingPatientsOrStaffWhileConsentHolds'
 import { patientConsentFields } from '../../src/fields/consentRecordsField'
 import { maxFileSize } from '../../src/fields/maxFileSize'
 import { uploadDir } from '../../src/lib/uploadDir'
@@ -15,7 +16,12 @@ export const Media: CollectionConfig = {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'showsPatient', 'updatedAt'],
   },
-  access: { read: notShowingPatientsOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
+  access: {
+    read: notShowingPatientsOrStaffWhileConsentHolds(slugs.media),
+    create: isAuthor,
+    update: isAuthorWhilePatientConsentHolds(slugs.media),
+    delete: isAuthorWhilePatientConsentHolds(slugs.media),
+  },
   upload: {
     staticDir: uploadDir(slugs.media),
     // Checked against the file's bytes, not its name; SVGs with scripts or handlers are refused.

@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAuthor } from '../../src/access/isAuthor'
-import { isAuthorOrConsentOfficer } from '../../src/access/isAuthorOrConsentOfficer'
+import { isAuthorOrConsentOfficerWhileConsentHolds } from '../../src/access/isAuthorOrConsentOfficerWhileConsentHolds'
+import { isAuthorWhileConsentHolds } from '../../src/access/isAuthorWhileConsentHolds'
 import { isConsentOfficerOrAdminField } from '../../src/access/isConsentOfficerOrAdmin'
 import { isStaffField } from '../../src/access/isStaffField'
-import { publishedForApiClients } from '../../src/access/publishedForApiClients'
+import { isStaffWhileConsentHolds } from '../../src/access/isStaffWhileConsentHolds'
+import { publishedForApiClientsWhileConsentHolds } from '../../src/access/publishedForApiClientsWhileConsentHolds'
 import { auditChanges, auditDeletes } from '../../src/audit/auditHooks'
 import { slugField } from '../../src/fields/slugField'
 import { slugs } from '../../src/slugs'
@@ -21,10 +23,13 @@ export const PatientStories: CollectionConfig = {
     defaultColumns: ['title', 'displayNamePolicy', 'consentUsesNeeded', '_status'],
   },
   access: {
-    read: publishedForApiClients,
+    // Once the consent the story relies on is revoked or expired, only consent officers and
+    // admins read it (and its versions) — through every API, lists filtered, by id refused.
+    read: publishedForApiClientsWhileConsentHolds,
+    readVersions: isStaffWhileConsentHolds,
     create: isAuthor,
-    update: isAuthorOrConsentOfficer,
-    delete: isAuthor,
+    update: isAuthorOrConsentOfficerWhileConsentHolds,
+    delete: isAuthorWhileConsentHolds,
   },
   versions: { drafts: true, maxPerDoc: 50 },
   // A story carries a patient's health information: who changed or published what is kept.

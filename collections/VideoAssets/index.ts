@@ -1,7 +1,8 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { isAuthor } from '../../src/access/isAuthor'
-import { notShowingPatientsOrStaff } from '../../src/access/notShowingPatientsOrStaff'
+import { isAuthorWhilePatientConsentHolds } from '../../src/access/isAuthorWhilePatientConsentHolds'
+import { notShowingPatientsOrStaffWhileConsentHolds } from '../../src/access/notShowingPatientsOrStaffWhileConsentHolds'
 import { patientConsentFields } from '../../src/fields/consentRecordsField'
 import { maxFileSize } from '../../src/fields/maxFileSize'
 import { uploadDir } from '../../src/lib/uploadDir'
@@ -28,7 +29,12 @@ export const VideoAssets: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'durationSeconds', 'showsPatient', 'updatedAt'],
   },
-  access: { read: notShowingPatientsOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
+  access: {
+    read: notShowingPatientsOrStaffWhileConsentHolds(slugs.videoAssets),
+    create: isAuthor,
+    update: isAuthorWhilePatientConsentHolds(slugs.videoAssets),
+    delete: isAuthorWhilePatientConsentHolds(slugs.videoAssets),
+  },
   upload: {
     staticDir: uploadDir(slugs.videoAssets),
     mimeTypes: ['video/mp4', 'video/webm'],

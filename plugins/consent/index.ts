@@ -88,7 +88,12 @@ export const consentConfigOf = (payload: {
 }
 
 export { runConsentSweep, startConsentSweep } from './sweep/sweep'
-export { consentEndsAt, consentEndsAtSql, isInForceAt } from './rules/inForce'
+export {
+  consentEndsAt,
+  consentEndsAtSql,
+  earliestExpiryInForceAt,
+  isInForceAt,
+} from './rules/inForce'
 export {
   checkConsent,
   guardianAuthorityEnds,

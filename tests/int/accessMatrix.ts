@@ -146,3 +146,69 @@ export const renderAccessTable = (): string => {
   }
   return lines.join('\n')
 }
+
+/**
+ * After the consent a document relies on ends — revoked, or past its last day — for a published
+ * patient story whose consent record it is, and a photo or video marked as showing a patient and
+ * linked to it. Walked by access-matrix.test.ts over REST and GraphQL (lists and by id) and the
+ * Local API with `overrideAccess: false`. Only consent officers and admins keep reading them.
+ */
+export const consentEndings = ['revoked', 'expired'] as const
+export type ConsentEnding = (typeof consentEndings)[number]
+export type EndedRow = { read: boolean; update: boolean; delete: boolean }
+
+const e = (read: boolean, update: boolean, del: boolean): EndedRow => ({
+  read,
+  update,
+  delete: del,
+})
+const noneOf = e(false, false, false)
+
+export const consentEndedMatrix: Record<string, Record<RoleKey, EndedRow>> = {
+  'patient-stories': {
+    anonymous: noneOf,
+    'front-end': noneOf,
+    marketer: noneOf,
+    approver: noneOf,
+    'consent-officer': e(true, true, false),
+    admin: e(true, true, true),
+  },
+  media: {
+    anonymous: noneOf,
+    'front-end': noneOf,
+    marketer: noneOf,
+    approver: noneOf,
+    'consent-officer': e(true, false, false),
+    admin: e(true, true, true),
+  },
+  'video-assets': {
+    anonymous: noneOf,
+    'front-end': noneOf,
+    marketer: noneOf,
+    approver: noneOf,
+    'consent-officer': e(true, false, false),
+    admin: e(true, true, true),
+  },
+}
+
+const endedCellText = (row: EndedRow): string => {
+  const ops = (['read', 'update', 'delete'] as const).filter((op) => row[op])
+  return ops.length ? ops.join(', ') : '—'
+}
+
+/** The second README table: who still reaches a document once its consent has ended. */
+export const renderConsentEndedTable = (): string => {
+  const lines = [
+    `| consent ended | ${roleKeys.join(' | ')} |`,
+    `|---|${roleKeys.map(() => '---').join('|')}|`,
+  ]
+  for (const [collection, row] of Object.entries(consentEndedMatrix)) {
+    for (const ending of consentEndings) {
+      const what = collection === 'patient-stories' ? collection : `${collection} showing a patient`
+      lines.push(
+        `| ${what}, consent ${ending} | ${roleKeys.map((role) => endedCellText(row[role])).join(' | ')} |`,
+      )
+    }
+  }
+  return lines.join('\n')
+}

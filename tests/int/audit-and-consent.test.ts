@@ -116,6 +116,30 @@ describe('audit trail and consent records', () => {
     expect(unsigned.status).toBe('pending')
   })
 
+  it('keeps a consent without its recipients incomplete, naming them, until they are given (164.508(c)(1)(iii))', async () => {
+    const { recipients: _named, ...withoutRecipients } = completeConsent('AUTH-T-R1')
+    const blank = await create(withoutRecipients)
+    expect(blank.status).toBe('incomplete')
+    expect(blank.missingElements).toEqual(['who may receive the information (the recipients)'])
+    const spaces = await create({ ...completeConsent('AUTH-T-R2'), recipients: '   ' })
+    expect(spaces.status).toBe('incomplete')
+    const stored = await app.payload.find({
+      collection: slugs.consentRecords,
+      where: { and: [{ id: { equals: blank.id } }, { status: { equals: 'incomplete' } }] },
+      overrideAccess: true,
+      context: { audit: false },
+    })
+    expect(stored.totalDocs).toBe(1)
+    const named = await app.rest('PATCH', `/${slugs.consentRecords}/${blank.id}`, {
+      ...auth['consent-officer'],
+      body: { recipients: 'The public, through the hospital website.' },
+    })
+    expect(named.status).toBe(200)
+    const after = (await named.json()) as { doc: { status: string; missingElements: string[] } }
+    expect(after.doc.status).toBe('active')
+    expect(after.doc.missingElements).toEqual([])
+  })
+
   it('records who read a consent record, and who changed which field from what to what', async () => {
     const record = await create(completeConsent('AUTH-T-5'))
     const read = await app.rest(

@@ -21,6 +21,15 @@ export const isInForceAt = (expiresOn: Date | string | null | undefined, at: Dat
   return at.getTime() < consentEndsAt(date).getTime()
 }
 
+/**
+ * The same rule as a boundary for a database query, where no function can run per row: at `at`, a
+ * consent with an expiry date still holds exactly when its `expiresOn` is at or after this instant
+ * (00:00 UTC of `at`'s UTC day — the last day still in force is today). `consentEndsAt(x) > at`
+ * ⇔ `x >= earliestExpiryInForceAt(at)`, for any time of day `x` was stored at.
+ */
+export const earliestExpiryInForceAt = (at: Date): Date =>
+  new Date(consentEndsAt(at).getTime() - DAY_MS)
+
 /** `consentEndsAt` in SQL, for a timestamptz column (e.g. the expiry-date column of the records table). */
 export const consentEndsAtSql = (column: SQL): SQL =>
   sql`((date_trunc('day', ${column} AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC')`

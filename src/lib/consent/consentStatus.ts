@@ -11,6 +11,8 @@ export type ConsentFacts = {
   usesAllowed: string[]
   channelsAllowed: string[]
   purposes: string[]
+  /** Who may receive the information (164.508(c)(1)(iii): the persons or class of persons). */
+  recipients: string | null
   expiresOn: string | Date | null
   expiryEvent: string | null
   statements: { rightToRevoke: boolean; treatmentNotConditioned: boolean; redisclosure: boolean }
@@ -42,6 +44,7 @@ const elements = (f: ConsentFacts): Element[] => {
     add('the representative’s authority to act for the patient')
   if (!anyFilled(f.usesAllowed)) add('the information that may be disclosed (at least one use)')
   if (!anyFilled(f.channelsAllowed)) add('at least one channel')
+  if (!filled(f.recipients)) add('who may receive the information (the recipients)')
   if (!anyFilled(f.purposes)) add('at least one purpose')
   if (!toDate(f.expiresOn) && !filled(f.expiryEvent)) add('an expiry date or expiry event')
   if (!f.statements?.rightToRevoke) add('the statement of the right to revoke')

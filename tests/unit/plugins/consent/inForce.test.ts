@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { consentEndsAt, isInForceAt } from '../../../../plugins/consent'
+import { consentEndsAt, earliestExpiryInForceAt, isInForceAt } from '../../../../plugins/consent'
 import { storyConsentInForce } from '../../../../src/delivery/serializers/story'
 import { consentStatus } from '../../../../src/lib/consent/consentStatus'
 
@@ -34,6 +34,7 @@ describe('a consent is in force through its expiry day (UTC), and not a moment a
       usesAllowed: ['name'],
       channelsAllowed: ['web'],
       purposes: ['patient-story'],
+      recipients: 'The public.',
       expiresOn,
       expiryEvent: null,
       statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true },
@@ -41,5 +42,23 @@ describe('a consent is in force through its expiry day (UTC), and not a moment a
     }
     expect(consentStatus(facts, new Date('2026-06-30T23:59:59Z'))).toBe('active')
     expect(consentStatus(facts, new Date('2026-07-01T06:00:00Z'))).toBe('expired')
+  })
+
+  it('gives access rules a query boundary that agrees with isInForceAt at every hour, whatever time of day the expiry was stored at', () => {
+    const stored = ['00:00:00.000', '12:00:00.000', '23:59:59.999'].map(
+      (time) => new Date(`2026-06-30T${time}Z`),
+    )
+    for (let hour = -30; hour <= 54; hour++) {
+      const at = new Date(Date.UTC(2026, 5, 30) + hour * 3_600_000)
+      const boundary = earliestExpiryInForceAt(at)
+      for (const expiry of stored)
+        expect(
+          expiry.getTime() >= boundary.getTime(),
+          `${expiry.toISOString()} at ${at.toISOString()}`,
+        ).toBe(isInForceAt(expiry, at))
+    }
+    expect(earliestExpiryInForceAt(new Date('2026-07-01T06:00:00Z')).toISOString()).toBe(
+      '2026-07-01T00:00:00.000Z',
+    )
   })
 })

@@ -17,6 +17,7 @@ const complete: ConsentFacts = {
   usesAllowed: ['name', 'likeness'],
   channelsAllowed: ['web'],
   purposes: ['patient-story'],
+  recipients: 'The public, through the hospital website.',
   expiresOn: '2028-12-31',
   expiryEvent: null,
   statements: { rightToRevoke: true, treatmentNotConditioned: true, redisclosure: true },
@@ -41,6 +42,8 @@ describe('missingConsentElements (45 CFR 164.508(c))', () => {
     [{ usesAllowed: [] }, 'the information that may be disclosed (at least one use)'],
     [{ usesAllowed: [''] }, 'the information that may be disclosed (at least one use)'],
     [{ channelsAllowed: [] }, 'at least one channel'],
+    [{ recipients: null }, 'who may receive the information (the recipients)'],
+    [{ recipients: '  ' }, 'who may receive the information (the recipients)'],
     [{ purposes: [] }, 'at least one purpose'],
     [{ expiresOn: null, expiryEvent: null }, 'an expiry date or expiry event'],
     [{ expiresOn: null, expiryEvent: '   ' }, 'an expiry date or expiry event'],
@@ -94,6 +97,7 @@ describe('missingConsentElements (45 CFR 164.508(c))', () => {
       usesAllowed: [],
       channelsAllowed: [],
       purposes: [],
+      recipients: null,
       expiresOn: null,
       expiryEvent: null,
       statements: { rightToRevoke: false, treatmentNotConditioned: false, redisclosure: false },
@@ -103,6 +107,7 @@ describe('missingConsentElements (45 CFR 164.508(c))', () => {
       'who signed (the patient or a representative)',
       'the information that may be disclosed (at least one use)',
       'at least one channel',
+      'who may receive the information (the recipients)',
       'at least one purpose',
       'an expiry date or expiry event',
       'the statement of the right to revoke',
@@ -199,6 +204,12 @@ describe('consentStatus', () => {
         now,
       ),
     ).toBe('incomplete')
+  })
+
+  it('is incomplete, not active, without the recipients (164.508(c)(1)(iii)), signed or not', () => {
+    expect(consentStatus(facts({ recipients: null }), now)).toBe('incomplete')
+    expect(consentStatus(facts({ recipients: ' ' }), now)).toBe('incomplete')
+    expect(consentStatus(facts({ ...unsigned, recipients: null }), now)).toBe('incomplete')
   })
 
   it('is incomplete when signed but the signature method or the signed form is missing', () => {
