@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { childRequest } from '../lib/requests/childRequest'
 import { slugs } from '../slugs'
 import type { AuditAction } from './actions'
 import type { FieldChange } from './diffFields'
@@ -41,7 +42,10 @@ export const appendAuditEvent = async (
       changes: (event.changes ?? null) as never,
       note: event.note ? event.note.slice(0, 2000) : null,
     },
-    ...(req ? { req } : {}),
+    // A child of the request: same transaction and user, but Payload writes this call's
+    // `context: { audit: false }` onto the request it is given, and on the caller's own request
+    // that would switch auditing off for the rest of the operation (the next event, the next read).
+    ...(req ? { req: childRequest(req) } : {}),
     overrideAccess: true,
     context: { audit: false },
   })

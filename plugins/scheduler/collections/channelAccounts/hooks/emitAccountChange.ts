@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { actorOf } from '../../../events'
+import { secretFields } from './encryptSecrets'
 
 // Bookkeeping, and `credentialsSet`, which only restates which secrets changed.
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'credentialsSet'])
@@ -22,11 +23,16 @@ const changedFieldNames = (
 /** Tells the host an account was created or changed (field names only), and about a pause or resume. */
 export const emitAccountChange =
   (config: SanitizedSchedulerConfig): CollectionAfterChangeHook =>
-  async ({ doc, previousDoc, operation, req }) => {
+  async ({ data, doc, previousDoc, operation, req }) => {
     const actor = actorOf(req)
     const context = { payload: req.payload, req }
     const before = operation === 'create' ? undefined : (previousDoc as Record<string, unknown>)
-    const changedFields = changedFieldNames(before, doc)
+    // `doc` has been read back without the write-only secrets; what was stored is in `data`
+    // (encryptSecrets put the new ciphertext there, or the stored one back).
+    const stored = Object.fromEntries(
+      Object.keys(secretFields).map((field) => [field, data?.[field] ?? null]),
+    )
+    const changedFields = changedFieldNames(before, { ...doc, ...stored })
     if (operation === 'create' || changedFields.length)
       await config.onEvent(
         {
