@@ -5,8 +5,6 @@ import { slugs } from '../slugs'
 import type { AuditAction } from './actions'
 import type { FieldChange } from './diffFields'
 
-export type { AuditAction }
-
 /** Who acted, as the trail stores them: a user, or nobody (the system: a worker, the sweep). */
 export type AuditActor = { id: number | string; email?: string | null } | null
 
