@@ -24,6 +24,7 @@ import { schedulerPlugin } from './plugins/scheduler'
 import { isApprover } from './src/access/isApprover'
 import { isAuthor } from './src/access/isAuthor'
 import { isStaff } from './src/access/isStaff'
+import { auditSchedulerEvent } from './src/audit/fromEvents'
 import { consentOptions } from './src/consent/options'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
@@ -112,6 +113,7 @@ export default buildConfig({
       resolveMedia,
       dispatch: dispatchSettingsFromEnv(),
       guards: consentGuards(consentOptions),
+      onEvent: auditSchedulerEvent,
     }),
     // After the scheduler: it adds to the publications collection the scheduler made.
     consentPlugin(consentOptions),

@@ -715,14 +715,34 @@ export interface CommunityEvent {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Append-only record of reads and changes of consent records and of approvals and revocations.
+ * Append-only record of consent-record reads and changes, revocations and takedowns, takedown-report reads, consent tasks, publication approvals, rejections and other moves, failures, pauses and resumes, and channel-account changes (field names only).
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-events".
  */
 export interface AuditEvent {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'read' | 'revoke' | 'approve' | 'reject';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'read'
+    | 'revoke'
+    | 'takedown'
+    | 'expire'
+    | 'read-report'
+    | 'task-done'
+    | 'task-reopen'
+    | 'submit'
+    | 'approve'
+    | 'reject'
+    | 'withdraw'
+    | 'cancel'
+    | 'retry'
+    | 'unpublish'
+    | 'fail'
+    | 'pause'
+    | 'resume';
   collectionSlug: string;
   documentId: string;
   user?: (number | null) | User;
@@ -1740,6 +1760,9 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface SchedulerControl {
   id: number;
   paused?: boolean | null;
+  /**
+   * Why it was paused, or resumed.
+   */
   reason?: string | null;
   changedBy?: (number | null) | User;
   changedAt?: string | null;

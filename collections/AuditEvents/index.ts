@@ -2,11 +2,15 @@ import type { CollectionConfig } from 'payload'
 
 import { isAuditReader } from '../../src/access/isAuditReader'
 import { nobody } from '../../src/access/nobody'
+import { auditActions } from '../../src/audit/actions'
 import { slugs } from '../../src/slugs'
 
 /**
- * Append-only: who read or changed a consent record, who approved or revoked anything, with
- * before/after of changed fields. No API caller — admin included — can create, change or delete
+ * Append-only: who read or changed a consent record, who revoked one and what its takedown did,
+ * who read a takedown report and ticked a consent task done or undid it; who submitted, approved,
+ * rejected, withdrew, cancelled, retried or unpublished a publication (and why), which one the
+ * dispatcher gave up on; who paused or resumed dispatching and why; which fields of a channel
+ * account changed (names only, never a secret). With before/after of changed fields. No API caller — admin included — can create, change or delete
  * an event; only server code writes them, inside the transaction of the change they record.
  */
 export const AuditEvents: CollectionConfig = {
@@ -16,7 +20,7 @@ export const AuditEvents: CollectionConfig = {
     useAsTitle: 'action',
     defaultColumns: ['createdAt', 'action', 'collectionSlug', 'documentId', 'actorEmail'],
     description:
-      'Append-only record of reads and changes of consent records and of approvals and revocations.',
+      'Append-only record of consent-record reads and changes, revocations and takedowns, takedown-report reads, consent tasks, publication approvals, rejections and other moves, failures, pauses and resumes, and channel-account changes (field names only).',
   },
   access: { read: isAuditReader, create: nobody, update: nobody, delete: nobody },
   timestamps: true,
@@ -26,7 +30,7 @@ export const AuditEvents: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: ['create', 'update', 'delete', 'read', 'revoke', 'approve', 'reject'],
+      options: [...auditActions],
     },
     { name: 'collectionSlug', type: 'text', required: true, index: true },
     { name: 'documentId', type: 'text', required: true, index: true },

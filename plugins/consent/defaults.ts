@@ -16,4 +16,5 @@ export const sanitizeConsentOptions = (options: ConsentPluginOptions): Sanitized
   warnDaysBefore: options.warnDaysBefore ?? 30,
   tasksSlug: options.tasksSlug ?? ('consent-tasks' as CollectionSlug),
   manualChannels: options.manualChannels ?? ['print', 'broadcast', 'email', 'paid-advertising'],
+  onEvent: options.onEvent ?? (() => {}),
 })

@@ -102,6 +102,7 @@ export {
   type GateRefusal,
 } from './gate/checkConsent'
 export { checkAccessibility } from './gate/checkAccessibility'
+export type { ConsentEvent, ConsentEventHandler } from './events'
 export type {
   AccessibilityNeeds,
   ConsentPluginOptions,

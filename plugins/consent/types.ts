@@ -15,6 +15,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { ChannelKind, PublicationRecord } from '../scheduler'
+import type { ConsentEventHandler } from './events'
 import type { ConsentView } from './gate/checkConsent'
 
 export type Reliance = {
@@ -87,4 +88,12 @@ export type ConsentPluginOptions = {
   tasksSlug?: CollectionSlug
   /** Consent channels no API reaches: each one a consent allowed gets a takedown task. @default ['print', 'broadcast', 'email', 'paid-advertising'] */
   manualChannels?: string[]
+  /**
+   * Told what happened: a revocation or expiry with what its takedown did, a takedown report read,
+   * a consent task created, done or reopened. Called with the operation's `req` (the revocation's
+   * or the sweep's transaction), so a write made with it commits or rolls back with the change,
+   * and a throw undoes the change. The host's audit trail and notifier live here.
+   * @default a no-op
+   */
+  onEvent?: ConsentEventHandler
 }

@@ -39,6 +39,7 @@ export const sanitizeSchedulerOptions = (
     controlSlug: options.controlSlug ?? 'scheduler-control',
     adminGroup: options.adminGroup ?? 'Publishing',
     dispatch: { ...defaultDispatch, ...options.dispatch },
+    onEvent: options.onEvent ?? (() => {}),
   }
 }
 

@@ -104,6 +104,13 @@ export {
   type RetractionRow,
 } from './operations/requestRetraction'
 export * from './states'
+export {
+  actorOf,
+  type EventActor,
+  type EventContext,
+  type SchedulerEvent,
+  type SchedulerEventHandler,
+} from './events'
 export type { SanitizedSchedulerConfig } from './defaults'
 export type {
   ChannelKind,

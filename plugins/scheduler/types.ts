@@ -18,6 +18,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { ChannelAdapter, ChannelMedia } from './channels/types'
+import type { SchedulerEventHandler } from './events'
 
 export { publicationStates, type PublicationState } from './states'
 import type { PublicationState } from './states'
@@ -127,6 +128,15 @@ export type SchedulerPluginOptions = {
   adminGroup?: string
   /** Dispatch tuning. */
   dispatch?: Partial<DispatchSettings>
+  /**
+   * Told what happened: approvals, rejections, retries and the other moves people make, a row the
+   * worker gave up on, pause and resume, channel-account changes (field names only, never a
+   * secret). Called with the operation's `req` when there is one, so a write made with it commits
+   * or rolls back with the change (and a throw undoes the change); the worker calls it without
+   * `req`, after its own write, and only logs a throw. The host's audit trail and notifier live here.
+   * @default a no-op
+   */
+  onEvent?: SchedulerEventHandler
 }
 
 export type DispatchSettings = {

@@ -1,5 +1,6 @@
 import type { ConsentPluginOptions } from '../../plugins/consent'
 import { isConsentOfficerOrAdmin } from '../access/isConsentOfficerOrAdmin'
+import { auditConsentEvent } from '../audit/fromEvents'
 import { slugs } from '../slugs'
 import { accessibility } from './accessibility'
 import { consentRecordColumns, readConsent } from './readConsent'
@@ -19,4 +20,5 @@ export const consentOptions: ConsentPluginOptions = {
   relyingDocuments,
   accessibility,
   canManage: (req) => isConsentOfficerOrAdmin({ req } as never) === true,
+  onEvent: auditConsentEvent,
 }

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import { actorOf } from '../../scheduler'
 import type { SanitizedConsentConfig } from '../defaults'
 import { takeDown } from './takeDown'
 
@@ -40,5 +41,18 @@ export const cascadeRevocation =
       now: new Date(),
     })
     req.context.consentTakedown = summary
+    await config.onEvent(
+      {
+        type: 'consent.revoked',
+        consentRecordId: doc.id,
+        reference: consent.reference,
+        actor: actorOf(req),
+        cancelled: summary.cancelled,
+        retracted: summary.retracted,
+        queued: summary.queued,
+        tasks: summary.tasks,
+      },
+      { payload: req.payload, req },
+    )
     return doc
   }

@@ -1,5 +1,7 @@
 import type { CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
+import { actorOf, relationId } from '../../scheduler'
+
 import type { SanitizedConsentConfig } from '../defaults'
 
 const userId = (req: PayloadRequest) => (req.user as { id?: number | string } | null)?.id
@@ -40,6 +42,38 @@ export const consentTasksCollection = (config: SanitizedConsentConfig): Collecti
           if (data.done === false && originalDoc?.done)
             return { ...data, doneAt: null, doneBy: null }
           return data
+        },
+      ],
+      // Created by the cascade and the sweep, done and undone by people: each told to the host
+      // with the operation's req, so it commits with the task.
+      afterChange: [
+        async ({ doc, previousDoc, operation, req }) => {
+          const consentRecordId = relationId(doc.consentRecord) ?? ''
+          const context = { payload: req.payload, req }
+          if (operation === 'create')
+            await config.onEvent(
+              {
+                type: 'consent-task.created',
+                taskId: doc.id,
+                kind: doc.kind,
+                consentRecordId,
+                ownerId: relationId(doc.owner) ?? null,
+                dueAt: new Date(doc.dueAt).toISOString(),
+              },
+              context,
+            )
+          else if (Boolean(doc.done) !== Boolean(previousDoc?.done))
+            await config.onEvent(
+              {
+                type: doc.done ? 'consent-task.done' : 'consent-task.reopened',
+                taskId: doc.id,
+                kind: String(doc.kind),
+                consentRecordId,
+                actor: actorOf(req),
+              },
+              context,
+            )
+          return doc
         },
       ],
     },

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { type AttemptEntry, schedulerConfigOf } from '../../scheduler'
+import { actorOf, type AttemptEntry, schedulerConfigOf } from '../../scheduler'
 import { ident, poolExecutor, poolOf, sql, tableName } from '../../sql'
 import type { SanitizedConsentConfig } from '../defaults'
 import { relyingPublicationsWhere } from '../sql/relyingPublications'
@@ -86,6 +86,16 @@ export const takedownReportEndpoint = (config: SanitizedConsentConfig): Endpoint
       overrideAccess: true,
       sort: 'createdAt',
     })
+    // A report names everything a patient's consent reached: who read it is on the record, before it is handed over.
+    await config.onEvent(
+      {
+        type: 'takedown-report.read',
+        consentRecordId: id,
+        reference: record.reference,
+        actor: actorOf(req),
+      },
+      { payload: req.payload, req },
+    )
     return Response.json({
       consentRecord: {
         id,

@@ -63,7 +63,7 @@ export const runConsentSweep = async (
 
 /** The cascade for one expired consent, and the stamp that it ran, in one transaction. */
 const expire = async (payload: Payload, config: SanitizedConsentConfig, id: number, now: Date) => {
-  const req = await createLocalReq({ context: { audit: false } }, payload)
+  const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
     const record = config.readConsent(
@@ -75,7 +75,7 @@ const expire = async (payload: Payload, config: SanitizedConsentConfig, id: numb
         req,
       })) as unknown as Record<string, unknown>,
     )
-    await takeDown(config, {
+    const summary = await takeDown(config, {
       consentRecordId: id,
       reference: record.reference,
       reason: `consent expired (${record.reference})`,
@@ -84,6 +84,20 @@ const expire = async (payload: Payload, config: SanitizedConsentConfig, id: numb
       req,
       now,
     })
+    // In the same transaction: the host's record of the expiry commits with the takedown or not at all.
+    await config.onEvent(
+      {
+        type: 'consent.expired',
+        consentRecordId: id,
+        reference: record.reference,
+        actor: null,
+        cancelled: summary.cancelled,
+        retracted: summary.retracted,
+        queued: summary.queued,
+        tasks: summary.tasks,
+      },
+      { payload, req },
+    )
     await payload.update({
       collection: config.consentRecordsSlug,
       id,

@@ -7,6 +7,7 @@ import type { SanitizedSchedulerConfig } from '../defaults'
 import { decideRetry } from '../lib/retryPolicy'
 import { buildPost } from './buildPost'
 import type { ClaimedRow } from './claim'
+import { emitFailed } from './emitFailed'
 import type { LoadedRow } from './loadBatch'
 import { type AttemptEntry, recordOutcome } from './recordOutcome'
 import type { PublishedItem } from './recordPublished'
@@ -87,7 +88,13 @@ export const processRow = async (
       kind === 'publish'
         ? ({ state: 'failed', last_error: lastError } as const)
         : ({ state: 'published', last_error: lastError, unpublish_at: null } as const)
-    return record(set, entry(kind, 'failed', { status: failure.status, error }), 'failed')
+    const outcome = await record(
+      set,
+      entry(kind, 'failed', { status: failure.status, error }),
+      'failed',
+    )
+    if (outcome === 'failed' && kind === 'publish') await emitFailed(ctx, claim.id, row, lastError)
+    return outcome
   }
 
   if (!row) return 'lost-lease' // deleted between claim and load: nothing to send

@@ -22,7 +22,8 @@ const setPaused =
     try {
       const control = await req.payload.updateGlobal({
         slug: config.controlSlug as never,
-        data: { paused, reason: paused ? await reasonOf(req) : null } as never,
+        // The reason given with the change, pause or resume; the event and the status carry it.
+        data: { paused, reason: await reasonOf(req) } as never,
         user: req.user,
         overrideAccess: false,
         req,

@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
+import { actorOf } from '../events'
 
 /** The crisis switch: while `paused`, no worker claims anything, on any channel. */
 export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): GlobalConfig => ({
@@ -17,7 +18,12 @@ export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): Global
   },
   fields: [
     { name: 'paused', type: 'checkbox', defaultValue: false },
-    { name: 'reason', type: 'text', maxLength: 300 },
+    {
+      name: 'reason',
+      type: 'text',
+      maxLength: 300,
+      admin: { description: 'Why it was paused, or resumed.' },
+    },
     {
       name: 'changedBy',
       type: 'relationship',
@@ -37,6 +43,23 @@ export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): Global
         changedBy: (req.user as { id?: number } | null)?.id ?? null,
         changedAt: new Date().toISOString(),
       }),
+    ],
+    // Whether through /api/scheduler/pause or the admin, a flip of the switch is told to the host.
+    afterChange: [
+      async ({ doc, previousDoc, req }) => {
+        if (Boolean(previousDoc?.paused) === Boolean(doc.paused)) return doc
+        await config.onEvent(
+          {
+            type: doc.paused ? 'dispatch.paused' : 'dispatch.resumed',
+            scope: 'everything',
+            actor: actorOf(req),
+            // A resume's reason is one given with it, not the pause's left standing.
+            reason: doc.paused || doc.reason !== previousDoc?.reason ? (doc.reason ?? null) : null,
+          },
+          { payload: req.payload, req },
+        )
+        return doc
+      },
     ],
   },
 })

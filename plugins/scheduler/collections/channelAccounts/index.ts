@@ -5,6 +5,7 @@ import { nobody } from '../../access/nobody'
 import type { SanitizedSchedulerConfig } from '../../defaults'
 import { channelKinds } from '../../types'
 import { defaultBaseUrls } from './defaultBaseUrls'
+import { emitAccountChange, emitAccountDelete } from './hooks/emitAccountChange'
 import { encryptSecrets } from './hooks/encryptSecrets'
 import { validateAccount } from './hooks/validateAccount'
 
@@ -30,6 +31,8 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
   hooks: {
     beforeValidate: [validateAccount],
     beforeChange: [encryptSecrets(config)],
+    afterChange: [emitAccountChange(config)],
+    afterDelete: [emitAccountDelete(config)],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

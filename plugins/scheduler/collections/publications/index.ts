@@ -6,6 +6,7 @@ import { calendarEndpoints } from '../../endpoints/calendar'
 import { transitionEndpoints } from '../../endpoints/transitions'
 import { channelKinds, publicationStates } from '../../types'
 import { assignChannelAndKey } from './hooks/assignChannelAndKey'
+import { emitTransition } from './hooks/emitTransition'
 import { enforceTransitions } from './hooks/enforceTransitions'
 import { copyValidator } from './copyValidator'
 import { dispatchFields } from './dispatchFields'
@@ -36,6 +37,7 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
   hooks: {
     beforeValidate: [assignChannelAndKey(config)],
     beforeChange: [enforceTransitions(config)],
+    afterChange: [emitTransition(config)],
   },
   endpoints: [...calendarEndpoints(config), ...transitionEndpoints(config)],
   fields: [

@@ -1,0 +1,71 @@
+/**
+ * What the scheduler tells its host, through the one `onEvent` option. The plugin writes only its
+ * own tables; an audit trail or a notifier is the host's, built on these events.
+ *
+ * Glossary
+ * - actor    who did it: the signed-in person, or `null` for the system (a worker, a sweep).
+ * - author   the row's `createdBy`: the person to tell about a rejection or a failure.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { PublicationState } from './states'
+
+export type EventActor = { id: number | string; email?: string | null } | null
+
+export type SchedulerEvent =
+  | {
+      type:
+        | 'publication.submitted'
+        | 'publication.approved'
+        | 'publication.rejected'
+        | 'publication.withdrawn'
+        | 'publication.cancelled'
+        | 'publication.retried'
+        | 'publication.unpublish-requested'
+      publicationId: number | string
+      title: string
+      channel: string
+      actor: EventActor
+      /** createdBy of the row (who to tell about a rejection/failure). */
+      authorId: number | string | null
+      reason?: string
+      from: PublicationState
+      to: PublicationState
+    }
+  | {
+      type: 'publication.failed'
+      publicationId: number | string
+      title: string
+      channel: string
+      actor: null
+      authorId: number | string | null
+      error: string
+    }
+  | {
+      type: 'dispatch.paused' | 'dispatch.resumed'
+      scope: 'everything' | { channelAccountId: number | string }
+      actor: EventActor
+      reason?: string | null
+    }
+  | {
+      type: 'channel-account.created' | 'channel-account.updated' | 'channel-account.deleted'
+      channelAccountId: number | string
+      name: string
+      actor: EventActor
+      /** Field NAMES only; a secret's value never appears in any event. */
+      changedFields: string[]
+    }
+
+export type EventContext = { payload: Payload; req?: PayloadRequest }
+
+export type SchedulerEventHandler = (
+  event: SchedulerEvent,
+  context: EventContext,
+) => Promise<void> | void
+
+/** The person behind a request, as events name them. */
+export const actorOf = (req: PayloadRequest | undefined): EventActor => {
+  const user = req?.user as { id?: number | string; email?: unknown } | null | undefined
+  if (!user || user.id === undefined || user.id === null) return null
+  return { id: user.id, email: typeof user.email === 'string' ? user.email : null }
+}
