@@ -20,6 +20,7 @@ import { Users } from './collections/Users'
 import { VideoAssets } from './collections/VideoAssets'
 import { consentGuards, consentPlugin } from './plugins/consent'
 import { deliveryPlugin } from './plugins/delivery'
+import { notificationsPlugin } from './plugins/notifications'
 import { schedulerPlugin } from './plugins/scheduler'
 import { isApprover } from './src/access/isApprover'
 import { isAuthor } from './src/access/isAuthor'
@@ -27,6 +28,7 @@ import { isStaff } from './src/access/isStaff'
 import { consentOptions } from './src/consent/options'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
+import { notificationsOptions } from './src/notifications/options'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { channels } from './src/scheduler/channels'
@@ -115,5 +117,6 @@ export default buildConfig({
     }),
     // After the scheduler: it adds to the publications collection the scheduler made.
     consentPlugin(consentOptions),
+    notificationsPlugin(notificationsOptions()),
   ],
 })
