@@ -20,19 +20,21 @@ import { Users } from './collections/Users'
 import { VideoAssets } from './collections/VideoAssets'
 import { consentGuards, consentPlugin } from './plugins/consent'
 import { deliveryPlugin } from './plugins/delivery'
+import { notificationsPlugin } from './plugins/notifications'
 import { schedulerPlugin } from './plugins/scheduler'
 import { isApprover } from './src/access/isApprover'
 import { isAuthor } from './src/access/isAuthor'
 import { isStaff } from './src/access/isStaff'
-import { auditSchedulerEvent } from './src/audit/fromEvents'
 import { consentOptions } from './src/consent/options'
 import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
+import { notificationsOptions } from './src/notifications/options'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { channels } from './src/scheduler/channels'
 import { decorateLink } from './src/scheduler/decorateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
+import { onSchedulerEvent } from './src/scheduler/onEvent'
 import { resolveMedia } from './src/scheduler/resolveMedia'
 import { serializeDocument } from './src/delivery/serializeDocument'
 import { localization } from './src/localization'
@@ -113,9 +115,10 @@ export default buildConfig({
       resolveMedia,
       dispatch: dispatchSettingsFromEnv(),
       guards: consentGuards(consentOptions),
-      onEvent: auditSchedulerEvent,
+      onEvent: onSchedulerEvent,
     }),
     // After the scheduler: it adds to the publications collection the scheduler made.
     consentPlugin(consentOptions),
+    notificationsPlugin(notificationsOptions()),
   ],
 })

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { consentConfigOf, startConsentSweep } from '../plugins/consent'
+import { startNotifications } from '../plugins/notifications'
 import { type DispatchWorker, startDispatchWorker } from '../plugins/scheduler'
 import { DEMO_PASSWORD, demoUsers } from '../seed/demoUsers'
 import { selectDatabase, type SelectedDatabase } from '../src/db/selectDatabase'
@@ -24,8 +25,10 @@ const port = Number(process.env.PORT ?? 3000)
 
 let database: SelectedDatabase | undefined
 let web: ChildProcess | undefined
+type Stoppable = { stop: () => Promise<void> }
 let worker:
-  { payload: Payload; dispatch: DispatchWorker; sweep: { stop: () => Promise<void> } } | undefined
+  | { payload: Payload; dispatch: DispatchWorker; sweep: Stoppable; notifications: Stoppable }
+  | undefined
 let shuttingDown = false
 
 const shutdown = async (code: number) => {
@@ -38,7 +41,11 @@ const shutdown = async (code: number) => {
     if (web.exitCode === null) web.kill('SIGKILL')
   }
   // Sends in flight finish before the database goes away, so none is left unrecorded.
-  await Promise.all([worker?.dispatch.stop(), worker?.sweep.stop()]).catch(() => {})
+  await Promise.all([
+    worker?.dispatch.stop(),
+    worker?.sweep.stop(),
+    worker?.notifications.stop(),
+  ]).catch(() => {})
   if (worker) await releasePayload(worker.payload).catch(() => {})
   await database?.stop().catch(() => {})
   process.exit(code)
@@ -77,6 +84,7 @@ const main = async () => {
       payload,
       dispatch: startDispatchWorker(payload),
       sweep: startConsentSweep(payload, consentConfigOf(payload)),
+      notifications: startNotifications(payload),
     }
   console.log(`Migrations applied${createdUsers ? `; ${createdUsers} demo accounts created` : ''}.`)
 
@@ -114,8 +122,13 @@ const main = async () => {
   ]
   lines.push(
     worker
-      ? 'Dispatch worker and consent expiry sweep running in this process (add workers with `npm run worker`).'
+      ? 'Dispatch worker, consent expiry sweep and notification digests running in this process (add workers with `npm run worker`).'
       : 'No dispatch worker in this process (CARECAST_WORKER=off).',
+  )
+  lines.push(
+    process.env.SMTP_URL
+      ? 'Email: notification digests go out through SMTP_URL, at most one an hour per person.'
+      : 'Email: SMTP_URL not set; notifications appear in the admin only.',
   )
   if (!production) {
     lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`)

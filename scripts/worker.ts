@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: one more dispatch worker — the scale-out path (many web servers, N workers,
+ * `npm run worker`: one more dispatch worker (with the consent sweep and the notification digests) — the scale-out path (many web servers, N workers,
  * one Postgres). It claims from the same outbox as every other worker; SKIP LOCKED and the
  * fencing token keep any number of them from sending a publication twice.
  */
@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 import type { Pool } from 'pg'
 
 import { consentConfigOf, startConsentSweep } from '../plugins/consent'
+import { startNotifications } from '../plugins/notifications'
 import { startDispatchWorker } from '../plugins/scheduler'
 import { quietPool } from '../src/db/quietPool'
 import { selectDatabase } from '../src/db/selectDatabase'
@@ -20,13 +21,15 @@ const main = async () => {
   const worker = startDispatchWorker(payload)
   // Consent expiry is checked by every worker; an advisory lock lets one sweep run at a time.
   const sweep = startConsentSweep(payload, consentConfigOf(payload))
+  // So are the timed notices and the digests, under a lock of their own: no digest goes out twice.
+  const notifications = startNotifications(payload)
   console.log(`Dispatch worker ${worker.id} ready.`)
 
   let stopping = false
   const stop = async () => {
     if (stopping) return
     stopping = true
-    await Promise.all([worker.stop(), sweep.stop()])
+    await Promise.all([worker.stop(), sweep.stop(), notifications.stop()])
     await payload.destroy()
     quietPool((payload.db as unknown as { pool: Pool }).pool)
     await database.stop().catch(() => {})

@@ -83,6 +83,7 @@ export interface Config {
     publications: Publication;
     'channel-accounts': ChannelAccount;
     'consent-tasks': ConsentTask;
+    notifications: Notification;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -106,6 +107,7 @@ export interface Config {
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
     'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1048,6 +1050,33 @@ export interface ConsentTask {
   createdAt: string;
 }
 /**
+ * What you were told. No email is configured: this list is the only place it appears.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient?: (number | null) | User;
+  kind: string;
+  subject: string;
+  text: string;
+  /**
+   * The admin screen this is about.
+   */
+  link?: string | null;
+  read?: boolean | null;
+  readAt?: string | null;
+  /**
+   * When it went out in an email digest; empty if it was not mailed.
+   */
+  sentAt?: string | null;
+  digestId?: string | null;
+  key?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1134,6 +1163,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consent-tasks';
         value: number | ConsentTask;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1708,6 +1741,24 @@ export interface ConsentTasksSelect<T extends boolean = true> {
   doneAt?: T;
   doneBy?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  subject?: T;
+  text?: T;
+  link?: T;
+  read?: T;
+  readAt?: T;
+  sentAt?: T;
+  digestId?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,4 +20,5 @@ export const slugs = {
   schedulerControl: 'scheduler-control',
   deliveryItems: 'delivery-items',
   consentTasks: 'consent-tasks',
+  notifications: 'notifications',
 } as const

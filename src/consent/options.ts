@@ -1,8 +1,8 @@
 import type { ConsentPluginOptions } from '../../plugins/consent'
 import { isConsentOfficerOrAdmin } from '../access/isConsentOfficerOrAdmin'
-import { auditConsentEvent } from '../audit/fromEvents'
 import { slugs } from '../slugs'
 import { accessibility } from './accessibility'
+import { onConsentEvent } from './onEvent'
 import { consentRecordColumns, readConsent } from './readConsent'
 import { reliance } from './reliance'
 import { relyingDocuments } from './relyingDocuments'
@@ -20,5 +20,5 @@ export const consentOptions: ConsentPluginOptions = {
   relyingDocuments,
   accessibility,
   canManage: (req) => isConsentOfficerOrAdmin({ req } as never) === true,
-  onEvent: auditConsentEvent,
+  onEvent: onConsentEvent,
 }

@@ -3,8 +3,6 @@ import * as migration_20261122_205315_content_model from './20261122_205315_cont
 import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox'
 import * as migration_20261201_191436_consent_enforcement from './20261201_191436_consent_enforcement'
 import * as migration_20261201_194852_delivery_api from './20261201_194852_delivery_api'
-import * as migration_20261202_164021_audit_events_actions from './20261202_164021_audit_events_actions'
-import * as migration_20261202_164821_live_copies_follow_documents from './20261202_164821_live_copies_follow_documents'
 
 export const migrations = [
   {
@@ -31,15 +29,5 @@ export const migrations = [
     up: migration_20261201_194852_delivery_api.up,
     down: migration_20261201_194852_delivery_api.down,
     name: '20261201_194852_delivery_api',
-  },
-  {
-    up: migration_20261202_164021_audit_events_actions.up,
-    down: migration_20261202_164021_audit_events_actions.down,
-    name: '20261202_164021_audit_events_actions',
-  },
-  {
-    up: migration_20261202_164821_live_copies_follow_documents.up,
-    down: migration_20261202_164821_live_copies_follow_documents.down,
-    name: '20261202_164821_live_copies_follow_documents',
   },
 ]

@@ -1,0 +1,171 @@
+/**
+ * Who hears about what. Each handler takes an event as the scheduler or consent plugin reports it
+ * (`onEvent`) and records notifications; the notifications plugin mails them as digests.
+ *
+ * What may be said: every recipient is staff, and an email leaves Carecast, so a subject or body
+ * carries only what each recipient's role may read in the admin and nothing about a patient:
+ * publication titles (staff read publications) and the channel; a consent's reference, only to
+ * consent officers and admins (the only roles that read consent records); a takedown's place and
+ * due time, to the task's owner (who reads the task). Never a story's text, a patient's name or a
+ * consent's details — and a patient's name that found its way into a title or a reason is cut out
+ * (`withoutNames`). The link leads to the admin screen, where the role's access rules apply.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { notify } from '../../plugins/notifications'
+import { childRequest } from '../lib/requests/childRequest'
+import { slugs } from '../slugs'
+import type { ConsentEvent, EventContext, SchedulerEvent } from './events'
+import { adminPath, takedownDueSoonKey, utcTime } from './links'
+import { withoutNames, patientNamesFor } from './patientNames'
+import { plainReason } from './plainReason'
+import { except, usersWithRole } from './recipients'
+
+const DAY = 86_400_000
+
+/** A publication changing state at a person's hand (the scheduler reports several types with one shape). */
+type PublicationMove = Extract<SchedulerEvent, { from: unknown }>
+type Submitted = PublicationMove & { type: 'publication.submitted' }
+type Rejected = PublicationMove & { type: 'publication.rejected' }
+type Failed = Extract<SchedulerEvent, { type: 'publication.failed' }>
+type PublicationEvent = Submitted | Rejected | Failed
+type TaskCreated = Extract<ConsentEvent, { type: 'consent-task.created' }>
+
+const who = (actor: { email?: string | null } | null) => actor?.email || 'Someone'
+
+/** The title and free text of a publication event with any patient's name cut out. */
+const redactor = async (payload: Payload, event: PublicationEvent, req?: PayloadRequest) => {
+  const names = await patientNamesFor(payload, event.publicationId, req)
+  return (text: string) => withoutNames(text, names)
+}
+
+const titled = (event: PublicationEvent, clean: (text: string) => string) =>
+  clean(event.title.trim()) || `publication ${event.publicationId}`
+
+/** Sent for approval: every approver but the one who sent it and its author (admins when there is no such approver). */
+export const onPublicationSubmitted = async (event: Submitted, { payload, req }: EventContext) => {
+  let recipients = except(
+    await usersWithRole(payload, ['approver']),
+    event.actor?.id,
+    event.authorId,
+  )
+  if (!recipients.length)
+    recipients = except(await usersWithRole(payload, ['admin']), event.actor?.id, event.authorId)
+  if (!recipients.length) return
+  const clean = await redactor(payload, event, req)
+  const title = titled(event, clean)
+  await notify(
+    payload,
+    {
+      recipients,
+      kind: event.type,
+      subject: `Awaiting your approval: ${title}`,
+      text: `${who(event.actor)} sent the ${event.channel} publication "${title}" for approval.`,
+      link: adminPath(payload, slugs.publications, event.publicationId),
+    },
+    { req },
+  )
+}
+
+/** Rejected: its author, with the approver's reason. */
+export const onPublicationRejected = async (event: Rejected, { payload, req }: EventContext) => {
+  if (event.authorId == null) return
+  const clean = await redactor(payload, event, req)
+  const title = titled(event, clean)
+  const reason = event.reason?.trim() ? clean(event.reason.trim()) : 'No reason was given.'
+  await notify(
+    payload,
+    {
+      recipients: [event.authorId],
+      kind: event.type,
+      subject: `Rejected: ${title}`,
+      text: `${who(event.actor)} rejected the ${event.channel} publication "${title}".\nReason: ${reason}`,
+      link: adminPath(payload, slugs.publications, event.publicationId),
+    },
+    { req },
+  )
+}
+
+/** Failed for good (the worker gave up): its author and the admins, with the network's reason in plain words. */
+export const onPublicationFailed = async (event: Failed, { payload, req }: EventContext) => {
+  const clean = await redactor(payload, event, req)
+  const title = titled(event, clean)
+  await notify(
+    payload,
+    {
+      recipients: [event.authorId, ...(await usersWithRole(payload, ['admin']))],
+      kind: event.type,
+      subject: `Not published: ${title}`,
+      text: `The ${event.channel} publication "${title}" could not be published.\n${clean(plainReason(event.error))}`,
+      link: adminPath(payload, slugs.publications, event.publicationId),
+    },
+    { req },
+  )
+}
+
+type TaskView = { place?: string | null; dueAt?: string | null }
+
+const readTask = async (payload: Payload, event: TaskCreated, req?: PayloadRequest) =>
+  (await payload.findByID({
+    collection: slugs.consentTasks,
+    id: event.taskId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { place: true, dueAt: true },
+    // The task was written in the event's transaction; a child request sees it without changing it.
+    ...(req ? { req: childRequest(req) } : {}),
+  })) as TaskView | null
+
+/**
+ * A consent task was made. A takedown: its owner (the consent officers when it has none). A
+ * renewal: the consent officers, with the consent's reference, which only they and admins read.
+ */
+export const onConsentTaskCreated = async (event: TaskCreated, { payload, req }: EventContext) => {
+  const task = await readTask(payload, event, req)
+  const due = utcTime(task?.dueAt ?? event.dueAt)
+  const link = adminPath(payload, slugs.consentTasks, event.taskId)
+  if (event.kind === 'renewal') {
+    await notify(
+      payload,
+      {
+        recipients: await usersWithRole(payload, ['consent-officer']),
+        kind: 'consent-task.renewal',
+        subject: `Consent to renew: ${task?.place ?? `consent record ${event.consentRecordId}`}`,
+        text: `${task?.place ?? 'A consent'} expires soon, and live or scheduled content relies on it. Ask for a renewal, or plan the takedown, by ${due}.`,
+        link,
+      },
+      { req },
+    )
+    return
+  }
+  const owners =
+    event.ownerId != null ? [event.ownerId] : await usersWithRole(payload, ['consent-officer'])
+  // Already due within a day: this notice is also the "due within 24 hours" one, not repeated by the clock.
+  const dueSoon = new Date(event.dueAt).getTime() - Date.now() <= DAY
+  await notify(
+    payload,
+    {
+      recipients: owners,
+      kind: 'consent-task.takedown',
+      subject: `Takedown by hand, due ${due}: ${task?.place ?? 'see the task'}`,
+      text: `A consent no longer covers a post that no API can take down: ${task?.place ?? 'see the task'}. Take it down by ${due}, then tick "done" on the task.`,
+      link,
+    },
+    { req, ...(dueSoon ? { key: takedownDueSoonKey(event.taskId) } : {}) },
+  )
+}
+
+/** The scheduler's `onEvent`: the events someone must hear about; the others are the audit trail's. */
+export const notifySchedulerEvent = async (event: SchedulerEvent, context: EventContext) => {
+  if (event.type === 'publication.submitted')
+    await onPublicationSubmitted(event as Submitted, context)
+  else if (event.type === 'publication.rejected')
+    await onPublicationRejected(event as Rejected, context)
+  else if (event.type === 'publication.failed') await onPublicationFailed(event, context)
+}
+
+/** The consent plugin's `onEvent`. */
+export const notifyConsentEvent = async (event: ConsentEvent, context: EventContext) => {
+  if (event.type === 'consent-task.created') await onConsentTaskCreated(event, context)
+}
