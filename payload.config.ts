@@ -31,6 +31,7 @@ import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { channels } from './src/scheduler/channels'
 import { decorateLink } from './src/scheduler/decorateLink'
+import { validateLink } from './src/scheduler/validateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
 import { resolveMedia } from './src/scheduler/resolveMedia'
 import { serializeDocument } from './src/delivery/serializeDocument'
@@ -109,6 +110,7 @@ export default buildConfig({
       channels,
       serializeDocument,
       decorateLink,
+      validateLink,
       resolveMedia,
       dispatch: dispatchSettingsFromEnv(),
       guards: consentGuards(consentOptions),

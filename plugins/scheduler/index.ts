@@ -75,7 +75,7 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
-export { defaultMedia } from './dispatch/loadBatch'
+export { defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
@@ -94,6 +94,7 @@ export type {
   GuardContext,
   GuardResult,
   LinkDecorator,
+  LinkValidator,
   MediaResolver,
   PersonCheck,
   PublicationRecord,
@@ -106,7 +107,10 @@ export type {
   ChannelFailure,
   ChannelMedia,
   ChannelPost,
+  ChannelRendition,
   ChannelResult,
   ChannelSuccess,
+  RenditionName,
 } from './channels/types'
+export { renditionNames } from './channels/types'
 export { adapterFor } from './channels/registry'
