@@ -993,7 +993,7 @@ export interface ChannelAccount {
     | boolean
     | null;
   /**
-   * Nothing is dispatched to this account while paused.
+   * No new post is sent to this account while paused; takedowns (revocations, unpublishes) still are.
    */
   paused?: boolean | null;
   pausedReason?: string | null;
@@ -1725,7 +1725,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.
+ * Pause stops new posts on every channel at once (e.g. during a crisis); nothing already live is removed, and takedowns (consent revocations and expiries, unpublishes) still go out.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scheduler-control".
