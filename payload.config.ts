@@ -33,6 +33,7 @@ import { withIdCheck } from './src/hooks/rejectMalformedId'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { channels } from './src/scheduler/channels'
 import { decorateLink } from './src/scheduler/decorateLink'
+import { validateLink } from './src/scheduler/validateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
 import { onSchedulerEvent } from './src/scheduler/onEvent'
 import { resolveMedia } from './src/scheduler/resolveMedia'
@@ -112,6 +113,7 @@ export default buildConfig({
       channels,
       serializeDocument,
       decorateLink,
+      validateLink,
       resolveMedia,
       dispatch: dispatchSettingsFromEnv(),
       guards: consentGuards(consentOptions),

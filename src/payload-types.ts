@@ -444,7 +444,7 @@ export interface ConsentRecord {
   purposes?: ('awareness-campaign' | 'patient-story' | 'community-event' | 'education' | 'fundraising')[] | null;
   purposeDescription?: string | null;
   /**
-   * Who may receive the information, e.g. "The public, through the hospital website and social media".
+   * Who may receive the information, e.g. "The public, through the hospital website and social media". Required (164.508(c)(1)(iii)): without it the authorization is incomplete.
    */
   recipients?: string | null;
   /**
@@ -1020,7 +1020,7 @@ export interface ChannelAccount {
     | boolean
     | null;
   /**
-   * Nothing is dispatched to this account while paused.
+   * No new post is sent to this account while paused; takedowns (revocations, unpublishes) still are.
    */
   paused?: boolean | null;
   pausedReason?: string | null;
@@ -1803,7 +1803,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.
+ * Pause stops new posts on every channel at once (e.g. during a crisis); nothing already live is removed, and takedowns (consent revocations and expiries, unpublishes) still go out.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scheduler-control".

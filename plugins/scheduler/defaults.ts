@@ -15,11 +15,15 @@ export const defaultDispatch: DispatchSettings = {
 }
 
 export type SanitizedSchedulerConfig = Required<
-  Omit<SchedulerPluginOptions, 'dispatch' | 'decorateLink' | 'resolveMedia' | 'canOperate'>
+  Omit<
+    SchedulerPluginOptions,
+    'dispatch' | 'decorateLink' | 'validateLink' | 'resolveMedia' | 'canOperate'
+  >
 > & {
   dispatch: DispatchSettings
   canOperate: SchedulerPluginOptions['canApprove']
   decorateLink?: SchedulerPluginOptions['decorateLink']
+  validateLink?: SchedulerPluginOptions['validateLink']
   resolveMedia?: SchedulerPluginOptions['resolveMedia']
 }
 

@@ -94,7 +94,7 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
-export { defaultMedia } from './dispatch/loadBatch'
+export { defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
@@ -120,6 +120,7 @@ export type {
   GuardContext,
   GuardResult,
   LinkDecorator,
+  LinkValidator,
   MediaResolver,
   PersonCheck,
   PublicationRecord,
@@ -132,7 +133,10 @@ export type {
   ChannelFailure,
   ChannelMedia,
   ChannelPost,
+  ChannelRendition,
   ChannelResult,
   ChannelSuccess,
+  RenditionName,
 } from './channels/types'
+export { renditionNames } from './channels/types'
 export { adapterFor } from './channels/registry'

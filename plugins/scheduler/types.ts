@@ -83,6 +83,21 @@ export type LinkDecorator = (args: {
   channel: ChannelKind
 }) => string
 
+/**
+ * A host's check of a publication's own link, run when it is saved (and as it is typed in the
+ * admin). A message refuses the save with a 400 on `link`; `null` accepts it.
+ */
+export type LinkValidator = (
+  link: string,
+  context: {
+    /** The collection of the document being published, once one is chosen. */
+    collection?: string
+    /** The publication's fields as being saved. */
+    publication: Record<string, unknown>
+    req: PayloadRequest
+  },
+) => string | null | Promise<string | null>
+
 export type MediaResolver = (args: {
   collection: string
   doc: Record<string, unknown>
@@ -114,6 +129,12 @@ export type SchedulerPluginOptions = {
   serializeDocument: DocumentSerializer
   /** Adds campaign tracking (UTM) to a publication's link. @default the link unchanged */
   decorateLink?: LinkDecorator
+  /**
+   * Refuses a publication's own link, e.g. one whose query string names a condition (UTM values
+   * and query strings end up in analytics tools). Runs after the scheduler's own URL check.
+   * @default any http(s) link is accepted
+   */
+  validateLink?: LinkValidator
   /** Turns an attached upload into what an adapter sends. @default file on disk + absolute URL + alt */
   resolveMedia?: MediaResolver
   /** Environment variable holding the AES-256 key for channel secrets. @default 'CARECAST_SECRETS_KEY' */

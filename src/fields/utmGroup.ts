@@ -1,34 +1,8 @@
-import type { FieldHook, GroupField, PayloadRequest, TextFieldSingleValidation } from 'payload'
+import type { FieldHook, GroupField, TextFieldSingleValidation } from 'payload'
 
-import { childRequest } from '../lib/requests/childRequest'
 import { findHealthTerm, healthTermMessage } from '../lib/utm/findHealthTerm'
+import { healthTerms } from '../lib/utm/healthTerms'
 import { utmFromSlug } from '../lib/utm/utmFromSlug'
-import { slugs } from '../slugs'
-
-/** Every condition/diagnosis term of every service line, read once per request. */
-const healthTerms = async (req: PayloadRequest): Promise<string[]> => {
-  if (Array.isArray(req.context.healthTerms)) return req.context.healthTerms as string[]
-  const { docs } = await req.payload.find({
-    collection: slugs.serviceLines,
-    limit: 1000,
-    depth: 0,
-    locale: 'all',
-    overrideAccess: true,
-    req: childRequest(req),
-    select: { name: true, terms: true },
-  })
-  const terms = new Set<string>()
-  for (const line of docs as Array<{ name?: unknown; terms?: { term?: string }[] | null }>) {
-    for (const name of typeof line.name === 'object' && line.name
-      ? Object.values(line.name)
-      : [line.name]) {
-      if (typeof name === 'string' && name) terms.add(name)
-    }
-    for (const { term } of line.terms ?? []) if (term) terms.add(term)
-  }
-  req.context.healthTerms = [...terms]
-  return [...terms]
-}
 
 /** UTM values end up in analytics tools: they must not carry a condition or diagnosis. */
 const noHealthTerm =

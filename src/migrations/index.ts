@@ -3,6 +3,7 @@ import * as migration_20261122_205315_content_model from './20261122_205315_cont
 import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_scheduler_outbox'
 import * as migration_20261201_191436_consent_enforcement from './20261201_191436_consent_enforcement'
 import * as migration_20261201_194852_delivery_api from './20261201_194852_delivery_api'
+import * as migration_20261202_171605_live_copies_audit_notifications from './20261202_171605_live_copies_audit_notifications'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_194852_delivery_api.up,
     down: migration_20261201_194852_delivery_api.down,
     name: '20261201_194852_delivery_api',
+  },
+  {
+    up: migration_20261202_171605_live_copies_audit_notifications.up,
+    down: migration_20261202_171605_live_copies_audit_notifications.down,
+    name: '20261202_171605_live_copies_audit_notifications',
   },
 ]

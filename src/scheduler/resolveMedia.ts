@@ -1,12 +1,18 @@
 import { defaultMedia } from '../../plugins/scheduler'
-import type { MediaResolver } from '../../plugins/scheduler'
+import type { MediaResolver, RenditionSizes } from '../../plugins/scheduler'
 import { slugs } from '../slugs'
 
 type Track = { language?: string; label?: string; vtt?: string }
 
-/** Videos go out with their caption tracks (YouTube attaches them after the upload). */
+/** The Media collection's image sizes (collections/Media) under the renditions adapters ask for. */
+const mediaSizes: RenditionSizes = { linkCard: 'linkPreview', square: 'square', story: 'story' }
+
+/**
+ * Images go out with their network sizes as renditions (each adapter picks one); videos with their
+ * caption tracks (YouTube attaches them after the upload).
+ */
 export const resolveMedia: MediaResolver = ({ collection, doc, payload }) => {
-  const media = defaultMedia(payload, collection, doc)
+  const media = defaultMedia(payload, collection, doc, collection === slugs.media ? mediaSizes : {})
   if (!media || collection !== slugs.videoAssets) return media
   const captions = ((doc.captions as Track[] | undefined) ?? [])
     .filter((track) => track.language && track.vtt)

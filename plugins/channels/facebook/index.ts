@@ -21,6 +21,7 @@ import {
 } from './graph'
 import { channelFailure, isUnknownObject } from './graphErrors'
 import { FACEBOOK_WEB_URL, facebookMessage, publishToPage } from './publish'
+import { linkCardOrSquare } from '../renditions'
 
 export type FacebookAdapterOptions = {
   /** Clock for Retry-After dates and the reconcile window; tests pin it. */
@@ -94,6 +95,14 @@ export const createFacebookAdapter = (options: FacebookAdapterOptions = {}): Cha
   return {
     channel: 'facebook',
     canDelete: true,
+    /**
+     * A post with a link: the 1200×630 link card ("use images that are at least 1200 x 630 pixels
+     * for the best display on high resolution devices", developers.facebook.com/docs/sharing/
+     * webmasters/images); a photo post: the 1080×1080 square, since the photos edge takes
+     * "less than 4 MB" (developers.facebook.com/docs/graph-api/reference/page/photos) and the
+     * feed shows 1:1 uncropped.
+     */
+    preferredRendition: linkCardOrSquare,
 
     async publish(
       post: ChannelPost,

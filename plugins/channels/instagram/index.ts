@@ -202,6 +202,14 @@ export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): C
   return {
     channel: 'instagram',
     canDelete: false,
+    /**
+     * Feed images: the 1080×1080 square. The IG User Media reference allows "an aspect ratio
+     * within a 4:5 to 1.91:1 range", 320–1440 px wide, 8 MB at most
+     * (developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media);
+     * an original outside that range (a tall phone photo, a 15 MB scan) is refused, and 1080 px
+     * is the width Instagram displays. The host should cut it as JPEG, the only format it takes.
+     */
+    preferredRendition: () => 'square',
 
     async publish(
       post: ChannelPost,

@@ -14,6 +14,7 @@ import {
 import { escapeLittleText } from './littleText'
 import { uploadImage } from './media'
 import { reconcileLinkedIn } from './reconcile'
+import { linkCardOrSquare } from '../renditions'
 
 export { DEFAULT_LINKEDIN_VERSION } from './api'
 export { escapeLittleText } from './littleText'
@@ -150,6 +151,14 @@ const guarded = async (
 export const linkedinAdapter: ChannelAdapter = {
   channel: 'linkedin',
   canDelete: true,
+  /**
+   * A post with a link: the 1.91:1 link card (LinkedIn recommends 1200 × 627 for link-post images,
+   * linkedin.com/help/linkedin/answer/a563309 "Image specifications for LinkedIn Pages"); an image
+   * post: the 1080×1080 square (the same page lists 1:1 for single-image posts; the Images API takes
+   * up to 36,152,320 pixels, learn.microsoft.com/linkedin/marketing/community-management/shares/
+   * images-api).
+   */
+  preferredRendition: linkCardOrSquare,
   publish: (post, account, signal) => guarded(account, () => publish(post, account, signal)),
   remove: (remoteId, account, signal) => guarded(account, () => remove(remoteId, account, signal)),
   reconcile: async (post, account, remoteId, signal) => {

@@ -211,6 +211,10 @@ export const createMastodonAdapter = (options: MastodonAdapterOptions = {}): Mas
   return {
     channel: 'mastodon',
     canDelete: true,
+    // No `preferredRendition`: Mastodon shows the whole image at its own ratio (crops only the
+    // preview, around the focus point) and takes up to 16 MB, downscaling past 3840×2160 itself
+    // (docs.joinmastodon.org/methods/media, `configuration.media_attachments` of
+    // /api/v2/instance); Carecast caps uploads at 15 MB, so the original goes, uncropped.
     publish: (post, account, signal) =>
       guarded(account, () => publish(post, account, media, signal)),
     remove: (remoteId, account, signal) =>

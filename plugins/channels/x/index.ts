@@ -13,6 +13,7 @@ import {
 } from './api'
 import { abortableSleep, type XMediaOptions, uploadMedia } from './media'
 import { reconcileX } from './reconcile'
+import { linkCardOrSquare } from '../renditions'
 
 export type XAdapterOptions = Partial<XMediaOptions>
 
@@ -106,6 +107,14 @@ export const createXAdapter = (options: XAdapterOptions = {}): ChannelAdapter =>
   return {
     channel: 'x',
     canDelete: true,
+    /**
+     * A link post: the 1200×630 link card ("summary_large_image … an aspect ratio of 2:1 with
+     * minimum dimensions of 300x157 … less than 5MB", developer.x.com/en/docs/x-for-websites/cards/
+     * overview/summary-card-with-large-image); a photo post: the 1080×1080 square, under the 5 MB
+     * image limit of the media upload (developer.x.com/en/docs/x-api/v1/media/upload-media/
+     * uploading-media/media-best-practices).
+     */
+    preferredRendition: linkCardOrSquare,
     publish: (post, account, signal) =>
       guarded(account, () => publish(post, account, media, signal)),
     remove: (remoteId, account, signal) =>

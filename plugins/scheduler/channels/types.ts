@@ -15,6 +15,26 @@
  * once and classify the outcome; the dispatcher owns backoff and Retry-After.
  */
 
+/**
+ * The sizes of an image an adapter may ask for, by what they are for; a host maps its own image
+ * sizes onto these names (Carecast: `linkPreview` → `linkCard`).
+ * - `linkCard`  1200×630 (1.91:1): the link-preview image Facebook, LinkedIn and X document.
+ * - `square`    1080×1080 (1:1): Instagram's feed; a safe photo size on every network.
+ * - `portrait`  1080×1350 (4:5): the tallest Instagram feed ratio.
+ * - `story`     1080×1920 (9:16): stories and reels.
+ */
+export const renditionNames = ['linkCard', 'square', 'portrait', 'story'] as const
+export type RenditionName = (typeof renditionNames)[number]
+
+/** One cut of an image: its own file, URL and dimensions. */
+export type ChannelRendition = {
+  filePath?: string
+  url?: string
+  mimeType: string
+  width?: number
+  height?: number
+}
+
 /** A media file the post carries, readable by the adapter (bytes from disk or a public URL). */
 export type ChannelMedia = {
   kind: 'image' | 'video'
@@ -23,6 +43,13 @@ export type ChannelMedia = {
   /** Public https URL of the file, for networks that fetch it themselves (Instagram, Facebook photos). */
   url?: string
   mimeType: string
+  width?: number
+  height?: number
+  /**
+   * The other cuts the host made of this image, by name. The scheduler picks one with the
+   * adapter's `preferredRendition` and hands the adapter that file alone; adapters never see this.
+   */
+  renditions?: Partial<Record<RenditionName, ChannelRendition>>
   altText?: string
   /** For videos: caption tracks to attach where the network supports them (YouTube). */
   captions?: { language: string; label: string; vtt: string }[]
@@ -104,6 +131,14 @@ export interface ChannelAdapter {
     remoteId: string | undefined,
     signal?: AbortSignal,
   ): Promise<ChannelSuccess | null>
+  /**
+   * The image size this network documents for this post, e.g. the 1200×630 link card when the
+   * post carries a link. Asked once per image before `publish` (and `reconcile`); the scheduler
+   * swaps that rendition's file in, so the adapter still sees one file. `undefined`, or a size
+   * the host did not make (an original smaller than the size is not enlarged), sends the original.
+   * @default the original, always
+   */
+  preferredRendition?(post: ChannelPost, media: ChannelMedia): RenditionName | undefined
   /** Removes a live post. Only when `canDelete`. */
   remove?(remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
 }

@@ -1,19 +1,24 @@
 import type { Payload } from 'payload'
 
 import { splitHashtags } from '../collections/publications/copyValidator'
-import type { ChannelPost } from '../channels/types'
+import type { ChannelAdapter, ChannelPost } from '../channels/types'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { composeText } from '../lib/copyLimits'
 import type { LoadedRow } from './loadBatch'
+import { pickRenditions } from './pickRenditions'
 
 /** Channels that carry the document itself, not just copy. */
 const CARRIES_DOCUMENT = new Set(['web', 'webhook'])
 
-/** What the adapter sends: exactly the copy that was checked, with the link tagged. */
+/**
+ * What the adapter sends: exactly the copy that was checked, with the link tagged, and each image
+ * in the size the adapter's network documents for this post.
+ */
 export const buildPost = async (
   config: SanitizedSchedulerConfig,
   payload: Payload,
   row: LoadedRow,
+  adapter: ChannelAdapter,
 ): Promise<ChannelPost> => {
   const { publication, document, collection } = row
   const rawLink = publication.link?.trim() || undefined
@@ -31,7 +36,7 @@ export const buildPost = async (
     hashtags: splitHashtags(publication.hashtags),
     link,
   })
-  return {
+  const post: ChannelPost = {
     idempotencyKey: String(publication.idempotencyKey),
     publicationId: String(publication.id),
     text,
@@ -45,4 +50,5 @@ export const buildPost = async (
       ? { document: await config.serializeDocument({ collection, doc: document, payload }) }
       : {}),
   }
+  return pickRenditions(post, adapter)
 }

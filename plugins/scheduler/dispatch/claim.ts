@@ -22,8 +22,17 @@ export type ClaimedRow = {
  *
  * Due means: scheduled and at or past its time (and its retry time); dispatching or retracting
  * with an expired lease; retracting and not leased (an unpublish asked for by hand or by a
- * consent revocation); published with an unpublish time that has come; published on a channel
- * that follows its document, after the document was edited (sent again: a refresh).
+ * consent revocation or expiry); published with an unpublish time that has come; published on a
+ * channel that follows its document, after the document was edited (sent again: a refresh).
+ *
+ * A pause (the global switch, or the account's own) holds back only what would put something new
+ * on a network: `scheduled` rows, `dispatching` ones whose lease ran out, and refreshes of an edited document. Takedowns go out
+ * whatever the switch says: a crisis pause must never keep a revoked patient's posts online, so
+ * `retracting` rows (revocation, expiry, an unpublish by hand) are claimed and sent while paused,
+ * and so is a `published` row whose `unpublish_at` has come — a scheduled unpublish only takes
+ * content down, and an end date (a campaign's, a consent's window) is a promise the pause must not
+ * stretch. Nothing a pause holds back is lost: it is claimed as soon as the switch is off.
+ * Takedowns are also claimed ahead of posts, so a full batch of due posts never delays one.
  */
 export const claimDue = async (
   pool: Pool,
@@ -39,16 +48,23 @@ export const claimDue = async (
        SELECT p.id, p.state::text AS previous_state
          FROM "${publications}" p
          JOIN "${accounts}" a ON a.id = p.channel_account_id
-        WHERE coalesce(a.paused, false) = false
-          AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
-          AND (
-                (p.state = 'scheduled' AND p.due_at <= $2 AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
-             OR (p.state IN ('dispatching', 'retracting') AND p.lease_expires_at < $2)
+        WHERE (
+                (p.state IN ('scheduled', 'dispatching')
+                 AND coalesce(a.paused, false) = false
+                 AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
+                 AND (
+                       (p.state = 'scheduled' AND p.due_at <= $2 AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
+                    OR (p.state = 'dispatching' AND p.lease_expires_at < $2)
+                     ))
+             OR (p.state = 'published' AND p.refresh_requested_at <= $2
+                 AND coalesce(a.paused, false) = false
+                 AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused))
+             OR (p.state = 'retracting' AND p.lease_expires_at < $2)
              OR (p.state = 'retracting' AND p.lease_owner IS NULL AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
              OR (p.state = 'published' AND p.unpublish_at <= $2)
-             OR (p.state = 'published' AND p.refresh_requested_at <= $2)
               )
-        ORDER BY p.due_at
+        -- Takedowns first: a batch full of due posts must not hold a retraction back.
+        ORDER BY (p.state IN ('scheduled', 'dispatching') OR p.refresh_requested_at IS NOT NULL), p.due_at
         LIMIT $3
         FOR UPDATE OF p SKIP LOCKED
      )

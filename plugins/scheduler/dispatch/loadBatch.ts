@@ -5,7 +5,12 @@ import type { Payload } from 'payload'
 import { defaultBaseUrls } from '../collections/channelAccounts/defaultBaseUrls'
 import { secretAad, secretFields } from '../collections/channelAccounts/hooks/encryptSecrets'
 import { relationId } from '../collections/publications/relationId'
-import type { ChannelAccount, ChannelMedia } from '../channels/types'
+import {
+  type ChannelAccount,
+  type ChannelMedia,
+  type RenditionName,
+  renditionNames,
+} from '../channels/types'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { decryptSecret, parseSecretsKey } from '../lib/secrets'
 import type { ChannelKind, PublicationRecord } from '../types'
@@ -63,11 +68,33 @@ const localized = (value: unknown): string | undefined => {
   return undefined
 }
 
-/** The file on disk (for uploads) and its absolute URL (for networks that fetch it). */
+const absoluteUrl = (payload: Payload, url: unknown): string | undefined => {
+  if (typeof url !== 'string') return undefined
+  if (url.startsWith('http')) return url
+  const serverUrl = payload.config.serverURL
+  return serverUrl ? `${serverUrl.replace(/\/$/, '')}${url}` : undefined
+}
+
+const dimension = (value: unknown) => (typeof value === 'number' ? value : undefined)
+
+/**
+ * Which of the upload collection's image sizes (Payload `upload.imageSizes`) stands for each
+ * rendition an adapter may ask for. @default each rendition from the size of the same name
+ */
+export type RenditionSizes = Partial<Record<RenditionName, string>>
+
+const sameNames = Object.fromEntries(renditionNames.map((name) => [name, name])) as RenditionSizes
+
+/**
+ * The file on disk (for uploads) and its absolute URL (for networks that fetch it), with the
+ * image sizes Payload cut of it as renditions (`sizes` maps rendition names to size names). A
+ * size Payload did not make (the original was smaller) is left out.
+ */
 export const defaultMedia = (
   payload: Payload,
   collection: string,
   doc: Record<string, unknown>,
+  sizes: RenditionSizes = sameNames,
 ): ChannelMedia | null => {
   const upload = (
     payload.collections as Record<string, { config: { upload?: unknown } } | undefined>
@@ -75,20 +102,29 @@ export const defaultMedia = (
   const staticDir = typeof upload === 'object' && upload ? upload.staticDir : undefined
   const filename = typeof doc.filename === 'string' ? doc.filename : undefined
   const mimeType = typeof doc.mimeType === 'string' ? doc.mimeType : 'application/octet-stream'
-  const serverUrl = payload.config.serverURL
-  const url =
-    typeof doc.url === 'string'
-      ? doc.url.startsWith('http')
-        ? doc.url
-        : serverUrl
-          ? `${serverUrl.replace(/\/$/, '')}${doc.url}`
-          : undefined
-      : undefined
+  const fileAt = (name: string | undefined) =>
+    staticDir && name ? path.resolve(staticDir, name) : undefined
+  const cut = (doc.sizes ?? {}) as Record<string, Record<string, unknown> | undefined>
+  const renditions: NonNullable<ChannelMedia['renditions']> = {}
+  for (const [rendition, sizeName] of Object.entries(sizes) as [RenditionName, string][]) {
+    const size = cut[sizeName]
+    if (!size || typeof size.filename !== 'string' || !size.filename) continue
+    renditions[rendition] = {
+      filePath: fileAt(size.filename),
+      url: absoluteUrl(payload, size.url),
+      mimeType: typeof size.mimeType === 'string' ? size.mimeType : mimeType,
+      width: dimension(size.width),
+      height: dimension(size.height),
+    }
+  }
   return {
     kind: mimeType.startsWith('video/') ? 'video' : 'image',
-    filePath: staticDir && filename ? path.resolve(staticDir, filename) : undefined,
-    url,
+    filePath: fileAt(filename),
+    url: absoluteUrl(payload, doc.url),
     mimeType,
+    width: dimension(doc.width),
+    height: dimension(doc.height),
+    ...(Object.keys(renditions).length ? { renditions } : {}),
     altText: localized(doc.alt),
     title: localized(doc.title),
     description: localized(doc.description),

@@ -125,7 +125,7 @@ export const processRow = async (
     // id recorded, so ask the network before concluding there is nothing to delete.
     if (!remoteId && adapter.reconcile && row.document) {
       const found = await adapter
-        .reconcile(await buildPost(config, ctx.payload, row), account, undefined, signal)
+        .reconcile(await buildPost(config, ctx.payload, row, adapter), account, undefined, signal)
         .catch(() => null)
       remoteId = found?.remoteId ?? null
     }
@@ -194,7 +194,7 @@ export const processRow = async (
       'cancelled',
     )
 
-  const post = await buildPost(config, ctx.payload, row)
+  const post = await buildPost(config, ctx.payload, row, adapter)
   // A lease that ran out mid-send may have left a live post: look before posting again.
   if (claim.previousState === 'dispatching' && adapter.reconcile) {
     const found = await adapter

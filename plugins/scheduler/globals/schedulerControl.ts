@@ -3,14 +3,18 @@ import type { GlobalConfig } from 'payload'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { actorOf } from '../events'
 
-/** The crisis switch: while `paused`, no worker claims anything, on any channel. */
+/**
+ * The crisis switch: while `paused`, no worker sends a new post, on any channel. Takedowns
+ * (retractions after a revocation or expiry, unpublishes by hand or at `unpublishAt`) still go out:
+ * see `claimDue`.
+ */
 export const schedulerControlGlobal = (config: SanitizedSchedulerConfig): GlobalConfig => ({
   slug: config.controlSlug,
   label: 'Dispatch control',
   admin: {
     group: config.adminGroup,
     description:
-      'Pause stops every channel at once (e.g. during a crisis); nothing already live is removed.',
+      'Pause stops new posts on every channel at once (e.g. during a crisis); nothing already live is removed, and takedowns (consent revocations and expiries, unpublishes) still go out.',
   },
   access: {
     read: ({ req }) => config.canRead(req),

@@ -119,7 +119,8 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
       index: true,
       admin: {
         position: 'sidebar',
-        description: 'Nothing is dispatched to this account while paused.',
+        description:
+          'No new post is sent to this account while paused; takedowns (revocations, unpublishes) still are.',
       },
     },
     {

@@ -3,6 +3,8 @@ import type { DateFieldValidation, TextFieldSingleValidation } from 'payload'
 import { isValidTimeZone, type RecurrencePolicy, validateRRule } from '../../../calendar'
 import type { SanitizedSchedulerConfig } from '../../defaults'
 import { adapterFor } from '../../channels/registry'
+import type { ChannelKind } from '../../types'
+import { channelOf } from './accountOf'
 
 /**
  * A re-share may repeat without end (the dispatcher only ever looks for the next one); its first
@@ -30,13 +32,14 @@ export const validateRRuleField: TextFieldSingleValidation = (value) => {
 /** An unpublish time must follow the publish time, on a network that lets us delete. */
 export const validateUnpublishAt =
   (config: SanitizedSchedulerConfig): DateFieldValidation =>
-  (value, { siblingData, req }) => {
+  async (value, { siblingData, req }) => {
     if (!value) return true
-    const data = siblingData as { dueAt?: string; channel?: string }
+    const data = siblingData as { dueAt?: string; channel?: ChannelKind; channelAccount?: unknown }
     if (data.dueAt && new Date(value).getTime() <= new Date(data.dueAt).getTime())
       return 'unpublishAt: must be after the publish time (dueAt).'
-    const adapter = data.channel ? adapterFor(config, data.channel, req.payload) : undefined
+    const { channel } = await channelOf(config, req, data)
+    const adapter = channel ? adapterFor(config, channel, req.payload) : undefined
     if (adapter && !adapter.canDelete)
-      return `unpublishAt: ${data.channel} posts can't be deleted through its API, so they can't be unpublished on a schedule.`
+      return `unpublishAt: ${channel} posts can't be deleted through its API, so they can't be unpublished on a schedule.`
     return true
   }
