@@ -8,7 +8,7 @@ import {
   type Notifier,
 } from '../../plugins/notifications'
 import { lexicalFromParagraphs } from '../../src/lib/lexicalPlainText'
-import type { ConsentEvent, SchedulerEvent } from '../../src/notifications/events'
+import type { SchedulerEvent } from '../../src/notifications/events'
 import { notifyConsentEvent, notifySchedulerEvent } from '../../src/notifications/handlers'
 import { slugs } from '../../src/slugs'
 import { activeConsent, publishedStory, signedForm } from '../support/consentFixtures'
@@ -321,15 +321,7 @@ describe('notifications', () => {
         } as never,
         overrideAccess: true,
       })
-      const event: ConsentEvent = {
-        type: 'consent-task.created',
-        taskId: task.id,
-        kind: 'renewal',
-        consentRecordId: consent.id,
-        ownerId: null,
-        dueAt: String(task.dueAt),
-      }
-      await notifyConsentEvent(event, { payload })
+      // The consent plugin reports the task's creation (onEvent) to the host's handlers itself.
       const told = await all({ kind: { equals: 'consent-task.renewal' } })
       expect(recipientsOf(told)).toEqual(ids(people.officer, people.secondOfficer))
       expect(told[0].subject).toBe(`Consent to renew: consent ${consent.reference}`)
