@@ -1,6 +1,7 @@
 // ESLint 9 flat config. Three jobs only; Prettier owns style, tsc owns types:
 //   1. parse TypeScript (typescript-eslint's parser, no type-aware rules, so lint stays fast),
-//   2. the import rules of issue 12 (see /work/briefs/structure.md), as boundary rules,
+//   2. the import rules in README's "Architecture" section (plugins never import the host; a plugin
+//      is reached only through its index.ts or exports/), as boundary rules,
 //   3. no import cycles in non-test code.
 // tests/unit/tooling/boundaries.test.ts proves each rule reports a deliberate violation.
 import boundaries from '@boundaries/eslint-plugin'
