@@ -5,14 +5,16 @@
  */
 export {
   defaultRecurrencePolicy,
+  type RecurrenceCheck,
+  type RecurrencePolicy,
+  validateRRule,
+} from './validateRRule'
+export {
   expandOccurrences,
   nextOccurrenceAfter,
   occurrencesBetween,
   type OccurrencesInput,
-  type RecurrenceCheck,
-  type RecurrencePolicy,
   toICalRRule,
-  validateRRule,
 } from './recurrence'
 export { isValidTimeZone, timeZoneOptions } from './timeZone'
 export { buildVTimezone } from './vtimezone'

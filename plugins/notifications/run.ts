@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '../sql'
+import { poolOf } from '../postgres'
 import { notificationsConfigOf } from './config'
 import { sendDigests } from './digest/sendDigests'
 import { runTimedNotices } from './timed/runTimedNotices'

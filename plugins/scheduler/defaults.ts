@@ -47,4 +47,4 @@ export const sanitizeSchedulerOptions = (
   }
 }
 
-export { tableName } from '../sql'
+export { tableName } from '../postgres'

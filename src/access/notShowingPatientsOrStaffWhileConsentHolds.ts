@@ -1,7 +1,7 @@
 import type { Access, PayloadRequest } from 'payload'
 
 import { referencesFile } from '../../plugins/delivery'
-import { poolExecutor, poolOf } from '../../plugins/sql'
+import { poolExecutor, poolOf } from '../../plugins/postgres'
 import { patientConsentHoldsWhere } from '../consent/consentHolds'
 import { roleOf } from '../roles'
 import { slugs } from '../slugs'

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { removeItems } from '../../delivery'
 import { cancelPending, requestRetraction, schedulerConfigOf } from '../../scheduler'
-import { transactionExecutor } from '../../sql'
+import { transactionExecutor } from '../../postgres'
 import type { SanitizedConsentConfig } from '../defaults'
 import { lockRelyingPublications } from '../sql/relyingPublications'
 

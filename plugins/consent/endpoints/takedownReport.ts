@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { actorOf, type AttemptEntry, schedulerConfigOf } from '../../scheduler'
-import { ident, poolExecutor, poolOf, sql, tableName } from '../../sql'
+import { ident, poolExecutor, poolOf, sql, tableName } from '../../postgres'
 import type { SanitizedConsentConfig } from '../defaults'
 import { relyingPublicationsWhere } from '../sql/relyingPublications'
 

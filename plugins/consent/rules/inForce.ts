@@ -1,4 +1,4 @@
-import { type SQL, sql } from '../../sql'
+import { type SQL, sql } from '../../postgres'
 
 const DAY_MS = 86_400_000
 

@@ -1,4 +1,4 @@
-import { type Executor, ident, param, type SQL, sql, tableName } from '../../sql'
+import { type Executor, ident, param, type SQL, sql, tableName } from '../../postgres'
 import type { SanitizedConsentConfig } from '../defaults'
 
 /**

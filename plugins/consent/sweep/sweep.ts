@@ -7,7 +7,7 @@ import {
 } from 'payload'
 
 import { upcomingOrLiveStates } from '../../scheduler'
-import { ident, param, poolExecutor, poolOf, sql, tableName } from '../../sql'
+import { ident, param, poolExecutor, poolOf, sql, tableName } from '../../postgres'
 import { takeDown } from '../cascade/takeDown'
 import type { SanitizedConsentConfig } from '../defaults'
 import { consentEndsAtSql } from '../rules/inForce'

@@ -1,4 +1,4 @@
-import { type Executor, ident, param, sql, tableName } from '../../sql'
+import { type Executor, ident, param, sql, tableName } from '../../postgres'
 
 /**
  * Deletes items (every locale of each key, `type/slug`) and, in the same statement, takes them out

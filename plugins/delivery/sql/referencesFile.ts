@@ -1,4 +1,4 @@
-import { type Executor, ident, sql, tableName } from '../../sql'
+import { type Executor, ident, sql, tableName } from '../../postgres'
 
 const SAFE_FILENAME = /^[\w.-]+$/
 

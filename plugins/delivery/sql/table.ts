@@ -1,4 +1,4 @@
-import { tableName } from '../../sql'
+import { tableName } from '../../postgres'
 
 /** The quoted table name, for the handler's hand-written statements. */
 export const tableOf = (slug: string) => `"${tableName(slug)}"`

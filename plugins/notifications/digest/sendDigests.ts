@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { ident, param, poolOf, sql, tableName, toQuery } from '../../sql'
+import { ident, param, poolOf, sql, tableName, toQuery } from '../../postgres'
 import type { SanitizedNotificationsConfig } from '../defaults'
 import { composeDigest } from './composeDigest'
 

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { ident, sql, tableName, transactionExecutor } from '../../sql'
+import { ident, sql, tableName, transactionExecutor } from '../../postgres'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { type DocumentChange, followDocument } from '../operations/followDocument'
 

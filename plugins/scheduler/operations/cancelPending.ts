@@ -1,4 +1,4 @@
-import { type Executor, ident, param, sql, tableName } from '../../sql'
+import { type Executor, ident, param, sql, tableName } from '../../postgres'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { type AttemptEntry, pendingStates } from '../states'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { type Executor, ident, param, sql, tableName } from '../../sql'
+import { type Executor, ident, param, sql, tableName } from '../../postgres'
 import { adapterFor } from '../channels/registry'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import type { AttemptEntry } from '../states'
