@@ -377,6 +377,14 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    portrait?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     story?: {
       url?: string | null;
       width?: number | null;
@@ -1035,7 +1043,7 @@ export interface ChannelAccount {
  */
 export interface ConsentTask {
   id: number;
-  kind: 'takedown' | 'renewal';
+  kind: 'takedown' | 'renewal' | 'review';
   consentRecord?: (number | null) | ConsentRecord;
   publication?: (number | null) | Publication;
   place: string;
@@ -1431,6 +1439,16 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
         square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        portrait?:
           | T
           | {
               url?: T;

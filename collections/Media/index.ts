@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, ImageUploadFormatOptions } from 'payload'
 
 import { isAuthor } from '../../src/access/isAuthor'
 import { isAuthorWhilePatientConsentHolds } from '../../src/access/isAuthorWhilePatientConsentHolds'
@@ -9,6 +9,8 @@ import { uploadDir } from '../../src/lib/uploadDir'
 import { slugs } from '../../src/slugs'
 
 /** Images, cut by sharp into the sizes the web and each social network want. */
+const asJpeg: ImageUploadFormatOptions = { format: 'jpeg', options: { quality: 85, mozjpeg: true } }
+
 export const Media: CollectionConfig = {
   slug: slugs.media,
   admin: {
@@ -31,9 +33,12 @@ export const Media: CollectionConfig = {
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 320, position: 'centre' },
       { name: 'card', width: 768, height: 432 },
-      { name: 'linkPreview', width: 1200, height: 630 },
-      { name: 'square', width: 1080, height: 1080 },
-      { name: 'story', width: 1080, height: 1920 },
+      // The sizes networks get are JPEG whatever was uploaded: Instagram takes JPEG only, and a
+      // photo as PNG is several times larger than the 5 MB (X) or 8 MB (Instagram) they allow.
+      { name: 'linkPreview', width: 1200, height: 630, formatOptions: asJpeg },
+      { name: 'square', width: 1080, height: 1080, formatOptions: asJpeg },
+      { name: 'portrait', width: 1080, height: 1350, formatOptions: asJpeg },
+      { name: 'story', width: 1080, height: 1920, formatOptions: asJpeg },
     ],
     adminThumbnail: 'thumbnail',
   },

@@ -28,7 +28,7 @@ export type ConsentEvent =
   | {
       type: 'consent-task.created'
       taskId: number | string
-      kind: 'takedown' | 'renewal'
+      kind: 'takedown' | 'renewal' | 'review'
       consentRecordId: number | string
       ownerId: number | string | null
       dueAt: string

@@ -87,6 +87,7 @@ export const consentConfigOf = (payload: {
   return config
 }
 
+export { openReviewTask } from './operations/openReviewTask'
 export { runConsentSweep, startConsentSweep } from './sweep/sweep'
 export {
   consentEndsAt,

@@ -42,6 +42,23 @@ export type SchedulerEvent =
       error: string
     }
   | {
+      /**
+       * A live copy sent again after its document was edited could not go out (a guard refused the
+       * edited document, or the network refused it for good), so the old copy was taken down.
+       */
+      type: 'publication.taken-down'
+      publicationId: number | string
+      title: string
+      channel: string
+      actor: null
+      authorId: number | string | null
+      document: { collection: string; id: number | string }
+      reason: string
+      /** Whose rule refused (`GuardResult.source`), when a guard did. */
+      source?: string
+      sourceId?: number | string
+    }
+  | {
       type: 'dispatch.paused' | 'dispatch.resumed'
       scope: 'everything' | { channelAccountId: number | string }
       actor: EventActor

@@ -65,8 +65,14 @@ export type GuardContext = {
   req?: PayloadRequest
 }
 
-/** A guard's refusal names the rule and, where it can, the field a person should fix. */
-export type GuardResult = { ok: true } | { ok: false; reason: string; field?: string }
+/**
+ * A guard's refusal names the rule and, where it can, the field a person should fix. `source` and
+ * `sourceId` say whose rule it was (e.g. `'consent'` and the consent record), so the host can route
+ * the follow-up work — the scheduler itself only passes them on in its events.
+ */
+export type GuardResult =
+  | { ok: true }
+  | { ok: false; reason: string; field?: string; source?: string; sourceId?: number | string }
 
 export type Guard = (context: GuardContext) => Promise<GuardResult> | GuardResult
 

@@ -37,6 +37,14 @@ export const auditSchedulerEvent = async (event: SchedulerEvent, { payload, req 
         changes: { state: { before: 'dispatching', after: 'failed' } },
         note: event.error,
       })
+    case 'publication.taken-down':
+      return appendAuditEvent(payload, req, null, {
+        action: 'takedown',
+        collection: slugs.publications,
+        documentId: event.publicationId,
+        changes: { state: { before: 'published', after: 'retracted' } },
+        note: event.reason,
+      })
     case 'dispatch.paused':
     case 'dispatch.resumed': {
       const paused = event.type === 'dispatch.paused'

@@ -4,6 +4,8 @@ import * as migration_20261201_185226_scheduler_outbox from './20261201_185226_s
 import * as migration_20261201_191436_consent_enforcement from './20261201_191436_consent_enforcement'
 import * as migration_20261201_194852_delivery_api from './20261201_194852_delivery_api'
 import * as migration_20261202_171605_live_copies_audit_notifications from './20261202_171605_live_copies_audit_notifications'
+import * as migration_20261202_210935_review_tasks from './20261202_210935_review_tasks'
+import * as migration_20261202_211145_portrait_jpeg_renditions from './20261202_211145_portrait_jpeg_renditions'
 
 export const migrations = [
   {
@@ -35,5 +37,15 @@ export const migrations = [
     up: migration_20261202_171605_live_copies_audit_notifications.up,
     down: migration_20261202_171605_live_copies_audit_notifications.down,
     name: '20261202_171605_live_copies_audit_notifications',
+  },
+  {
+    up: migration_20261202_210935_review_tasks.up,
+    down: migration_20261202_210935_review_tasks.down,
+    name: '20261202_210935_review_tasks',
+  },
+  {
+    up: migration_20261202_211145_portrait_jpeg_renditions.up,
+    down: migration_20261202_211145_portrait_jpeg_renditions.down,
+    name: '20261202_211145_portrait_jpeg_renditions',
   },
 ]

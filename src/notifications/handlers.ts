@@ -28,7 +28,8 @@ type PublicationMove = Extract<SchedulerEvent, { from: unknown }>
 type Submitted = PublicationMove & { type: 'publication.submitted' }
 type Rejected = PublicationMove & { type: 'publication.rejected' }
 type Failed = Extract<SchedulerEvent, { type: 'publication.failed' }>
-type PublicationEvent = Submitted | Rejected | Failed
+type TakenDown = Extract<SchedulerEvent, { type: 'publication.taken-down' }>
+type PublicationEvent = Submitted | Rejected | Failed | TakenDown
 type TaskCreated = Extract<ConsentEvent, { type: 'consent-task.created' }>
 
 const who = (actor: { email?: string | null } | null) => actor?.email || 'Someone'
@@ -103,6 +104,28 @@ export const onPublicationFailed = async (event: Failed, { payload, req }: Event
   )
 }
 
+/**
+ * A live copy came down because its edited document can't go out: its author and the admins, with
+ * the reason. When the consent gate refused, the consent task's notice says it instead (its owner
+ * is the author), so it is not said twice.
+ */
+export const onPublicationTakenDown = async (event: TakenDown, { payload, req }: EventContext) => {
+  if (event.source === 'consent') return
+  const clean = await redactor(payload, event, req)
+  const title = titled(event, clean)
+  await notify(
+    payload,
+    {
+      recipients: [event.authorId, ...(await usersWithRole(payload, ['admin']))],
+      kind: event.type,
+      subject: `Taken down after an edit: ${title}`,
+      text: `The ${event.channel} copy of "${title}" was taken down: its document was edited and can't go out as it is now.\n${clean(plainReason(event.reason))}`,
+      link: adminPath(payload, slugs.publications, event.publicationId),
+    },
+    { req },
+  )
+}
+
 type TaskView = { place?: string | null; dueAt?: string | null }
 
 const readTask = async (payload: Payload, event: TaskCreated, req?: PayloadRequest) =>
@@ -139,6 +162,22 @@ export const onConsentTaskCreated = async (event: TaskCreated, { payload, req }:
     )
     return
   }
+  if (event.kind === 'review') {
+    // The owner (the post's author) and the consent officers: either may settle it.
+    const officers = await usersWithRole(payload, ['consent-officer'])
+    await notify(
+      payload,
+      {
+        recipients: [event.ownerId, ...officers],
+        kind: 'consent-task.review',
+        subject: `Taken down after an edit: ${task?.place ?? 'see the task'}`,
+        text: `An edit to a published document asked for more than its consent allows, so its web copy was taken down (${task?.place ?? 'see the task'}). Undo the edit or record a consent that covers it, by ${due}, then tick "done" on the task.`,
+        link,
+      },
+      { req },
+    )
+    return
+  }
   const owners =
     event.ownerId != null ? [event.ownerId] : await usersWithRole(payload, ['consent-officer'])
   // Already due within a day: this notice is also the "due within 24 hours" one, not repeated by the clock.
@@ -163,6 +202,7 @@ export const notifySchedulerEvent = async (event: SchedulerEvent, context: Event
   else if (event.type === 'publication.rejected')
     await onPublicationRejected(event as Rejected, context)
   else if (event.type === 'publication.failed') await onPublicationFailed(event, context)
+  else if (event.type === 'publication.taken-down') await onPublicationTakenDown(event, context)
 }
 
 /** The consent plugin's `onEvent`. */

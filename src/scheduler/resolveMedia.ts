@@ -5,7 +5,12 @@ import { slugs } from '../slugs'
 type Track = { language?: string; label?: string; vtt?: string }
 
 /** The Media collection's image sizes (collections/Media) under the renditions adapters ask for. */
-const mediaSizes: RenditionSizes = { linkCard: 'linkPreview', square: 'square', story: 'story' }
+const mediaSizes: RenditionSizes = {
+  linkCard: 'linkPreview',
+  square: 'square',
+  portrait: 'portrait',
+  story: 'story',
+}
 
 /**
  * Images go out with their network sizes as renditions (each adapter picks one); videos with their

@@ -134,6 +134,34 @@ describe('live content follows its document and its consent', () => {
     expect(row.state).toBe('retracted')
     expect(String(row.cancelReason)).toMatch(/does not allow "diagnosis"/)
     expect(await item(key)).toBeUndefined()
+
+    // A consent officer gets one review task on the consent the gate named, and is told.
+    const tasks = await app.payload.find({
+      collection: slugs.consentTasks,
+      where: { publication: { equals: webRow } },
+      depth: 0,
+    })
+    expect(tasks.docs).toHaveLength(1)
+    const task = tasks.docs[0] as unknown as Record<string, unknown>
+    expect(task.kind).toBe('review')
+    expect(task.consentRecord).toBe(consent.id)
+    expect(String(task.instructions)).toMatch(/does not allow "diagnosis"/)
+    const notices = await app.payload.find({
+      collection: slugs.notifications,
+      where: { kind: { equals: 'consent-task.review' } },
+      depth: 0,
+    })
+    expect(notices.docs.length).toBeGreaterThan(0)
+    for (const notice of notices.docs)
+      expect(JSON.stringify(notice)).not.toMatch(/heart failure|Maria/)
+    const audit = await app.payload.find({
+      collection: slugs.auditEvents,
+      where: {
+        and: [{ action: { equals: 'takedown' } }, { documentId: { equals: String(webRow) } }],
+      },
+      depth: 0,
+    })
+    expect(audit.docs).toHaveLength(1)
   })
 
   it('retracts the web copy, and every embed of it, when the document is unpublished or deleted', async () => {

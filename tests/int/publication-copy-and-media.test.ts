@@ -81,8 +81,8 @@ describe('publication copy and media', () => {
 
   describe('the image each network gets', () => {
     const sizeOf = async (bytes: Buffer | undefined) => {
-      const { width, height } = await sharp(bytes!).metadata()
-      return { width, height }
+      const { width, height, format } = await sharp(bytes!).metadata()
+      return { width, height, format }
     }
     const send = async (account: number | string, text: string, link?: string) => {
       const row = await scheduledPublication(app, {
@@ -102,17 +102,17 @@ describe('publication copy and media', () => {
     it('X gets the 1200×630 link card with a link, the 1080 square without', async () => {
       await send(accounts.x, 'Heart screenings this week', 'https://stmarys.example/heart')
       const [card] = [...x.media.values()]
-      expect(await sizeOf(card.bytes)).toEqual({ width: 1200, height: 630 })
+      expect(await sizeOf(card.bytes)).toEqual({ width: 1200, height: 630, format: 'jpeg' })
 
       await send(accounts.x, 'Our cardiac ward, renovated')
       const [, square] = [...x.media.values()]
-      expect(await sizeOf(square.bytes)).toEqual({ width: 1080, height: 1080 })
+      expect(await sizeOf(square.bytes)).toEqual({ width: 1080, height: 1080, format: 'jpeg' })
     })
 
     it('Mastodon gets the original', async () => {
       await send(accounts.mastodon, 'Heart screenings this week', 'https://stmarys.example/heart')
       const [original] = [...mastodon.media.values()]
-      expect(await sizeOf(original.bytes)).toEqual({ width: 2400, height: 1600 })
+      expect(await sizeOf(original.bytes)).toEqual({ width: 2400, height: 1600, format: 'png' })
     })
   })
 

@@ -8,7 +8,8 @@ const userId = (req: PayloadRequest) => (req.user as { id?: number | string } | 
 
 /**
  * Work a person must do because of a consent: take down what no API can (a network without
- * delete, print, broadcast), or renew a consent content still relies on. The owner and consent
+ * delete, print, broadcast), renew a consent content still relies on, or settle an edit the
+ * consent does not cover. The owner and consent
  * officers see a task; ticking "done" stamps who and when, and unticking undoes it.
  */
 export const consentTasksCollection = (config: SanitizedConsentConfig): CollectionConfig => {
@@ -82,7 +83,9 @@ export const consentTasksCollection = (config: SanitizedConsentConfig): Collecti
         name: 'kind',
         type: 'select',
         required: true,
-        options: ['takedown', 'renewal'],
+        // takedown: by hand, where no API can; renewal: a consent that content still relies on
+        // runs out; review: an edit the consent does not cover took the web copy down.
+        options: ['takedown', 'renewal', 'review'],
         access: { update: managerField },
       },
       // Which patient a task is about is for consent officers only.

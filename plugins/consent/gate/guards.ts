@@ -46,7 +46,14 @@ export const consentGuard =
         },
         what: reliance.what,
       })
-      if (refusal) return { ok: false, field: refusal.field, reason: refusal.message }
+      if (refusal)
+        return {
+          ok: false,
+          field: refusal.field,
+          reason: refusal.message,
+          source: 'consent',
+          sourceId: reliance.consentRecordId,
+        }
     }
     return { ok: true }
   }

@@ -4,10 +4,11 @@ import type { Pool } from 'pg'
 import { adapterFor } from '../channels/registry'
 import type { ChannelFailure, ChannelResult } from '../channels/types'
 import type { SanitizedSchedulerConfig } from '../defaults'
+import type { GuardResult } from '../types'
 import { decideRetry } from '../lib/retryPolicy'
 import { buildPost } from './buildPost'
 import type { ClaimedRow } from './claim'
-import { emitFailed } from './emitFailed'
+import { emitFailed, emitTakenDown } from './emitOutcome'
 import type { LoadedRow } from './loadBatch'
 import { type AttemptEntry, recordOutcome } from './recordOutcome'
 import type { PublishedItem } from './recordPublished'
@@ -163,12 +164,15 @@ export const processRow = async (
   // A live copy sent again because its document was edited: whatever stops it going out now
   // (a guard, a refusal of the edited document) takes the old copy down too.
   const refreshing = claim.previousState === 'published'
-  const takeDownLive = async (reason: string): Promise<RowOutcome> => {
+  const takeDownLive = async (
+    reason: string,
+    refusal?: Extract<GuardResult, { ok: false }>,
+  ): Promise<RowOutcome> => {
     if (claim.remoteId && adapter.canDelete && adapter.remove) {
       const removed = await safely(() => adapter.remove!(claim.remoteId!, account, signal))
       if (!removed.ok) return failWith(removed, 'retract')
     }
-    return record(
+    const outcome = await record(
       {
         state: 'retracted',
         retracted_at: ctx.now(),
@@ -178,6 +182,9 @@ export const processRow = async (
       entry('refresh', 'retracted', { error: reason }),
       'retracted',
     )
+    // Someone must hear of it (and, when consent refused, a consent officer gets a task).
+    if (outcome === 'retracted') await emitTakenDown(ctx, claim.id, row, reason, refusal)
+    return outcome
   }
   const verdict = await runGuards(config, {
     publication: row.publication,
@@ -186,7 +193,7 @@ export const processRow = async (
     phase: 'dispatch',
     payload: ctx.payload,
   })
-  if (!verdict.ok && refreshing) return takeDownLive(verdict.reason)
+  if (!verdict.ok && refreshing) return takeDownLive(verdict.reason, verdict)
   if (!verdict.ok)
     return record(
       { state: 'cancelled', cancel_reason: short(verdict.reason, 500) },
