@@ -6,6 +6,7 @@ import * as migration_20261201_194852_delivery_api from './20261201_194852_deliv
 import * as migration_20261202_171605_live_copies_audit_notifications from './20261202_171605_live_copies_audit_notifications'
 import * as migration_20261202_210935_review_tasks from './20261202_210935_review_tasks'
 import * as migration_20261202_211145_portrait_jpeg_renditions from './20261202_211145_portrait_jpeg_renditions'
+import * as migration_20261203_080000_outbox_claim_indexes from './20261203_080000_outbox_claim_indexes'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_211145_portrait_jpeg_renditions.up,
     down: migration_20261202_211145_portrait_jpeg_renditions.down,
     name: '20261202_211145_portrait_jpeg_renditions',
+  },
+  {
+    up: migration_20261203_080000_outbox_claim_indexes.up,
+    down: migration_20261203_080000_outbox_claim_indexes.down,
+    name: '20261203_080000_outbox_claim_indexes',
   },
 ]

@@ -2,6 +2,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { committedMigrations } from '../../src/db/committedMigrations'
+import { handWrittenIndexes } from '../../src/migrations/20261203_080000_outbox_claim_indexes'
 import { startTestApp, type TestApp } from '../support/testPayload'
 
 const SET_DEFAULT = /^ALTER TABLE "([^"]+)" ALTER COLUMN "([^"]+)" SET DEFAULT (.+);$/
@@ -15,6 +16,7 @@ const bareDefault = (value: string | null) =>
 
 const DROP_CONSTRAINT = /DROP CONSTRAINT "([^"]+)"/
 const ADD_CONSTRAINT = /ADD CONSTRAINT "([^"]+)"/
+const DROP_INDEX = /^DROP INDEX (?:IF EXISTS )?"(?:[^"]+"\.")?([^"]+)";?$/
 
 describe('committed migrations', () => {
   let app: TestApp
@@ -47,6 +49,10 @@ describe('committed migrations', () => {
       .map((statement) => ADD_CONSTRAINT.exec(statement)?.[1])
       .filter(Boolean) as string[]
     for (const statement of statementsToExecute) {
+      // The claim's partial indexes are written by hand (Payload can't declare WHERE); drizzle-kit
+      // would drop them, which is the one difference we expect.
+      const index = DROP_INDEX.exec(statement.trim())?.[1]
+      if (index && handWrittenIndexes.includes(index)) continue
       const dropped = DROP_CONSTRAINT.exec(statement)?.[1]
       if (dropped && added.some((name) => name.length > 63 && name.slice(0, 63) === dropped))
         continue

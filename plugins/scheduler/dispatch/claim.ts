@@ -37,36 +37,64 @@ export type ClaimedRow = {
 export const claimDue = async (
   pool: Pool,
   config: SanitizedSchedulerConfig,
-  args: { workerId: string; limit: number; leaseMs: number; now: Date },
+  args: {
+    workerId: string
+    limit: number
+    leaseMs: number
+    now: Date
+    /** Rows this worker is still sending: never claimed again by it, whatever their lease says. */
+    inFlight?: number[]
+  },
 ): Promise<ClaimedRow[]> => {
   const publications = tableName(config.publicationsSlug)
   const accounts = tableName(config.channelAccountsSlug)
   const control = tableName(config.controlSlug)
   const stateType = `enum_${publications}_state`
+  // What a pause holds back: the global switch, or the row's account's own.
+  const held = `(EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
+                 OR EXISTS (SELECT 1 FROM "${accounts}" a WHERE a.id = p.channel_account_id AND a.paused))`
+  // Three kinds of due row, each found through its own partial index (migration
+  // 20261203_080000_outbox_claim_indexes) in due order, so a claim reads about as many rows as it
+  // takes, not the whole outbox. Takedowns come first, then refreshes of edited live copies, then
+  // posts: the later kinds are only read if the earlier ones did not fill the batch.
   const { rows } = await pool.query(
-    `WITH due AS (
+    `WITH takedowns AS (
        SELECT p.id, p.state::text AS previous_state
          FROM "${publications}" p
-         JOIN "${accounts}" a ON a.id = p.channel_account_id
-        WHERE (
-                (p.state IN ('scheduled', 'dispatching')
-                 AND coalesce(a.paused, false) = false
-                 AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
-                 AND (
-                       (p.state = 'scheduled' AND p.due_at <= $2 AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
-                    OR (p.state = 'dispatching' AND p.lease_expires_at < $2)
-                     ))
-             OR (p.state = 'published' AND p.refresh_requested_at <= $2
-                 AND coalesce(a.paused, false) = false
-                 AND NOT EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused))
-             OR (p.state = 'retracting' AND p.lease_expires_at < $2)
-             OR (p.state = 'retracting' AND p.lease_owner IS NULL AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
-             OR (p.state = 'published' AND p.unpublish_at <= $2)
-              )
-        -- Takedowns first: a batch full of due posts must not hold a retraction back.
-        ORDER BY (p.state IN ('scheduled', 'dispatching') OR p.refresh_requested_at IS NOT NULL), p.due_at
+        WHERE ((p.state = 'retracting'
+                AND (p.lease_expires_at < $2
+                     OR (p.lease_owner IS NULL AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))))
+            OR (p.state = 'published' AND p.unpublish_at <= $2))
+          AND p.id <> ALL($5::int[])
+        ORDER BY p.due_at
         LIMIT $3
         FOR UPDATE OF p SKIP LOCKED
+     ), refreshes AS (
+       SELECT p.id, p.state::text AS previous_state
+         FROM "${publications}" p
+        WHERE p.state = 'published' AND p.refresh_requested_at <= $2
+          AND (p.unpublish_at IS NULL OR p.unpublish_at > $2) -- due down: a takedown above
+          AND NOT ${held}
+        ORDER BY p.refresh_requested_at
+        LIMIT $3
+        FOR UPDATE OF p SKIP LOCKED
+     ), posts AS (
+       SELECT p.id, p.state::text AS previous_state
+         FROM "${publications}" p
+        -- A dispatching row was due when it was claimed, so due_at <= now bounds both kinds.
+        WHERE p.state IN ('scheduled', 'dispatching') AND p.due_at <= $2
+          AND ((p.state = 'scheduled' AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $2))
+            OR (p.state = 'dispatching' AND p.lease_expires_at < $2))
+          AND p.id <> ALL($5::int[])
+          AND NOT ${held}
+        ORDER BY p.due_at
+        LIMIT $3
+        FOR UPDATE OF p SKIP LOCKED
+     ), due AS (
+       SELECT * FROM takedowns
+       UNION ALL SELECT * FROM refreshes
+       UNION ALL SELECT * FROM posts
+       LIMIT $3
      )
      UPDATE "${publications}" p
         SET state = (CASE WHEN due.previous_state IN ('scheduled', 'dispatching')
@@ -79,9 +107,10 @@ export const claimDue = async (
             attempts = coalesce(p.attempts, 0) + 1,
             updated_at = $2
        FROM due
-      WHERE p.id = due.id
+      -- The id list lets the planner fetch the rows by primary key rather than scan the outbox to join.
+      WHERE p.id = due.id AND p.id = ANY(ARRAY(SELECT id FROM due))
   RETURNING p.id, due.previous_state, p.state::text AS state, p.fencing_token, p.attempts, p.remote_id`,
-    [args.workerId, args.now, args.limit, args.leaseMs],
+    [args.workerId, args.now, args.limit, args.leaseMs, args.inFlight ?? []],
   )
   return rows.map((row) => ({
     id: Number(row.id),
