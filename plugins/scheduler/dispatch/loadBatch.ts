@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import type { Payload } from 'payload'
+import type { Pool } from 'pg'
 
 import { defaultBaseUrls } from '../collections/channelAccounts/defaultBaseUrls'
 import { secretAad, secretFields } from '../collections/channelAccounts/hooks/encryptSecrets'
@@ -12,6 +13,7 @@ import {
   renditionNames,
 } from '../channels/types'
 import type { SanitizedSchedulerConfig } from '../defaults'
+import { readOutbox } from './readOutbox'
 import { decryptSecret, parseSecretsKey } from '../lib/secrets'
 import type { ChannelKind, PublicationRecord } from '../types'
 
@@ -140,15 +142,8 @@ export const loadBatch = async (
   config: SanitizedSchedulerConfig,
   ids: number[],
 ): Promise<Map<number, LoadedRow>> => {
-  const { docs } = await payload.find({
-    collection: config.publicationsSlug,
-    where: { id: { in: ids } },
-    depth: 0,
-    limit: ids.length,
-    overrideAccess: true,
-    pagination: false,
-  })
-  const publications = docs as unknown as PublicationRecord[]
+  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const publications = await readOutbox(pool, config, ids)
 
   const accountIds = [
     ...new Set(
