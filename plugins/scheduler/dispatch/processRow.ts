@@ -22,9 +22,14 @@ export type WorkerContext = {
   workerId: string
   now: () => Date
   random: () => number
-  signal?: AbortSignal
   /** Writes successful sends in batches; see recordPublished. */
   recordPublished: (item: PublishedItem) => Promise<boolean>
+  /**
+   * Runs one call to a network, at most `dispatch.concurrency` at a time, with the signal that
+   * bounds it (`dispatch.sendTimeoutMs` from when its slot came free). Only the call waits for a
+   * slot: guards, building the post and recording the outcome don't hold one.
+   */
+  network: <T>(call: (signal: AbortSignal) => Promise<T>) => Promise<T>
 }
 
 export type RowOutcome = 'published' | 'retracted' | 'retry' | 'failed' | 'cancelled' | 'lost-lease'
@@ -116,17 +121,15 @@ export const processRow = async (
       claim.kind,
     )
   const account = row.account
-  const signal = ctx.signal
-    ? AbortSignal.any([AbortSignal.timeout(config.dispatch.sendTimeoutMs), ctx.signal])
-    : AbortSignal.timeout(config.dispatch.sendTimeoutMs)
 
   if (claim.kind === 'retract') {
     let remoteId = claim.remoteId
     // Taken down while a send was in flight (a revocation, say): the post may be live without its
     // id recorded, so ask the network before concluding there is nothing to delete.
     if (!remoteId && adapter.reconcile && row.document) {
-      const found = await adapter
-        .reconcile(await buildPost(config, ctx.payload, row, adapter), account, undefined, signal)
+      const post = await buildPost(config, ctx.payload, row, adapter)
+      const found = await ctx
+        .network((signal) => adapter.reconcile!(post, account, undefined, signal))
         .catch(() => null)
       remoteId = found?.remoteId ?? null
     }
@@ -146,7 +149,9 @@ export const processRow = async (
         },
         'retract',
       )
-    const result = await safely(() => adapter.remove!(remoteId!, account, signal))
+    const result = await safely(() =>
+      ctx.network((signal) => adapter.remove!(remoteId!, account, signal)),
+    )
     if (!result.ok) return failWith(result, 'retract')
     return record(
       { state: 'retracted', retracted_at: ctx.now() },
@@ -169,7 +174,9 @@ export const processRow = async (
     refusal?: Extract<GuardResult, { ok: false }>,
   ): Promise<RowOutcome> => {
     if (claim.remoteId && adapter.canDelete && adapter.remove) {
-      const removed = await safely(() => adapter.remove!(claim.remoteId!, account, signal))
+      const removed = await safely(() =>
+        ctx.network((signal) => adapter.remove!(claim.remoteId!, account, signal)),
+      )
       if (!removed.ok) return failWith(removed, 'retract')
     }
     const outcome = await record(
@@ -204,8 +211,8 @@ export const processRow = async (
   const post = await buildPost(config, ctx.payload, row, adapter)
   // A lease that ran out mid-send may have left a live post: look before posting again.
   if (claim.previousState === 'dispatching' && adapter.reconcile) {
-    const found = await adapter
-      .reconcile(post, account, claim.remoteId ?? undefined, signal)
+    const found = await ctx
+      .network((signal) => adapter.reconcile!(post, account, claim.remoteId ?? undefined, signal))
       .catch(() => null)
     if (found)
       return published(
@@ -216,7 +223,7 @@ export const processRow = async (
         entry('reconcile', 'found', { status: found.status }),
       )
   }
-  const result = await safely(() => adapter.publish(post, account, signal))
+  const result = await safely(() => ctx.network((signal) => adapter.publish(post, account, signal)))
   if (!result.ok && refreshing && !result.retryable)
     return takeDownLive(`the edited document can't go out: ${result.message}`)
   if (!result.ok) return failWith(result, 'publish')

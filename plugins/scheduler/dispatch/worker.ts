@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 
+import pLimit from 'p-limit'
 import type { Payload } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { type ClaimedRow, claimDue } from './claim'
 import { type LoadedRow, loadBatch } from './loadBatch'
 import { processRow, type RowOutcome, type WorkerContext } from './processRow'
-import { PublishedRecorder, recordPublished } from './recordPublished'
+import { BatchRecorder, recordPublished } from './recordPublished'
 
 type Batch = { claimed: ClaimedRow[]; rows: Map<number, LoadedRow> }
 
@@ -28,15 +29,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', onAbort, { once: true })
   })
 
-/** Runs `task` over `items` with at most `limit` in flight. */
-const eachLimited = async <T>(items: T[], limit: number, task: (item: T) => Promise<void>) => {
-  let next = 0
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++])
-  })
-  await Promise.all(lanes)
-}
-
 /**
  * A dispatch worker: claims due rows, sends them, records the outcome, and repeats; sleeps
  * `pollMs` only when a claim came back short, so a backlog drains at full speed. Run one per
@@ -54,12 +46,11 @@ export class DispatchWorker {
     private readonly options: WorkerOptions = {},
   ) {
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
-    const recorder = new PublishedRecorder(
-      (items) => recordPublished(pool, config, this.id, items),
-      config.dispatch.concurrency,
-    )
+    const slots = pLimit(config.dispatch.concurrency)
     this.ctx = {
-      recordPublished: (item) => recorder.record(item),
+      // Each batch records through its own BatchRecorder (sendBatch); nothing is recorded outside one.
+      recordPublished: () => Promise.reject(new Error('recordPublished outside a batch')),
+      network: (call) => slots(() => call(AbortSignal.timeout(config.dispatch.sendTimeoutMs))),
       payload,
       pool,
       config,
@@ -85,33 +76,46 @@ export class DispatchWorker {
       leaseMs,
       now: this.ctx.now(),
     })
-    return {
-      claimed,
-      rows: claimed.length
-        ? await loadBatch(
-            this.payload,
-            this.config,
-            claimed.map((claim) => claim.id),
-          )
-        : new Map(),
-    }
+    const rows = claimed.length
+      ? await loadBatch(
+          this.payload,
+          this.config,
+          claimed.map((claim) => claim.id),
+        )
+      : new Map()
+    return { claimed, rows }
   }
 
   private async sendBatch({ claimed, rows }: Batch): Promise<void> {
-    await eachLimited(claimed, this.config.dispatch.concurrency, async (claim) => {
-      let outcome: RowOutcome
-      try {
-        outcome = await processRow(this.ctx, claim, rows.get(claim.id))
-      } catch (error) {
-        // The lease runs out and another claim retries it; one bad row must not stop the worker.
-        this.payload.logger.error(
-          { err: error, publication: claim.id },
-          'dispatch of a publication failed unexpectedly',
-        )
-        outcome = 'lost-lease'
-      }
-      this.options.onOutcome?.(claim.id, outcome)
-    })
+    // Every row at once; only their calls to networks queue (ctx.network), so a row waiting on its
+    // outcome's write does not keep another from being sent.
+    const recorder = new BatchRecorder(
+      (items) => recordPublished(this.ctx.pool, this.config, this.id, items),
+      claimed.length,
+    )
+    await Promise.all(
+      claimed.map(async (claim) => {
+        let outcome: RowOutcome
+        let recorded = false
+        const ctx: WorkerContext = {
+          ...this.ctx,
+          recordPublished: (item) => ((recorded = true), recorder.record(item)),
+        }
+        try {
+          outcome = await processRow(ctx, claim, rows.get(claim.id))
+        } catch (error) {
+          // The lease runs out and another claim retries it; one bad row must not stop the worker.
+          this.payload.logger.error(
+            { err: error, publication: claim.id },
+            'dispatch of a publication failed unexpectedly',
+          )
+          outcome = 'lost-lease'
+        } finally {
+          if (!recorded) recorder.settled()
+        }
+        this.options.onOutcome?.(claim.id, outcome)
+      }),
+    )
   }
 
   start(): this {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { sameValue } from '../../../../plugins/scheduler/collections/publications/sameValue'
-import { PublishedRecorder } from '../../../../plugins/scheduler/dispatch/recordPublished'
+import { BatchRecorder } from '../../../../plugins/scheduler/dispatch/recordPublished'
 import { parseRange } from '../../../../plugins/scheduler/endpoints/calendar'
 import { dispatchSettingsFromEnv } from '../../../../src/scheduler/dispatchSettings'
 
@@ -72,7 +72,7 @@ describe('dispatch settings from the environment', () => {
   })
 })
 
-describe('PublishedRecorder', () => {
+describe('BatchRecorder', () => {
   const item = (id: number) => ({
     id,
     fencingToken: 1,
@@ -81,28 +81,49 @@ describe('PublishedRecorder', () => {
     at: new Date(),
     attempt: { at: '', kind: 'publish' as const, outcome: 'published' as const, worker: 'w' },
   })
-  it('writes a full batch at once and tells each caller whether its row was still its own', async () => {
+  it('writes a batch in one statement once every row is at rest, and tells each caller whether its row was still its own', async () => {
     const writes: number[][] = []
-    const recorder = new PublishedRecorder(
+    const recorder = new BatchRecorder(
       async (items) => {
         writes.push(items.map((entry) => entry.id))
         return new Set(items.map((entry) => entry.id).filter((id) => id !== 2))
       },
-      3,
-      1000,
+      4,
+      10_000,
     )
-    const results = await Promise.all([1, 2, 3].map((id) => recorder.record(item(id))))
+    const results = [1, 2, 3].map((id) => recorder.record(item(id)))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(writes).toEqual([]) // the fourth row is still being sent
+    recorder.settled() // …and it failed: nothing of it to record
+    expect(await Promise.all(results)).toEqual([true, false, true])
     expect(writes).toEqual([[1, 2, 3]])
-    expect(results).toEqual([true, false, true])
   })
-  it('flushes a short batch after the wait, and passes a failed write on to every caller', async () => {
-    const recorder = new PublishedRecorder(
+  it('writes what it has after the wait, so a slow send holds no other record back', async () => {
+    const writes: number[][] = []
+    const recorder = new BatchRecorder(
+      async (items) => {
+        writes.push(items.map((entry) => entry.id))
+        return new Set(items.map((entry) => entry.id))
+      },
+      3,
+      5,
+    )
+    expect(await recorder.record(item(1))).toBe(true)
+    expect(writes).toEqual([[1]])
+    const late = [recorder.record(item(2)), recorder.record(item(3))]
+    expect(await Promise.all(late)).toEqual([true, true])
+    expect(writes).toEqual([[1], [2, 3]])
+  })
+  it('passes a failed write on to every caller in it', async () => {
+    const recorder = new BatchRecorder(
       async () => {
         throw new Error('database gone')
       },
-      10,
+      2,
       5,
     )
-    await expect(recorder.record(item(1))).rejects.toThrow('database gone')
+    const results = [recorder.record(item(1)), recorder.record(item(2))]
+    await expect(results[0]).rejects.toThrow('database gone')
+    await expect(results[1]).rejects.toThrow('database gone')
   })
 })
