@@ -1,16 +1,34 @@
 /**
- * `npm run bench:dispatch`: 10,000 publications due at once, sent to a local Standard Webhooks
- * receiver by 1 and then 2 worker processes (`scripts/worker.ts`, as `npm run worker` runs them).
- * Prints JSON: publications per second, lag from due time to receipt (p50/p95/max), duplicates
- * received, publications lost. A benchmark, not a test: it reports, it does not assert.
+ * `npm run bench:dispatch`: publications due at once (a burst of 10,000) and falling due steadily
+ * (1,000 a second for 30 s), sent to a local Standard Webhooks receiver by 1, 2 and 4 worker
+ * processes (`scripts/worker.ts`, as `npm run worker` runs them). Each burst is run again by the
+ * baseline (bench/baseline/dispatcher.ts: a plain table, a SKIP LOCKED claim of 100, the same
+ * webhook adapter and receiver, no Payload) in the same run, and the ratio is printed.
+ * Prints JSON: publications per second, lag from due time to receipt (p50/p95/p99/max),
+ * duplicates received, publications lost. A benchmark, not a test: it reports, it does not assert.
  */
+import { execSync } from 'node:child_process'
+
+import type { Pool } from 'pg'
+
 import { slugs } from '../src/slugs'
-import { startWebhookReceiver } from '../tests/support/networks/webhookReceiver'
-import { insertDuePublications, spawnWorker, waitFor } from '../tests/support/workerProcesses'
+import {
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../tests/support/networks/webhookReceiver'
+import {
+  insertDuePublications,
+  spawnWorker,
+  waitFor,
+  type WorkerProcess,
+} from '../tests/support/workerProcesses'
 import { benchPayload, percentiles } from './support'
 
 const COUNT = Number(process.env.BENCH_PUBLICATIONS ?? 10_000)
-const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').filter(Boolean).map(Number)
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 1000)
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30)
+const BASELINE = process.env.BENCH_BASELINE !== '0'
 
 const { payload, pool, database, secretsKey } = await benchPayload('dispatch')
 
@@ -27,7 +45,55 @@ const campaign = await payload.create({
 
 type Scenario = { name: string; workers: number; count: number; spreadMs: number }
 
-/** Runs one scenario with fresh worker processes and a fresh receiver; lag is per publication, from its own due time. */
+const workerEnv = () => ({
+  DATABASE_URL: database.url,
+  CARECAST_SECRETS_KEY: secretsKey,
+  DISPATCH_POLL_MS: process.env.DISPATCH_POLL_MS ?? '200',
+  DISPATCH_BATCH_SIZE: process.env.DISPATCH_BATCH_SIZE ?? '',
+  DISPATCH_CONCURRENCY: process.env.DISPATCH_CONCURRENCY ?? '',
+})
+const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+
+/** What a run delivered: rate, per-publication lag from its own due time, duplicates, lost. */
+const measure = async (
+  receiver: WebhookReceiver,
+  {
+    count,
+    firstDue,
+    dueById,
+    published,
+  }: {
+    count: number
+    firstDue: number
+    dueById: Map<string, number>
+    published: number
+  },
+) => {
+  const lags = receiver.deliveries.map(
+    (delivery) =>
+      delivery.receivedAt -
+      dueById.get(
+        String((delivery.body as { data: { publicationId: string } }).data.publicationId),
+      )!,
+  )
+  const last = Math.max(...receiver.deliveries.map((delivery) => delivery.receivedAt))
+  return {
+    drainSeconds: Math.round((last - firstDue) / 10) / 100,
+    perSecond: Math.round(count / ((last - firstDue) / 1000)),
+    lagMs: percentiles(lags),
+    duplicatesReceived: receiver.duplicates(),
+    // Lost: never reached the receiver, or not recorded as published.
+    lost: count - Math.min(receiver.uniqueIds().length, published),
+  }
+}
+
+const stopAll = (processes: WorkerProcess[]) =>
+  Promise.all(processes.map((worker) => worker.stop()))
+
+/** The body of one delivered post, so the baseline sends exactly as many bytes. */
+let template: Record<string, unknown> | undefined
+
+/** One Carecast scenario with fresh worker processes and a fresh receiver. */
 const run = async ({ name, workers, count, spreadMs }: Scenario) => {
   const receiver = await startWebhookReceiver()
   const account = await payload.create({
@@ -40,18 +106,7 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
     } as never,
   })
   const processes = await Promise.all(
-    Array.from({ length: workers }, () =>
-      spawnWorker(
-        {
-          DATABASE_URL: database.url,
-          CARECAST_SECRETS_KEY: secretsKey,
-          DISPATCH_POLL_MS: process.env.DISPATCH_POLL_MS ?? '200',
-          DISPATCH_BATCH_SIZE: process.env.DISPATCH_BATCH_SIZE ?? '',
-          DISPATCH_CONCURRENCY: process.env.DISPATCH_CONCURRENCY ?? '',
-        },
-        { nodeArgs: (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean) },
-      ),
-    ),
+    Array.from({ length: workers }, () => spawnWorker(workerEnv(), { nodeArgs })),
   )
   // Due a moment from now, so every worker is idle and polling when the first comes due.
   const firstDue = new Date(Date.now() + 1500)
@@ -67,48 +122,136 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
     'SELECT id, due_at, state::text AS state FROM publications WHERE id = ANY($1)',
     [ids],
   )
-  const dueById = new Map(rows.map((row) => [String(row.id), new Date(row.due_at).getTime()]))
-  const lags = receiver.deliveries.map(
-    (delivery) =>
-      delivery.receivedAt -
-      dueById.get(
-        String((delivery.body as { data: { publicationId: string } }).data.publicationId),
-      )!,
-  )
-  const last = Math.max(...receiver.deliveries.map((delivery) => delivery.receivedAt))
-  const published = rows.filter((row) => row.state === 'published').length
-  await Promise.all(processes.map((worker) => worker.stop()))
+  await stopAll(processes)
   await receiver.close()
+  template ??= (receiver.deliveries[0]?.body as { data: Record<string, unknown> } | undefined)?.data
   return {
     scenario: name,
+    dispatcher: 'carecast',
     workers,
     publications: count,
     dueOverSeconds: spreadMs / 1000,
     finished,
-    drainSeconds: Math.round((last - firstDue.getTime()) / 10) / 100,
-    perSecond: Math.round(count / ((last - firstDue.getTime()) / 1000)),
-    lagMs: percentiles(lags),
-    duplicatesReceived: receiver.duplicates(),
-    // Lost: never reached the receiver, or not recorded as published.
-    lost: count - Math.min(receiver.uniqueIds().length, published),
+    ...(await measure(receiver, {
+      count,
+      firstDue: firstDue.getTime(),
+      dueById: new Map(rows.map((row) => [String(row.id), new Date(row.due_at).getTime()])),
+      published: rows.filter((row) => row.state === 'published').length,
+    })),
   }
 }
 
-const scenarios: Scenario[] = [
-  ...WORKER_COUNTS.map((workers) => ({ name: 'burst', workers, count: COUNT, spreadMs: 0 })),
-  // The everyday case: posts falling due steadily, well under capacity — how late is each one?
-  { name: 'steady', workers: 1, count: Number(process.env.BENCH_STEADY ?? 3000), spreadMs: 15_000 },
-]
-const runs = []
-for (const scenario of scenarios) runs.push(await run(scenario))
+const BASELINE_TABLE = 'baseline_outbox'
+const baselineTable = async (db: Pool) => {
+  await db.query(`CREATE TABLE IF NOT EXISTS ${BASELINE_TABLE} (
+      id bigserial PRIMARY KEY,
+      due_at timestamptz NOT NULL,
+      state text NOT NULL DEFAULT 'scheduled',
+      lease_owner text,
+      lease_expires_at timestamptz,
+      fencing_token int NOT NULL DEFAULT 0,
+      idempotency_key text NOT NULL UNIQUE,
+      post jsonb NOT NULL,
+      remote_id text,
+      published_at timestamptz)`)
+  await db.query(
+    `CREATE INDEX IF NOT EXISTS ${BASELINE_TABLE}_due ON ${BASELINE_TABLE} (due_at) WHERE state IN ('scheduled', 'dispatching')`,
+  )
+  await db.query(`TRUNCATE ${BASELINE_TABLE}`)
+}
 
+/** The same burst through the baseline dispatcher: the limit of this design on this machine. */
+const runBaseline = async ({ name, workers, count }: Scenario) => {
+  await baselineTable(pool)
+  const receiver = await startWebhookReceiver()
+  const processes = await Promise.all(
+    Array.from({ length: workers }, () =>
+      spawnWorker(
+        {
+          DATABASE_URL: database.url,
+          BASELINE_URL: receiver.url,
+          BASELINE_SECRET: receiver.secret,
+          BASELINE_TABLE,
+        },
+        { nodeArgs, script: 'bench/baseline/dispatcher.ts' },
+      ),
+    ),
+  )
+  const firstDue = new Date(Date.now() + 1500)
+  const { text, link, media, document } = template ?? { text: 'Baseline post', media: [] }
+  const { rows: inserted } = await pool.query(
+    `INSERT INTO ${BASELINE_TABLE} (due_at, idempotency_key, post)
+     SELECT $1, 'baseline#' || n, $3::jsonb FROM generate_series(1, $2::int) AS n RETURNING id`,
+    [firstDue, count, JSON.stringify({ text, link, media, document })],
+  )
+  const finished = await waitFor(async () => receiver.uniqueIds().length >= count, 600_000, 50)
+  const {
+    rows: [{ published }],
+  } = await pool.query(
+    `SELECT count(*)::int AS published FROM ${BASELINE_TABLE} WHERE state = 'published'`,
+  )
+  await stopAll(processes)
+  await receiver.close()
+  return {
+    scenario: name,
+    dispatcher: 'baseline',
+    workers,
+    publications: count,
+    dueOverSeconds: 0,
+    finished,
+    ...(await measure(receiver, {
+      count,
+      firstDue: firstDue.getTime(),
+      dueById: new Map(inserted.map((row) => [String(row.id), firstDue.getTime()])),
+      published,
+    })),
+  }
+}
+
+const runs = []
+const ratios = []
+for (const workers of WORKER_COUNTS) {
+  const scenario = { name: 'burst', workers, count: COUNT, spreadMs: 0 }
+  const carecast = await run(scenario)
+  runs.push(carecast)
+  if (!BASELINE) continue
+  const baseline = await runBaseline(scenario)
+  runs.push(baseline)
+  ratios.push({
+    workers,
+    carecastPerSecond: carecast.perSecond,
+    baselinePerSecond: baseline.perSecond,
+    ratio: Math.round((carecast.perSecond / baseline.perSecond) * 100) / 100,
+  })
+}
+// The everyday case: posts falling due steadily — how late is each one?
+if (STEADY_RATE > 0)
+  runs.push(
+    await run({
+      name: 'steady',
+      workers: 1,
+      count: STEADY_RATE * STEADY_SECONDS,
+      spreadMs: STEADY_SECONDS * 1000,
+    }),
+  )
+
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
+  } catch {
+    return undefined
+  }
+})()
 console.log(
   JSON.stringify(
     {
       benchmark: 'dispatch',
+      measuredAt: new Date().toISOString(),
+      commit,
       database: database.server,
       cpus: (await import('node:os')).cpus().length,
       runs,
+      baselineRatio: ratios,
     },
     null,
     2,

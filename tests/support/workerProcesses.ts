@@ -18,12 +18,17 @@ export type WorkerProcess = {
  */
 export const spawnWorker = (
   env: Record<string, string>,
-  { readyTimeoutMs = 120_000, nodeArgs = [] as string[] } = {},
+  {
+    readyTimeoutMs = 120_000,
+    nodeArgs = [] as string[],
+    // The benchmark's baseline dispatcher speaks the same "ready" line.
+    script = 'scripts/worker.ts',
+  } = {},
 ): Promise<WorkerProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...nodeArgs, '--conditions=development', '--import', 'tsx', 'scripts/worker.ts'],
+      [...nodeArgs, '--conditions=development', '--import', 'tsx', script],
       {
         cwd: root,
         env: { ...process.env, LOG_LEVEL: 'error', ...env },
