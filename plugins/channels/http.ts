@@ -1,4 +1,8 @@
-import type { ChannelFailure, ChannelResult } from '../scheduler'
+import {
+  type ChannelFailure,
+  type ChannelResult,
+  ReconcileFailed,
+} from '../scheduler/exports/channels'
 
 // 408 Request Timeout, 409 Conflict (often "try again"), 425 Too Early, 429 Too Many Requests.
 const RETRYABLE_4XX = new Set([408, 409, 425, 429])
@@ -75,3 +79,17 @@ export const redactText = (text: string, token: string | undefined): string =>
 /** A result whose failure message carries no token. */
 export const redact = <T extends ChannelResult>(result: T, token: string | undefined): T =>
   result.ok ? result : { ...result, message: redactText(result.message, token) }
+
+/**
+ * What a reconcile throws when the network could not be asked: the failure (status, Retry-After)
+ * as the dispatcher needs it to retry, token-free. `error` may already be one (passed through), or
+ * anything thrown on the way (a dropped connection), which becomes `toFailure(error)`.
+ */
+export const reconcileFailed = (
+  error: unknown,
+  token: string | undefined,
+  toFailure: (error: unknown) => ChannelFailure = networkFailure,
+): ReconcileFailed =>
+  new ReconcileFailed(
+    redact(error instanceof ReconcileFailed ? error.failure : toFailure(error), token),
+  )

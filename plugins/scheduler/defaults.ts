@@ -27,6 +27,20 @@ export type SanitizedSchedulerConfig = Required<
   resolveMedia?: SchedulerPluginOptions['resolveMedia']
 }
 
+/**
+ * A send must end well inside the lease it runs under: the worker starts one only while its lease
+ * outlasts `sendTimeoutMs`, and extends leases every quarter lease, so a lease of at least two
+ * timeouts always leaves room to send. A shorter one would refuse sends, or (before issue 15)
+ * let a slow send outlive its lease and go out twice.
+ */
+const checkDispatch = (dispatch: DispatchSettings): DispatchSettings => {
+  if (dispatch.leaseMs < 2 * dispatch.sendTimeoutMs)
+    throw new Error(
+      `schedulerPlugin: dispatch.leaseMs (DISPATCH_LEASE_MS, ${dispatch.leaseMs}) must be at least twice dispatch.sendTimeoutMs (DISPATCH_SEND_TIMEOUT_MS, ${dispatch.sendTimeoutMs}), so a send always ends inside its lease.`,
+    )
+  return dispatch
+}
+
 export const sanitizeSchedulerOptions = (
   options: SchedulerPluginOptions,
 ): SanitizedSchedulerConfig => {
@@ -42,7 +56,7 @@ export const sanitizeSchedulerOptions = (
     channelAccountsSlug: options.channelAccountsSlug ?? ('channel-accounts' as CollectionSlug),
     controlSlug: options.controlSlug ?? 'scheduler-control',
     adminGroup: options.adminGroup ?? 'Publishing',
-    dispatch: { ...defaultDispatch, ...options.dispatch },
+    dispatch: checkDispatch({ ...defaultDispatch, ...options.dispatch }),
     onEvent: options.onEvent ?? (() => {}),
   }
 }

@@ -127,16 +127,6 @@ export type {
   SchedulerPluginOptions,
 } from './types'
 export { channelKinds } from './types'
-export type {
-  ChannelAccount,
-  ChannelAdapter,
-  ChannelFailure,
-  ChannelMedia,
-  ChannelPost,
-  ChannelRendition,
-  ChannelResult,
-  ChannelSuccess,
-  RenditionName,
-} from './channels/types'
-export { renditionNames } from './channels/types'
+// The channel-adapter contract (also importable on its own, without Payload).
+export * from './exports/channels'
 export { adapterFor } from './channels/registry'

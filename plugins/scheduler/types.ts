@@ -169,7 +169,10 @@ export type SchedulerPluginOptions = {
 export type DispatchSettings = {
   /** Rows one claim takes. @default 100 */
   batchSize: number
-  /** How long a claim is owned before another worker may take it over. @default 60_000 */
+  /**
+   * How long a claim is owned before another worker may take it over; the worker extends it every
+   * quarter while it still holds the row. At least twice `sendTimeoutMs`. @default 60_000
+   */
   leaseMs: number
   /** Idle wait between claims; a due publication goes out within about this long. @default 500 */
   pollMs: number

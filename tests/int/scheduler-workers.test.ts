@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startWebhookReceiver } from '../support/networks/webhookReceiver'
+import { startWebhookReceiver, type WebhookReceiver } from '../support/networks/webhookReceiver'
 import { channelAccount, publishedCampaign, TEST_SECRETS_KEY } from '../support/schedulerFixtures'
 import { startTestApp, type TestApp } from '../support/testPayload'
 import {
@@ -30,6 +30,21 @@ describe('dispatch workers in separate processes', () => {
     DISPATCH_POLL_MS: '100',
     ...extra,
   })
+
+  /** `count` publications due a second ago on a webhook account that posts to `receiver`. */
+  const backlog = async (receiver: WebhookReceiver, count: number) => {
+    const account = await channelAccount(app, {
+      channel: 'webhook',
+      url: receiver.url,
+      secret: receiver.secret,
+    })
+    return insertDuePublications(pool, {
+      count,
+      documentId: campaignId,
+      accountId: account.id,
+      dueAt: new Date(Date.now() - 1000),
+    })
+  }
 
   const states = async (ids: number[]) => {
     const { rows } = await pool.query(
@@ -64,17 +79,7 @@ describe('dispatch workers in separate processes', () => {
   it('three workers together send each of 600 due publications exactly once', async () => {
     const receiver = await startWebhookReceiver()
     try {
-      const account = await channelAccount(app, {
-        channel: 'webhook',
-        url: receiver.url,
-        secret: receiver.secret,
-      })
-      const ids = await insertDuePublications(pool, {
-        count: 600,
-        documentId: campaignId,
-        accountId: account.id,
-        dueAt: new Date(Date.now() - 1000),
-      })
+      const ids = await backlog(receiver, 600)
       const workers = await Promise.all([
         spawnWorker(workerEnv()),
         spawnWorker(workerEnv()),
@@ -102,26 +107,48 @@ describe('dispatch workers in separate processes', () => {
     }
   }, 150_000) // three Node processes boot Payload and share two cores with the rest of the suite
 
+  it('sends each publication once when a batch takes longer to send than its lease, and goes on to the next', async () => {
+    // 600 ms an answer, two at a time: a batch of 10 takes 3 s, half as long again as its 2 s lease.
+    // Before issue 15 the worker's own next claim took such a batch back and sent it for ever.
+    const receiver = await startWebhookReceiver({ delayMs: 600 })
+    try {
+      const ids = await backlog(receiver, 40)
+      const worker = await spawnWorker(
+        workerEnv({
+          DISPATCH_LEASE_MS: '2000',
+          DISPATCH_SEND_TIMEOUT_MS: '1000',
+          DISPATCH_BATCH_SIZE: '10',
+          DISPATCH_CONCURRENCY: '2',
+        }),
+      )
+      running.push(worker)
+
+      expect(await waitFor(async () => (await states(ids)).published === 40, 90_000)).toBe(true)
+      expect(receiver.duplicates()).toBe(0)
+      expect(receiver.uniqueIds()).toHaveLength(40)
+      const { rows } = await pool.query(
+        'SELECT attempts, attempt_log FROM publications WHERE id = ANY($1)',
+        [ids],
+      )
+      // Each was claimed once and sent once: no lease ran out under it.
+      expect(rows.map((row) => Number(row.attempts))).toEqual(rows.map(() => 1))
+      expect(rows.every((row) => (row.attempt_log as unknown[]).length === 1)).toBe(true)
+      await worker.stop()
+    } finally {
+      await receiver.close()
+    }
+  }, 120_000)
+
   it('loses nothing when a worker is killed with SIGKILL mid-run; only its unanswered sends go again, with the same webhook-id', async () => {
     // The receiver takes 50 ms to answer, so the killed worker has sends it never heard back from.
     const receiver = await startWebhookReceiver({ delayMs: 50 })
     try {
-      const account = await channelAccount(app, {
-        channel: 'webhook',
-        url: receiver.url,
-        secret: receiver.secret,
-      })
-      const ids = await insertDuePublications(pool, {
-        count: 400,
-        documentId: campaignId,
-        accountId: account.id,
-        dueAt: new Date(Date.now() - 1000),
-      })
-      // Short enough that the killed worker's rows come back within the wait, long enough that a
-      // busy machine doesn't make a live worker's own batch outlive its lease: that is issue 15's
-      // defect (a worker re-claims and re-sends its own in-flight rows), which 2 s exposed here.
+      const ids = await backlog(receiver, 400)
+      // Short, so the killed worker's rows come back within the wait; the live worker extends its
+      // own leases while it sends (issue 15), so a busy machine can't make it lose them.
       const env = workerEnv({
-        DISPATCH_LEASE_MS: '5000',
+        DISPATCH_LEASE_MS: '2000',
+        DISPATCH_SEND_TIMEOUT_MS: '1000',
         DISPATCH_BATCH_SIZE: '20',
         DISPATCH_CONCURRENCY: '8',
       })

@@ -3,13 +3,15 @@
  * (`account.accessToken`) to the Page `account.externalId`, at `account.baseUrl` (real:
  * https://graph.facebook.com) and the Graph version `account.settings.graphVersion`.
  */
-import type {
-  ChannelAccount,
-  ChannelAdapter,
-  ChannelPost,
-  ChannelResult,
-  ChannelSuccess,
-} from '../../scheduler'
+import {
+  type ChannelAccount,
+  type ChannelAdapter,
+  type ChannelFailure,
+  type ChannelPost,
+  type ChannelResult,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
 import {
   callGraph,
   earliestMatchTime,
@@ -39,9 +41,12 @@ const found = (id: string, permalink: string | undefined, status: number): Chann
   status,
 })
 
-/** Reconcile cannot answer "not there" on a failed read, so it throws and the caller waits. */
-const unreadable = (what: string, message: string): Error =>
-  new Error(`${NETWORK}: could not ${what}: ${message}`)
+/**
+ * Reconcile cannot answer "not there" on a failed read, so it throws the failure (its
+ * Retry-After kept) and the dispatcher retries the row when Graph says.
+ */
+const unreadable = (what: string, failure: ChannelFailure): ReconcileFailed =>
+  new ReconcileFailed({ ...failure, message: `${NETWORK}: could not ${what}: ${failure.message}` })
 
 /** `GET /{post-id}?fields=id,permalink_url`: the post, or null when Graph says it does not exist. */
 const findById = async (
@@ -61,7 +66,7 @@ const findById = async (
       result.status,
     )
   if (isUnknownObject(result) || result.status === 404) return null
-  throw unreadable(`look up post ${remoteId}`, result.message)
+  throw unreadable(`look up post ${remoteId}`, result)
 }
 
 /**
@@ -76,7 +81,7 @@ const findByMessage = async (
 ): Promise<ChannelSuccess | null> => {
   const params = { fields: 'id,message,permalink_url,created_time', limit: String(limit) }
   const result = await callGraph(ctx, { method: 'GET', path: `${ctx.nodeId}/posts`, params }, now)
-  if (isFailure(result)) throw unreadable("read the Page's recent posts", result.message)
+  if (isFailure(result)) throw unreadable("read the Page's recent posts", result)
   const expected = facebookMessage(post)
   const since = earliestMatchTime(post.idempotencyKey, now())
   const data = Array.isArray(result.body.data)
@@ -116,7 +121,7 @@ export const createFacebookAdapter = (options: FacebookAdapterOptions = {}): Cha
     /** Graph takes no idempotency key, so a crashed send is found by id, else by its exact text. */
     async reconcile(post, account, remoteId, signal) {
       const ctx = graphContext(account, NETWORK, signal)
-      if (isFailure(ctx)) throw unreadable('reconcile', ctx.message)
+      if (isFailure(ctx)) throw unreadable('reconcile', ctx)
       return remoteId ? findById(ctx, remoteId, now) : findByMessage(ctx, post, reconcileLimit, now)
     },
 

@@ -12,15 +12,16 @@
  * 5. `GET /{ig-media-id}?fields=permalink` for the post's URL (best effort: the post is live).
  * The API has no delete for published media, hence `canDelete: false` and no `remove`.
  */
-import type {
-  ChannelAccount,
-  ChannelAdapter,
-  ChannelFailure,
-  ChannelMedia,
-  ChannelPost,
-  ChannelResult,
-  ChannelSuccess,
-} from '../../scheduler'
+import {
+  type ChannelAccount,
+  type ChannelAdapter,
+  type ChannelFailure,
+  type ChannelMedia,
+  type ChannelPost,
+  type ChannelResult,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
 import {
   callGraph,
   earliestMatchTime,
@@ -145,8 +146,9 @@ const publishMedia = async (
   return permalink ? { ...published, remoteUrl: permalink } : published
 }
 
-const unreadable = (what: string, message: string): Error =>
-  new Error(`${NETWORK}: could not ${what}: ${message}`)
+/** A read that failed is not "not there": the failure goes to the dispatcher, Retry-After kept. */
+const unreadable = (what: string, failure: ChannelFailure): ReconcileFailed =>
+  new ReconcileFailed({ ...failure, message: `${NETWORK}: could not ${what}: ${failure.message}` })
 
 const findById = async (
   ctx: GraphContext,
@@ -166,7 +168,7 @@ const findById = async (
       status: result.status,
     }
   if (isUnknownObject(result) || result.status === 404) return null
-  throw unreadable(`look up media ${remoteId}`, result.message)
+  throw unreadable(`look up media ${remoteId}`, result)
 }
 
 /** The account's latest media, newest first; ours has exactly our caption and is no older than our due time. */
@@ -178,7 +180,7 @@ const findByCaption = async (
 ): Promise<ChannelSuccess | null> => {
   const params = { fields: 'id,caption,permalink,timestamp', limit: String(limit) }
   const result = await callGraph(ctx, { method: 'GET', path: `${ctx.nodeId}/media`, params }, now)
-  if (isFailure(result)) throw unreadable("read the account's recent media", result.message)
+  if (isFailure(result)) throw unreadable("read the account's recent media", result)
   const since = earliestMatchTime(post.idempotencyKey, now())
   const data = Array.isArray(result.body.data)
     ? (result.body.data as Record<string, unknown>[])
@@ -225,7 +227,7 @@ export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): C
 
     async reconcile(post, account, remoteId, signal) {
       const ctx = graphContext(account, NETWORK, signal)
-      if (isFailure(ctx)) throw unreadable('reconcile', ctx.message)
+      if (isFailure(ctx)) throw unreadable('reconcile', ctx)
       return remoteId ? findById(ctx, remoteId, now) : findByCaption(ctx, post, reconcileLimit, now)
     },
   }

@@ -81,4 +81,4 @@ export const localFailure = (message: string, retryable = false): ChannelFailure
 
 /** Error texts can echo request headers, so every message leaving the adapter is scrubbed of the token. */
 // Token redaction is shared by every adapter.
-export { redact, redactText } from '../http'
+export { redact } from '../http'

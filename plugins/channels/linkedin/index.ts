@@ -1,4 +1,4 @@
-import { networkFailure } from '../http'
+import { networkFailure, reconcileFailed } from '../http'
 import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from '../../scheduler'
 import {
   JSON_BODY,
@@ -7,7 +7,6 @@ import {
   linkedinUrl,
   localFailure,
   redact,
-  redactText,
   restHeaders,
   type Step,
 } from './api'
@@ -165,10 +164,8 @@ export const linkedinAdapter: ChannelAdapter = {
     try {
       return await reconcileLinkedIn(post, account, remoteId, signal)
     } catch (error) {
-      // A lookup that could not be made is not "not there": the caller sees an error, token-free.
-      throw new Error(
-        redactText(error instanceof Error ? error.message : String(error), account.accessToken),
-      )
+      // A lookup that could not be made is not "not there": the dispatcher retries, token-free.
+      throw reconcileFailed(error, account.accessToken)
     }
   },
 }

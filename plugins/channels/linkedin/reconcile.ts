@@ -1,11 +1,16 @@
 import { readJson } from '../http'
-import type { ChannelAccount, ChannelPost, ChannelSuccess } from '../../scheduler'
+import {
+  type ChannelAccount,
+  type ChannelPost,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
 import {
   isRecord,
   linkedinFailure,
   linkedinPostUrl,
   linkedinUrl,
-  redactText,
+  localFailure,
   restHeaders,
 } from './api'
 import { escapeLittleText } from './littleText'
@@ -14,14 +19,13 @@ import { escapeLittleText } from './littleText'
 const CLOCK_SKEW_MS = 10 * 60 * 1000
 
 /** Thrown when LinkedIn cannot be asked: the worker must not read that as "not there, safe to send". */
-const lookupError = async (response: Response, account: ChannelAccount): Promise<Error> => {
+const lookupError = async (response: Response): Promise<ReconcileFailed> => {
   const failure = await linkedinFailure(response)
-  return new Error(
-    redactText(
-      `LinkedIn lookup failed (HTTP ${failure.status}): ${failure.message}`,
-      account.accessToken,
-    ),
-  )
+  // The token is taken out by the adapter's wrapper (reconcileFailed).
+  return new ReconcileFailed({
+    ...failure,
+    message: `LinkedIn lookup failed (HTTP ${failure.status}): ${failure.message}`,
+  })
 }
 
 /** The due time ends the idempotency key (`collection:id:channel:dueAt`); ISO dates have colons too. */
@@ -48,7 +52,7 @@ const lookupById = async (
     signal,
   })
   if (response.status === 404) return null
-  if (!response.ok) throw await lookupError(response, account)
+  if (!response.ok) throw await lookupError(response)
   const body = await readJson(response)
   return isRecord(body) && body.id === urn ? found(urn) : null
 }
@@ -64,13 +68,14 @@ const lookupByCommentary = async (
   account: ChannelAccount,
   signal?: AbortSignal,
 ): Promise<ChannelSuccess | null> => {
-  if (!account.externalId) throw new Error('LinkedIn reconcile needs the author URN (externalId)')
+  if (!account.externalId)
+    throw new ReconcileFailed(localFailure('LinkedIn reconcile needs the author URN (externalId)'))
   const query = `author=${encodeURIComponent(account.externalId)}&q=author&count=50&sortBy=LAST_MODIFIED`
   const response = await fetch(linkedinUrl(account, `/rest/posts?${query}`), {
     headers: restHeaders(account, { 'X-RestLi-Method': 'FINDER' }),
     signal,
   })
-  if (!response.ok) throw await lookupError(response, account)
+  if (!response.ok) throw await lookupError(response)
   const body = await readJson(response)
   const elements =
     isRecord(body) && Array.isArray(body.elements) ? body.elements.filter(isRecord) : []

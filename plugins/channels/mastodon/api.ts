@@ -97,7 +97,7 @@ export const connectionFailure = (error: unknown): ChannelFailure => {
  * server could echo the token back, so every message leaving the adapter is scrubbed of it.
  */
 // Token redaction is shared by every adapter.
-export { redact, redactText } from '../http'
+export { redact } from '../http'
 
 /** The `id` of a Mastodon entity (Status, MediaAttachment), when the answer has one. */
 export const entityId = (body: unknown): string | undefined =>

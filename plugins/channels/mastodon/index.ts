@@ -6,14 +6,15 @@
  * - GET /api/v1/statuses/:id, DELETE /api/v1/statuses/:id → 200 Status.
  * - Errors are `{ error: "…" }`; 429 carries `X-RateLimit-Reset` (an ISO 8601 timestamp).
  */
-import { readJson } from '../http'
-import type {
-  ChannelAccount,
-  ChannelAdapter,
-  ChannelPost,
-  ChannelResult,
-  ChannelSuccess,
-} from '../../scheduler'
+import { readJson, reconcileFailed } from '../http'
+import {
+  type ChannelAccount,
+  type ChannelAdapter,
+  type ChannelPost,
+  type ChannelResult,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
 import {
   authHeader,
   connectionFailure,
@@ -23,7 +24,6 @@ import {
   mastodonFailure,
   mastodonUrl,
   redact,
-  redactText,
   type Step,
 } from './api'
 import { abortableSleep, type MastodonMediaOptions, uploadMedia } from './media'
@@ -158,7 +158,7 @@ const lookUp = async (
     { headers: authHeader(account), signal },
   )
   if (response.status === 404) return null
-  if (response.status !== 200) throw new Error((await mastodonFailure(response)).message)
+  if (response.status !== 200) throw new ReconcileFailed(await mastodonFailure(response))
   const found = statusSuccess(await readJson(response), response.status)
   if (!found) throw new Error('Mastodon returned the status without an id')
   return found
@@ -183,11 +183,11 @@ const reconcile = async (
 ): Promise<ChannelSuccess | null> => {
   if (remoteId) return lookUp(remoteId, account, signal)
   const media = await uploadAll(post, account, options, signal)
-  if (!media.ok) throw new Error(media.message)
+  if (!media.ok) throw new ReconcileFailed(media)
   const result = await createStatus(post, account, media.value, signal)
   if (result.ok) return result
   if (result.status === 422 && !result.retryable) return null
-  throw new Error(result.message)
+  throw new ReconcileFailed(result)
 }
 
 /** Network errors and aborts become retryable failures; no message leaves with the token in it. */
@@ -223,7 +223,7 @@ export const createMastodonAdapter = (options: MastodonAdapterOptions = {}): Mas
       try {
         return await reconcile(post, account, remoteId, media, signal)
       } catch (error) {
-        throw new Error(redactText(connectionFailure(error).message, account.accessToken))
+        throw reconcileFailed(error, account.accessToken, connectionFailure)
       }
     },
   }

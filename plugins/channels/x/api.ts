@@ -93,7 +93,7 @@ export const localFailure = (message: string, retryable = false): ChannelFailure
  * header value), so every message leaving the adapter is scrubbed of the token.
  */
 // Token redaction is shared by every adapter.
-export { redact, redactText } from '../http'
+export { redact } from '../http'
 
 /** `data.id` of a successful X answer (media upload, create post), if it is there. */
 export const dataId = (body: unknown): string | undefined =>

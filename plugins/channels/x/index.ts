@@ -1,4 +1,4 @@
-import { networkFailure, readJson } from '../http'
+import { networkFailure, readJson, reconcileFailed } from '../http'
 import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from '../../scheduler'
 import {
   authHeader,
@@ -6,7 +6,6 @@ import {
   isRecord,
   jsonHeaders,
   redact,
-  redactText,
   xFailure,
   xStatusUrl,
   xUrl,
@@ -123,10 +122,8 @@ export const createXAdapter = (options: XAdapterOptions = {}): ChannelAdapter =>
       try {
         return await reconcileX(post, account, remoteId, signal)
       } catch (error) {
-        // A lookup that could not be made is not "not there": the caller sees an error, token-free.
-        throw new Error(
-          redactText(error instanceof Error ? error.message : String(error), account.accessToken),
-        )
+        // A lookup that could not be made is not "not there": the dispatcher retries, token-free.
+        throw reconcileFailed(error, account.accessToken)
       }
     },
   }

@@ -1,18 +1,25 @@
 import twitterText from 'twitter-text'
 
 import { readJson } from '../http'
-import type { ChannelAccount, ChannelPost, ChannelSuccess } from '../../scheduler'
-import { authHeader, dataId, isRecord, redactText, xFailure, xStatusUrl, xUrl } from './api'
+import {
+  type ChannelAccount,
+  type ChannelPost,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
+import { authHeader, dataId, isRecord, localFailure, xFailure, xStatusUrl, xUrl } from './api'
 
 // How far before the publication's due time a post still counts as "ours": clocks differ a little.
 const CLOCK_SKEW_MS = 10 * 60 * 1000
 
 /** Thrown when X cannot be asked: the worker must not read that as "not there, safe to send". */
-const lookupError = async (response: Response, account: ChannelAccount): Promise<Error> => {
+const lookupError = async (response: Response): Promise<ReconcileFailed> => {
   const failure = await xFailure(response)
-  return new Error(
-    redactText(`X lookup failed (HTTP ${failure.status}): ${failure.message}`, account.accessToken),
-  )
+  // The token is taken out by the adapter's wrapper (reconcileFailed).
+  return new ReconcileFailed({
+    ...failure,
+    message: `X lookup failed (HTTP ${failure.status}): ${failure.message}`,
+  })
 }
 
 /**
@@ -111,7 +118,7 @@ const lookupById = async (
     headers: authHeader(account),
     signal,
   })
-  if (!response.ok) throw await lookupError(response, account)
+  if (!response.ok) throw await lookupError(response)
   const id = dataId(await readJson(response))
   return id ? found(id) : null
 }
@@ -127,7 +134,8 @@ const lookupByText = async (
   account: ChannelAccount,
   signal?: AbortSignal,
 ): Promise<ChannelSuccess | null> => {
-  if (!account.externalId) throw new Error('X reconcile needs the account user id (externalId)')
+  if (!account.externalId)
+    throw new ReconcileFailed(localFailure('X reconcile needs the account user id (externalId)'))
   const query = new URLSearchParams({
     max_results: '100',
     exclude: 'replies,retweets',
@@ -139,7 +147,7 @@ const lookupByText = async (
     xUrl(account, `/2/users/${encodeURIComponent(account.externalId)}/tweets?${query}`),
     { headers: authHeader(account), signal },
   )
-  if (!response.ok) throw await lookupError(response, account)
+  if (!response.ok) throw await lookupError(response)
   const body = await readJson(response)
   const tweets = isRecord(body) && Array.isArray(body.data) ? body.data.map(tweetOf) : []
   const match = tweets.find((tweet) => tweet !== undefined && sameText(tweet, post.text))

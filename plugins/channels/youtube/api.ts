@@ -134,4 +134,4 @@ export const connectionFailure = (error: unknown): ChannelFailure => {
 
 /** Every message leaving the adapter is scrubbed of the token, whatever echoed it. */
 // Token redaction is shared by every adapter.
-export { redact, redactText } from '../http'
+export { redact } from '../http'

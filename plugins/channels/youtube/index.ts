@@ -12,22 +12,22 @@
  */
 import { stat } from 'node:fs/promises'
 
-import { readJson } from '../http'
-import type {
-  ChannelAccount,
-  ChannelAdapter,
-  ChannelMedia,
-  ChannelPost,
-  ChannelResult,
-  ChannelSuccess,
-} from '../../scheduler'
+import { readJson, reconcileFailed } from '../http'
+import {
+  type ChannelAccount,
+  type ChannelAdapter,
+  type ChannelMedia,
+  type ChannelPost,
+  type ChannelResult,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../../scheduler/exports/channels'
 import {
   authHeader,
   connectionFailure,
   isRecord,
   localFailure,
   redact,
-  redactText,
   sameOrigin,
   type Step,
   watchUrl,
@@ -233,7 +233,7 @@ const lookUp = async (videoId: string, ctx: YoutubeContext): Promise<ChannelSucc
     `/youtube/v3/videos?part=id,status&id=${encodeURIComponent(videoId)}`,
   )
   const response = await fetch(url, { headers: authHeader(ctx.account), signal: ctx.signal })
-  if (response.status !== 200) throw new Error((await youtubeFailure(response, ctx.now())).message)
+  if (response.status !== 200) throw new ReconcileFailed(await youtubeFailure(response, ctx.now()))
   const body = await readJson(response)
   const items = isRecord(body) && Array.isArray(body.items) ? body.items : []
   const found = items.some((item) => isRecord(item) && item.id === videoId)
@@ -264,11 +264,11 @@ const reconcile = async (
     if (!found || remembered?.videoId !== target) return found
   }
   const video = await findVideo(post)
-  if (!video.ok) throw new Error(video.message)
+  if (!video.ok) throw new ReconcileFailed(video)
   const progress = settings.memory.take(post.idempotencyKey)
   if (!progress.videoId && isUploadSession(target, ctx.account)) progress.sessionUri = target
   const result = await finish(ctx, post, video.value, progress, false, settings)
-  if (result !== 'expired' && !result.ok) throw new Error(result.message)
+  if (result !== 'expired' && !result.ok) throw new ReconcileFailed(result)
   settings.memory.forget(post.idempotencyKey)
   return result === 'expired' ? null : result
 }
@@ -311,7 +311,7 @@ export const createYoutubeAdapter = (options: YoutubeAdapterOptions = {}): Youtu
       try {
         return await reconcile(post, remoteId, context(account, signal), settings)
       } catch (error) {
-        throw new Error(redactText(connectionFailure(error).message, account.accessToken))
+        throw reconcileFailed(error, account.accessToken, connectionFailure)
       }
     },
   }

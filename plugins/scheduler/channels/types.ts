@@ -107,6 +107,18 @@ export type ChannelFailure = {
 
 export type ChannelResult = ChannelSuccess | ChannelFailure
 
+/**
+ * What `reconcile` throws when the network could not be asked (a 429, a 5xx, a dropped
+ * connection): the failure as `publish` would return it, Retry-After included, so the dispatcher
+ * retries the row when the network says. Any other error thrown counts as a retryable failure.
+ */
+export class ReconcileFailed extends Error {
+  constructor(readonly failure: ChannelFailure) {
+    super(failure.message)
+    this.name = 'ReconcileFailed'
+  }
+}
+
 /** What the scheduler needs from each network. */
 export interface ChannelAdapter {
   /** `web`, `webhook`, `facebook`, `instagram`, `x`, `linkedin`, `mastodon`, `youtube`. */
@@ -123,7 +135,8 @@ export interface ChannelAdapter {
   /**
    * After a crash mid-send: finds a post already made for this idempotency key (or remote id), so
    * the worker records it instead of posting again. `null` means "not there, safe to send".
-   * Networks with no way to look up return `null` only when they cannot have received it.
+   * Networks with no way to look up return `null` only when they cannot have received it. A
+   * look-up that could not be made throws `ReconcileFailed` (never `null`); the row is retried.
    */
   reconcile?(
     post: ChannelPost,

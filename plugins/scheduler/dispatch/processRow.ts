@@ -2,12 +2,18 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import { adapterFor } from '../channels/registry'
-import type { ChannelFailure, ChannelResult } from '../channels/types'
+import {
+  type ChannelFailure,
+  type ChannelResult,
+  type ChannelSuccess,
+  ReconcileFailed,
+} from '../channels/types'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import type { GuardResult } from '../types'
 import { decideRetry } from '../lib/retryPolicy'
 import { buildPost } from './buildPost'
 import type { ClaimedRow } from './claim'
+import { LeaseLost } from './leases'
 import { emitFailed, emitTakenDown } from './emitOutcome'
 import type { LoadedRow } from './loadBatch'
 import { type AttemptEntry, recordOutcome } from './recordOutcome'
@@ -128,10 +134,11 @@ export const processRow = async (
     // id recorded, so ask the network before concluding there is nothing to delete.
     if (!remoteId && adapter.reconcile && row.document) {
       const post = await buildPost(config, ctx.payload, row, adapter)
-      const found = await ctx
-        .network((signal) => adapter.reconcile!(post, account, undefined, signal))
-        .catch(() => null)
-      remoteId = found?.remoteId ?? null
+      const found = await lookUp(() =>
+        ctx.network((signal) => adapter.reconcile!(post, account, undefined, signal)),
+      )
+      if (!found.ok) return failWith(found.failure, 'retract')
+      remoteId = found.post?.remoteId ?? null
     }
     if (!remoteId)
       return record(
@@ -209,18 +216,26 @@ export const processRow = async (
     )
 
   const post = await buildPost(config, ctx.payload, row, adapter)
-  // A lease that ran out mid-send may have left a live post: look before posting again.
-  if (claim.previousState === 'dispatching' && adapter.reconcile) {
-    const found = await ctx
-      .network((signal) => adapter.reconcile!(post, account, claim.remoteId ?? undefined, signal))
-      .catch(() => null)
-    if (found)
+  // A lease that ran out mid-send, or an earlier attempt that failed without an answer (a
+  // timeout, a dropped connection, a look-up that could not be made), may have left a live post:
+  // look before posting again. A look-up that fails is not "not there": the row waits and retries.
+  const mayBeLive =
+    claim.previousState === 'dispatching' ||
+    (claim.previousState === 'scheduled' && claim.attempts > 1)
+  if (mayBeLive && adapter.reconcile) {
+    const found = await lookUp(() =>
+      ctx.network((signal) =>
+        adapter.reconcile!(post, account, claim.remoteId ?? undefined, signal),
+      ),
+    )
+    if (!found.ok) return failWith(found.failure, 'publish')
+    if (found.post)
       return published(
         ctx,
         claim,
         row,
-        found,
-        entry('reconcile', 'found', { status: found.status }),
+        found.post,
+        entry('reconcile', 'found', { status: found.post.status }),
       )
   }
   const result = await safely(() => ctx.network((signal) => adapter.publish(post, account, signal)))
@@ -264,11 +279,43 @@ const published = async (
   return recorded ? 'published' : 'lost-lease'
 }
 
+/**
+ * A reconcile's answer, or why there is none: the adapter's own failure (with its Retry-After)
+ * when it says, else a retryable one — "could not look" must never read as "not there".
+ */
+const lookUp = async (
+  reconcile: () => Promise<ChannelSuccess | null>,
+): Promise<{ ok: true; post: ChannelSuccess | null } | { ok: false; failure: ChannelFailure }> => {
+  try {
+    return { ok: true, post: await reconcile() }
+  } catch (error) {
+    if (error instanceof LeaseLost) throw error
+    const failure: ChannelFailure =
+      error instanceof ReconcileFailed
+        ? error.failure
+        : {
+            ok: false,
+            retryable: true,
+            status: 0,
+            message: error instanceof Error ? error.message : String(error),
+          }
+    return {
+      ok: false,
+      failure: {
+        ...failure,
+        message: `could not check whether it is already posted: ${failure.message}`,
+      },
+    }
+  }
+}
+
 /** An adapter that throws (a bug, a file gone) is a permanent failure with its message, not a crash. */
 const safely = async (send: () => Promise<ChannelResult>): Promise<ChannelResult> => {
   try {
     return await send()
   } catch (error) {
+    // Not the adapter's failure: the worker refused to send (see LeaseLost).
+    if (error instanceof LeaseLost) throw error
     return {
       ok: false,
       retryable: false,

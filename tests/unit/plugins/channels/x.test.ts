@@ -6,12 +6,13 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createXAdapter, xAdapter } from '../../../../plugins/channels/x'
-import type {
-  ChannelAccount,
-  ChannelMedia,
-  ChannelPost,
-  ChannelResult,
-} from '../../../../plugins/scheduler'
+import {
+  type ChannelAccount,
+  type ChannelMedia,
+  type ChannelPost,
+  type ChannelResult,
+  ReconcileFailed,
+} from '../../../../plugins/scheduler/exports/channels'
 import {
   type RecordedRequest,
   startXApiServer,
@@ -487,12 +488,23 @@ describe('X adapter: reconcile', () => {
       resetEpochSeconds: Math.floor(Date.now() / 1000) + 60,
     })
 
-    await expect(adapter().reconcile?.(post(), account(), undefined)).rejects.toThrow(
+    const limited = await adapter()
+      .reconcile?.(post(), account(), undefined)
+      .catch((error: unknown) => error)
+    // The failure as publish would give it, so the dispatcher waits until the window resets.
+    expect(limited).toBeInstanceOf(ReconcileFailed)
+    expect((limited as ReconcileFailed).message).toBe(
       'X lookup failed (HTTP 429): Too Many Requests',
     )
-    await expect(
-      adapter().reconcile?.(post(), account({ externalId: undefined }), undefined),
-    ).rejects.toThrow(/externalId/)
+    expect((limited as ReconcileFailed).failure).toMatchObject({ retryable: true, status: 429 })
+    expect((limited as ReconcileFailed).failure.retryAfterMs).toBeGreaterThan(55_000)
+    const unconfigured = await adapter()
+      .reconcile?.(post(), account({ externalId: undefined }), undefined)
+      .catch((error: unknown) => error)
+    expect((unconfigured as ReconcileFailed).failure).toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/externalId/),
+    })
     await expect(
       adapter().reconcile?.(post(), account({ accessToken: `${TOKEN}\nbroken` }), undefined),
     ).rejects.toThrow(/\[redacted\]/)
