@@ -8,7 +8,7 @@ if (process.env.NODE_ENV === 'production') {
   process.exit(1)
 }
 
-const database = await selectDatabase().catch((error: unknown) => {
+const database = await selectDatabase({ join: true }).catch((error: unknown) => {
   console.error(
     error instanceof StartupError
       ? error.message

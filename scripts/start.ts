@@ -71,7 +71,7 @@ const main = async () => {
   process.env.DATABASE_URL = database.url
   console.log(
     database.kind === 'embedded'
-      ? `Database: embedded Postgres in ${database.location}`
+      ? `Database: embedded Postgres in ${database.location} (more workers: \`npm run worker\` joins it)`
       : 'Database: DATABASE_URL',
   )
 

@@ -14,7 +14,8 @@ import { selectDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
 
 const main = async () => {
-  const database = await selectDatabase()
+  // Beside `npm start`, its embedded Postgres (found through .data/postgres.url), not a second one.
+  const database = await selectDatabase({ join: true })
   process.env.DATABASE_URL = database.url
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })

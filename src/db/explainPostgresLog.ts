@@ -8,7 +8,9 @@ export const explainPostgresLog = (log: string, ctx: { port: number; dataDir: st
   }
   const lock = /lock file "([^"]+)" already exists/i.exec(log)
   if (lock) {
-    return `Another Postgres is already using ${ctx.dataDir} (its lock file ${lock[1]} is held): stop that Carecast first, or delete the lock file if no Postgres is running.`
+    // Postgres clears a lock whose process is gone by itself, so this one's server is alive:
+    // deleting the lock would let two servers write one cluster.
+    return `Another Postgres is already using ${ctx.dataDir} (a Carecast running \`npm start\`?): stop it first, or set CARECAST_DATA_DIR to run a second one apart. \`npm run worker\` joins a running one by itself.`
   }
   if (/Permission denied/i.test(log)) {
     return `The embedded Postgres cannot write to ${ctx.dataDir}: give the user running Carecast (or "postgres" when run as root) write access to it.`

@@ -82,6 +82,38 @@ describe('database selection', () => {
       }
     })
 
+    it('lets a second process join the embedded Postgres that one runs, through .data/postgres.url', async () => {
+      const owner = await selectDatabase({ env: {}, root })
+      try {
+        const file = path.join(root, '.data', 'postgres.url')
+        expect((await fs.readFile(file, 'utf8')).trim()).toBe(owner.url)
+        expect((await fs.stat(file)).mode & 0o077).toBe(0)
+        const worker = await selectDatabase({ env: {}, root, join: true })
+        expect(worker).toMatchObject({ kind: 'joined', url: owner.url })
+        await worker.stop() // leaves the owner's server running
+        expect(await query(owner.url, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }])
+      } finally {
+        await owner.stop()
+      }
+      await expect(fs.access(path.join(root, '.data', 'postgres.url'))).rejects.toThrow()
+    })
+
+    it('starts its own when the URL left behind answers no more', async () => {
+      await fs.writeFile(
+        path.join(root, '.data', 'postgres.url'),
+        'postgres://x:y@127.0.0.1:1/carecast\n',
+      )
+      const selected = await selectDatabase({ env: {}, root, join: true })
+      try {
+        expect(selected.kind).toBe('embedded')
+        expect(await query(selected.url, 'SELECT value FROM kept')).toEqual([
+          { value: 'still here' },
+        ])
+      } finally {
+        await selected.stop()
+      }
+    })
+
     it('recovers by itself from a stale lock left by a crash', async () => {
       const lock = path.join(root, '.data', 'postgres', 'postmaster.pid')
       // A lock naming a process that no longer exists, as after a power cut.

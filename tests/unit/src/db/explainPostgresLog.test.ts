@@ -16,9 +16,11 @@ describe('explainPostgresLog', () => {
   it('names the data directory when its lock is held', () => {
     const log =
       'FATAL:  lock file "postmaster.pid" already exists\nHINT:  Is another postmaster (PID 42) running in data directory?'
-    expect(explainPostgresLog(log, ctx)).toMatch(
-      /^Another Postgres is already using \/srv\/carecast\/\.data\/postgres/,
-    )
+    const message = explainPostgresLog(log, ctx)
+    expect(message).toMatch(/^Another Postgres is already using \/srv\/carecast\/\.data\/postgres/)
+    // Its server is alive (Postgres clears a dead one's lock itself): never advise deleting it.
+    expect(message).not.toMatch(/delete/i)
+    expect(message).toMatch(/`npm run worker` joins a running one/)
   })
 
   it('explains a version mismatch and a permission problem', () => {
