@@ -4,8 +4,12 @@
  * processes (`scripts/worker.ts`, as `npm run worker` runs them). Each burst is run again by the
  * baseline (bench/baseline/dispatcher.ts: a plain table, a SKIP LOCKED claim of 100, the same
  * webhook adapter and receiver, no Payload) in the same run, and the ratio is printed.
- * Prints JSON: publications per second, lag from due time to receipt (p50/p95/p99/max),
- * duplicates received, publications lost. A benchmark, not a test: it reports, it does not assert.
+ * Then 1,000 due at once to a receiver that answers each in 20 s (issue 15: slower than a batch's
+ * lease allows without a heartbeat). Prints JSON: publications per second, lag from due time to
+ * receipt (p50/p95/p99/max), duplicates received, publications lost, rows stuck unpublished, rows
+ * claimed more than once, and when the last was recorded. BENCH_WORKERS, BENCH_BASELINE=0,
+ * BENCH_STEADY_RATE=0 and BENCH_SLOW_PUBLICATIONS=0 pick scenarios. A benchmark, not a test: it
+ * reports, it does not assert.
  */
 import { execSync } from 'node:child_process'
 
@@ -29,6 +33,10 @@ const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').filter(B
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 1000)
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30)
 const BASELINE = process.env.BENCH_BASELINE !== '0'
+const SLOW_COUNT = Number(process.env.BENCH_SLOW_PUBLICATIONS ?? 1000)
+const SLOW_DELAY_MS = Number(process.env.BENCH_SLOW_DELAY_MS ?? 20_000)
+// 32 sends at a time at 20 s each would take over ten minutes for 1,000; 200 takes under two.
+const SLOW_CONCURRENCY = process.env.BENCH_SLOW_CONCURRENCY ?? '200'
 
 const { payload, pool, database, secretsKey } = await benchPayload('dispatch')
 
@@ -43,7 +51,16 @@ const campaign = await payload.create({
   } as never,
 })
 
-type Scenario = { name: string; workers: number; count: number; spreadMs: number }
+type Scenario = {
+  name: string
+  workers: number
+  count: number
+  spreadMs: number
+  /** The receiver answers each delivery this long after it arrives. */
+  receiverDelayMs?: number
+  /** Dispatch settings for this scenario's workers (DISPATCH_*). */
+  env?: Record<string, string>
+}
 
 const workerEnv = () => ({
   DATABASE_URL: database.url,
@@ -94,8 +111,8 @@ const stopAll = (processes: WorkerProcess[]) =>
 let template: Record<string, unknown> | undefined
 
 /** One Carecast scenario with fresh worker processes and a fresh receiver. */
-const run = async ({ name, workers, count, spreadMs }: Scenario) => {
-  const receiver = await startWebhookReceiver()
+const run = async ({ name, workers, count, spreadMs, receiverDelayMs, env }: Scenario) => {
+  const receiver = await startWebhookReceiver(receiverDelayMs ? { delayMs: receiverDelayMs } : {})
   const account = await payload.create({
     collection: slugs.channelAccounts,
     data: {
@@ -106,7 +123,7 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
     } as never,
   })
   const processes = await Promise.all(
-    Array.from({ length: workers }, () => spawnWorker(workerEnv(), { nodeArgs })),
+    Array.from({ length: workers }, () => spawnWorker({ ...workerEnv(), ...env }, { nodeArgs })),
   )
   // Due a moment from now, so every worker is idle and polling when the first comes due.
   const firstDue = new Date(Date.now() + 1500)
@@ -117,9 +134,21 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
     dueAt: firstDue,
     spreadMs,
   })
-  const finished = await waitFor(async () => receiver.uniqueIds().length >= count, 600_000, 50)
+  const finished = await waitFor(async () => receiver.uniqueIds().length >= count, 900_000, 50)
+  // Received is not yet recorded: wait (a while) for every row to be written as published.
+  const settled = async () =>
+    (
+      await pool.query(
+        "SELECT count(*)::int AS n FROM publications WHERE id = ANY($1) AND state <> 'published'",
+        [ids],
+      )
+    ).rows[0].n === 0
+  const recorded = finished && (await waitFor(settled, 60_000, 100))
+  const allRecordedSeconds = recorded
+    ? Math.round((Date.now() - firstDue.getTime()) / 10) / 100
+    : undefined
   const { rows } = await pool.query(
-    'SELECT id, due_at, state::text AS state FROM publications WHERE id = ANY($1)',
+    'SELECT id, due_at, state::text AS state, attempts FROM publications WHERE id = ANY($1)',
     [ids],
   )
   await stopAll(processes)
@@ -131,6 +160,8 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
     workers,
     publications: count,
     dueOverSeconds: spreadMs / 1000,
+    ...(receiverDelayMs ? { receiverAnswersAfterMs: receiverDelayMs } : {}),
+    ...(env ? { settings: env } : {}),
     finished,
     ...(await measure(receiver, {
       count,
@@ -138,6 +169,14 @@ const run = async ({ name, workers, count, spreadMs }: Scenario) => {
       dueById: new Map(rows.map((row) => [String(row.id), new Date(row.due_at).getTime()])),
       published: rows.filter((row) => row.state === 'published').length,
     })),
+    allRecordedSeconds,
+    // Behind a slow receiver arrival says little: a publication is done when it is recorded.
+    ...(receiverDelayMs && allRecordedSeconds
+      ? { drainSeconds: allRecordedSeconds, perSecond: Math.round(count / allRecordedSeconds) }
+      : {}),
+    // Stuck: still not published a minute after the last delivery arrived.
+    stuck: rows.filter((row) => row.state !== 'published').length,
+    claimedMoreThanOnce: rows.filter((row) => Number(row.attempts) > 1).length,
   }
 }
 
@@ -232,6 +271,20 @@ if (STEADY_RATE > 0)
       workers: 1,
       count: STEADY_RATE * STEADY_SECONDS,
       spreadMs: STEADY_SECONDS * 1000,
+    }),
+  )
+
+// A slow receiver (issue 15): each answer takes longer than a third of the lease, so a batch
+// takes longer to send than its lease lasts unless the worker keeps its leases.
+if (SLOW_COUNT > 0)
+  runs.push(
+    await run({
+      name: 'slow-receiver',
+      workers: 1,
+      count: SLOW_COUNT,
+      spreadMs: 0,
+      receiverDelayMs: SLOW_DELAY_MS,
+      env: { DISPATCH_CONCURRENCY: SLOW_CONCURRENCY },
     }),
   )
 
