@@ -12,6 +12,7 @@
  * reports, it does not assert.
  */
 import { execSync } from 'node:child_process'
+import { appendFileSync } from 'node:fs'
 
 import type { Pool } from 'pg'
 
@@ -37,6 +38,7 @@ const SLOW_COUNT = Number(process.env.BENCH_SLOW_PUBLICATIONS ?? 1000)
 const SLOW_DELAY_MS = Number(process.env.BENCH_SLOW_DELAY_MS ?? 20_000)
 // 32 sends at a time at 20 s each would take over ten minutes for 1,000; 200 takes under two.
 const SLOW_CONCURRENCY = process.env.BENCH_SLOW_CONCURRENCY ?? '200'
+const SLOW_DEFAULTS_COUNT = Number(process.env.BENCH_SLOW_DEFAULTS_PUBLICATIONS ?? 200)
 
 const { payload, pool, database, secretsKey } = await benchPayload('dispatch')
 
@@ -120,6 +122,9 @@ const run = async ({ name, workers, count, spreadMs, receiverDelayMs, env }: Sce
       channel: 'webhook',
       url: receiver.url,
       secret: receiver.secret,
+      // A webhook gives up after 10 s by default; this receiver is slow on purpose, and the
+      // delivery must still end inside the worker's 30 s send timeout.
+      ...(receiverDelayMs ? { settings: { timeoutMs: receiverDelayMs + 5000 } } : {}),
     } as never,
   })
   const processes = await Promise.all(
@@ -152,6 +157,12 @@ const run = async ({ name, workers, count, spreadMs, receiverDelayMs, env }: Sce
     [ids],
   )
   await stopAll(processes)
+  // BENCH_WORKER_LOG=file keeps what the workers printed (warnings, lost leases) for a look after.
+  if (process.env.BENCH_WORKER_LOG)
+    appendFileSync(
+      process.env.BENCH_WORKER_LOG,
+      processes.map((worker) => `# ${name} ${worker.id}\n${worker.output()}`).join('\n'),
+    )
   await receiver.close()
   template ??= (receiver.deliveries[0]?.body as { data: Record<string, unknown> } | undefined)?.data
   return {
@@ -285,6 +296,18 @@ if (SLOW_COUNT > 0)
       spreadMs: 0,
       receiverDelayMs: SLOW_DELAY_MS,
       env: { DISPATCH_CONCURRENCY: SLOW_CONCURRENCY },
+    }),
+  )
+// The same receiver with the README's defaults (32 sends at a time, 60 s leases): rows wait up to
+// two minutes for a send slot, so every lease must be extended, some several times.
+if (SLOW_DEFAULTS_COUNT > 0)
+  runs.push(
+    await run({
+      name: 'slow-receiver, default settings',
+      workers: 1,
+      count: SLOW_DEFAULTS_COUNT,
+      spreadMs: 0,
+      receiverDelayMs: SLOW_DELAY_MS,
     }),
   )
 
