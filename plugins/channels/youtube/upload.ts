@@ -117,7 +117,9 @@ const queryStatus = (
     method: 'PUT',
     headers: {
       ...sessionHeaders(ctx, sessionUri),
-      'Content-Length': '0',
+      // No Content-Length of our own: fetch sends `Content-Length: 0` for a PUT without a body, and
+      // a second one became "0, 0" — which undici 7's client (the global dispatcher once Payload
+      // is loaded, as in every worker) refuses, so every resume failed in production.
       'Content-Range': `bytes */${source.size}`,
     },
     signal: ctx.signal,
