@@ -53,6 +53,8 @@ export default buildConfig({
   admin: {
     user: slugs.users,
     importMap: { baseDir: dirname },
+    // Not Gravatar: a hospital's network often blocks it, and it would tell a third party who signs in.
+    avatar: 'default',
     meta: { titleSuffix: ' — Carecast' },
   },
   localization,
