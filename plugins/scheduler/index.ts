@@ -38,6 +38,12 @@ const checkSecretsKey = async (payload: Payload, config: SanitizedSchedulerConfi
 }
 
 /**
+ * The crisis stop and paused banner on the dashboard, as a path from the host's import-map base
+ * directory (Payload resolves admin components through the generated import map).
+ */
+const PUBLISHING_SWITCH = '/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch'
+
+/**
  * The scheduling plugin: the publications outbox, channel accounts, the pause switch, the
  * editorial calendar, and the dispatch worker that reads the outbox. It appends to the host's
  * config and knows the host's collections only by the slugs in its options.
@@ -72,6 +78,16 @@ export const schedulerPlugin =
         publicationsCollection(config),
         channelAccountsCollection(config),
       ],
+      admin: {
+        ...incoming.admin,
+        components: {
+          ...incoming.admin?.components,
+          beforeDashboard: [
+            ...(incoming.admin?.components?.beforeDashboard ?? []),
+            PUBLISHING_SWITCH,
+          ],
+        },
+      },
       globals: [...(incoming.globals ?? []), schedulerControlGlobal(config)],
       endpoints: [...(incoming.endpoints ?? []), ...controlEndpoints(config)],
       custom: { ...incoming.custom, [CUSTOM_KEY]: config },

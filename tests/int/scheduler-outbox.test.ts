@@ -413,7 +413,19 @@ describe('publications outbox', () => {
       const status = (await (
         await app.rest('GET', '/scheduler/status', { token: tokens.marketer.token! })
       ).json()) as { paused: boolean; reason: string }
-      expect(status).toMatchObject({ paused: true, reason: 'Crisis: hold all posts' })
+      // What the dashboard's banner says: who paused and when; a marketer may not flip it.
+      expect(status).toMatchObject({
+        paused: true,
+        reason: 'Crisis: hold all posts',
+        changedBy: expect.any(String),
+        changedAt: expect.any(String),
+        canOperate: false,
+      })
+      expect(
+        await (
+          await app.rest('GET', '/scheduler/status', { token: tokens.approver.token! })
+        ).json(),
+      ).toMatchObject({ canOperate: true })
       await app.rest('POST', '/scheduler/resume', { token: tokens.approver.token! })
 
       await app.payload.update({

@@ -53,18 +53,36 @@ export const controlEndpoints = (config: SanitizedSchedulerConfig): Endpoint[] =
       try {
         const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
         const publications = tableName(config.publicationsSlug)
-        const [counts, lag, control] = await Promise.all([
+        const [counts, lag, unpublishes, control] = await Promise.all([
           pool.query(
             `SELECT state::text AS state, count(*)::int AS n FROM "${publications}" GROUP BY state`,
           ),
           pool.query(
             `SELECT extract(epoch FROM now() - min(due_at)) * 1000 AS ms FROM "${publications}" WHERE state = 'scheduled' AND due_at <= now()`,
           ),
-          req.payload.findGlobal({ slug: config.controlSlug as never, overrideAccess: true }),
+          // Live posts with an end date: a pause never holds these back.
+          pool.query(
+            `SELECT count(*)::int AS n FROM "${publications}" WHERE state = 'published' AND unpublish_at IS NOT NULL`,
+          ),
+          req.payload.findGlobal({
+            slug: config.controlSlug as never,
+            depth: 1,
+            overrideAccess: true,
+          }),
         ])
+        const changedBy = (control as { changedBy?: { name?: string; email?: string } | null })
+          .changedBy
         return Response.json({
           paused: Boolean((control as { paused?: boolean }).paused),
           reason: (control as { reason?: string }).reason ?? null,
+          // Who flipped the switch last, and when: the admin's banner says so.
+          changedBy:
+            changedBy && typeof changedBy === 'object'
+              ? (changedBy.name ?? changedBy.email ?? null)
+              : null,
+          changedAt: (control as { changedAt?: string }).changedAt ?? null,
+          canOperate: Boolean(config.canOperate(req)),
+          unpublishesScheduled: unpublishes.rows[0]?.n ?? 0,
           states: Object.fromEntries(counts.rows.map((row) => [row.state, row.n])),
           oldestDueLagMs:
             lag.rows[0]?.ms === null || lag.rows[0]?.ms === undefined

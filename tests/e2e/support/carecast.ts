@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+const READY = /Carecast is ready: (http:\/\/localhost:\d+)\/admin/
+
+// The very command `npm start` runs (without npm in between, so signals reach it directly).
+const startArgs = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(/\s+/)
+  .slice(1)
+
+/** Runs `npm start`'s script as a new user would, and resolves once it prints the ready line. */
+export const start = (env: Record<string, string>) => {
+  const child = spawn(process.execPath, startArgs, {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = READY.exec(output)
+      if (match) resolve(match[1])
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) =>
+      reject(new Error(`start exited with ${code} before it was ready:\n${output.slice(-2000)}`)),
+    )
+    // Fail with what the server printed rather than a bare test timeout.
+    setTimeout(
+      () => reject(new Error(`not ready after 180 s:\n${output.slice(-2000)}`)),
+      180_000,
+    ).unref()
+  })
+  return { child, ready, output: () => output }
+}
+
+export const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGINT')
+  })
