@@ -42,6 +42,8 @@ const checkSecretsKey = async (payload: Payload, config: SanitizedSchedulerConfi
  * directory (Payload resolves admin components through the generated import map).
  */
 const PUBLISHING_SWITCH = '/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch'
+/** What needs the signed-in person now, and the next seven days, on the dashboard too. */
+const NEEDS_ME = '/plugins/scheduler/admin/NeedsMe#NeedsMe'
 
 /**
  * The scheduling plugin: the publications outbox, channel accounts, the pause switch, the
@@ -85,6 +87,7 @@ export const schedulerPlugin =
           beforeDashboard: [
             ...(incoming.admin?.components?.beforeDashboard ?? []),
             PUBLISHING_SWITCH,
+            NEEDS_ME,
           ],
         },
       },

@@ -11,31 +11,32 @@ import { accessibilityProblems, openBrowser, signIn, watch } from './support/bro
 import { start, stop } from './support/carecast'
 
 /**
- * Issue 16, the crisis stop: an approver pauses all publishing from the dashboard with a reason,
- * sees beforehand what it holds back and what still goes out, everyone then sees who paused it and
- * why, and the approver resumes after a confirmation — in a real browser, on `npm start`.
+ * Issue 16, the dashboard, in a real browser on `npm start`: what needs each person now, and the
+ * crisis stop — an approver pauses all publishing with a reason, seeing beforehand what it holds
+ * back and what still goes out; everyone then sees who paused it and why; the approver resumes
+ * after a confirmation.
  */
-describe('the crisis stop on the dashboard', () => {
+describe('the dashboard', () => {
   let dataDir: string
   let running: ReturnType<typeof start> | undefined
   let browser: Browser | undefined
   let base: string
 
-  const control = async () => {
-    // The embedded Postgres `npm start` runs, found the way `npm run worker` finds it.
+  /** A query on the embedded Postgres `npm start` runs, found the way `npm run worker` finds it. */
+  const sql = async (text: string, values: unknown[] = []) => {
     const url = (await fs.readFile(path.join(dataDir, 'postgres.url'), 'utf8')).trim()
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     try {
-      const { rows } = await client.query('SELECT paused, reason FROM scheduler_control')
-      // Payload writes a global's row on its first save: none yet means never paused.
-      return (rows[0] ?? { paused: false, reason: null }) as {
-        paused: boolean
-        reason: string | null
-      }
+      return (await client.query(text, values)).rows
     } finally {
       await client.end()
     }
+  }
+  const control = async () => {
+    const [row] = await sql('SELECT paused, reason FROM scheduler_control')
+    // Payload writes a global's row on its first save: none yet means never paused.
+    return (row ?? { paused: false, reason: null }) as { paused: boolean; reason: string | null }
   }
 
   beforeAll(async () => {
@@ -50,6 +51,61 @@ describe('the crisis stop on the dashboard', () => {
     if (running) await stop(running.child)
     await fs.rm(dataDir, { recursive: true, force: true })
   })
+
+  it('shows an approver what needs them, links each count to the same list, and never their own post', async () => {
+    // Two of the demo's web publications, made into work: one failed, one the marketer sent for approval.
+    const [marketer] = await sql("SELECT id FROM users WHERE email = 'marketer@carecast.test'")
+    const [failed, waiting] = await sql('SELECT id, title FROM publications ORDER BY id LIMIT 2')
+    await sql(
+      "UPDATE publications SET state = 'failed', last_error = 'HTTP 500 from the site' WHERE id = $1",
+      [failed.id],
+    )
+    await sql(
+      "UPDATE publications SET state = 'awaiting-approval', created_by_id = $2, submitted_by_id = $2, due_at = now() + interval '2 days' WHERE id = $1",
+      [waiting.id, marketer.id],
+    )
+
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'approver@carecast.test')
+    const needs = page.getByRole('region', { name: 'Needs me now' })
+    const tile = (label: string) => needs.getByRole('link', { name: new RegExp(label) })
+    await expect
+      .poll(() => tile('Awaiting my approval').textContent(), { timeout: 60_000 })
+      .toBe('1Awaiting my approval')
+    expect(await tile('Failed posts').textContent()).toBe('1Failed posts')
+    expect(await tile('My rejected posts').textContent()).toBe('0My rejected posts')
+    // The week ahead lists the waiting post, at its time in its own zone.
+    expect(await needs.getByRole('list', { name: 'The next 7 days' }).textContent()).toContain(
+      waiting.title,
+    )
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    await tile('Failed posts').click()
+    await page.waitForURL(/\/admin\/collections\/publications\?/)
+    await expect
+      .poll(() => page.locator('.table').textContent(), { timeout: 30_000 })
+      .toContain(failed.title)
+    expect(await page.locator('.table tbody tr').count()).toBe(1)
+
+    // The marketer who sent it has nothing to approve: it is their own.
+    const author = await (await browser!.newContext()).newPage()
+    const authorProblems = watch(author)
+    await signIn(author, base, 'marketer@carecast.test')
+    const theirs = author.getByRole('region', { name: 'Needs me now' })
+    await expect
+      .poll(() => theirs.getByRole('link', { name: /Failed posts/ }).textContent(), {
+        timeout: 60_000,
+      })
+      .toBe('1Failed posts')
+    expect(await theirs.getByRole('link', { name: /Awaiting my approval/ }).count()).toBe(0)
+
+    await sql("UPDATE publications SET state = 'published' WHERE id = ANY($1)", [
+      [failed.id, waiting.id],
+    ])
+    expect(problems).toEqual([])
+    expect(authorProblems).toEqual([])
+  }, 240_000)
 
   it('pauses with a reason and resumes after a confirmation; others see who and why', async () => {
     const approver = await browser!.newPage()
