@@ -5,6 +5,7 @@ import { consentTasksCollection } from './collections/consentTasks'
 import { type SanitizedConsentConfig, sanitizeConsentOptions } from './defaults'
 import { takedownReportEndpoint } from './endpoints/takedownReport'
 import { accessibilityGuard, consentGuard } from './gate/guards'
+import { withDashboardPanels } from '../scheduler'
 import { recordReliance, reliesOnConsentField } from './reliesOnConsent'
 import type { ConsentPluginOptions } from './types'
 
@@ -21,6 +22,9 @@ const extend = (
     collection.slug === slug ? change(collection) : collection,
   )
 }
+
+/** Consent work due, on the dashboard (a path from the host's import-map base directory). */
+const CONSENT_DUE = '/plugins/consent/admin/ConsentDue#ConsentDue'
 
 /**
  * Consent is a gate, not a field: this plugin hands the scheduler its guards (see `consentGuards`)
@@ -68,6 +72,10 @@ export const consentPlugin =
     }))
     return {
       ...incoming,
+      admin: withDashboardPanels(incoming.admin, {
+        path: CONSENT_DUE,
+        clientProps: { tasks: config.tasksSlug, records: config.consentRecordsSlug },
+      }),
       collections: [...collections, consentTasksCollection(config)],
       custom: { ...incoming.custom, carecastConsent: config },
     }

@@ -45,6 +45,22 @@ const PUBLISHING_SWITCH = '/plugins/scheduler/admin/PublishingSwitch#PublishingS
 /** What needs the signed-in person now, and the next seven days, on the dashboard too. */
 const NEEDS_ME = '/plugins/scheduler/admin/NeedsMe#NeedsMe'
 
+type DashboardPanel = NonNullable<
+  NonNullable<NonNullable<Config['admin']>['components']>['beforeDashboard']
+>[number]
+
+/** The host's admin config with `panels` added to the dashboard, after any it has already. */
+export const withDashboardPanels = (
+  admin: Config['admin'],
+  ...panels: DashboardPanel[]
+): Config['admin'] => ({
+  ...admin,
+  components: {
+    ...admin?.components,
+    beforeDashboard: [...(admin?.components?.beforeDashboard ?? []), ...panels],
+  },
+})
+
 /**
  * The scheduling plugin: the publications outbox, channel accounts, the pause switch, the
  * editorial calendar, and the dispatch worker that reads the outbox. It appends to the host's
@@ -80,17 +96,10 @@ export const schedulerPlugin =
         publicationsCollection(config),
         channelAccountsCollection(config),
       ],
-      admin: {
-        ...incoming.admin,
-        components: {
-          ...incoming.admin?.components,
-          beforeDashboard: [
-            ...(incoming.admin?.components?.beforeDashboard ?? []),
-            PUBLISHING_SWITCH,
-            NEEDS_ME,
-          ],
-        },
-      },
+      admin: withDashboardPanels(incoming.admin, PUBLISHING_SWITCH, {
+        path: NEEDS_ME,
+        clientProps: { collection: config.publicationsSlug },
+      }),
       globals: [...(incoming.globals ?? []), schedulerControlGlobal(config)],
       endpoints: [...(incoming.endpoints ?? []), ...controlEndpoints(config)],
       custom: { ...incoming.custom, [CUSTOM_KEY]: config },

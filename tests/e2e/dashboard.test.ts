@@ -107,6 +107,72 @@ describe('the dashboard', () => {
     expect(authorProblems).toEqual([])
   }, 240_000)
 
+  it('shows a consent officer the consent work due, and a marketer none of the consent records', async () => {
+    const [consent] = await sql(
+      "SELECT id FROM consent_records WHERE status = 'active' ORDER BY id LIMIT 1",
+    )
+    const [before] = await sql('SELECT expiry_expires_on FROM consent_records WHERE id = $1', [
+      consent.id,
+    ])
+    await sql(
+      "UPDATE consent_records SET expiry_expires_on = date_trunc('day', now()) + interval '10 days' WHERE id = $1",
+      [consent.id],
+    )
+    const [task] = await sql(
+      "INSERT INTO consent_tasks (kind, consent_record_id, place, instructions, due_at, done) VALUES ('takedown', $1, 'Printed brochure', 'Pull the brochure from the lobby', now() + interval '2 days', false) RETURNING id",
+      [consent.id],
+    )
+    const expected = async () => {
+      const [tasks] = await sql(
+        "SELECT count(*)::int AS n FROM consent_tasks WHERE done IS NOT TRUE AND due_at < date_trunc('day', now()) + interval '8 days'",
+      )
+      const [expiring] = await sql(
+        "SELECT count(*)::int AS n FROM consent_records WHERE status = 'active' AND expiry_expires_on >= date_trunc('day', now()) AND expiry_expires_on < date_trunc('day', now()) + interval '31 days'",
+      )
+      return { tasks: tasks.n as number, expiring: expiring.n as number }
+    }
+    const counts = await expected()
+    expect(counts.tasks).toBeGreaterThan(0)
+    expect(counts.expiring).toBeGreaterThan(0)
+
+    const officer = await (await browser!.newContext()).newPage()
+    const problems = watch(officer)
+    await signIn(officer, base, 'consent@carecast.test')
+    const due = officer.getByRole('region', { name: 'Consent work due' })
+    const tile = (label: string) => due.getByRole('link', { name: new RegExp(label) })
+    await expect
+      .poll(() => tile('Consent tasks due').textContent(), { timeout: 60_000 })
+      .toBe(`${counts.tasks}Consent tasks due within 7 days`)
+    expect(await tile('Consents expiring').textContent()).toBe(
+      `${counts.expiring}Consents expiring within 30 days`,
+    )
+    expect(await accessibilityProblems(officer, 'section[aria-labelledby]')).toEqual([])
+    await tile('Consent tasks due').click()
+    await expect
+      .poll(() => officer.locator('.table').textContent(), { timeout: 30_000 })
+      .toContain('Printed brochure')
+
+    const marketer = await (await browser!.newContext()).newPage()
+    // What a marketer may not read is not even asked for: any 403 would be a problem here.
+    const marketerProblems = watch(marketer)
+    await signIn(marketer, base, 'marketer@carecast.test')
+    await expect
+      .poll(() => marketer.getByRole('region', { name: 'Publishing' }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(await marketer.getByRole('link', { name: /Consents expiring/ }).count()).toBe(0)
+
+    await sql('DELETE FROM consent_tasks WHERE id = $1', [task.id])
+    await sql('UPDATE consent_records SET expiry_expires_on = $2 WHERE id = $1', [
+      consent.id,
+      before.expiry_expires_on,
+    ])
+    expect(problems).toEqual([])
+    expect(marketerProblems).toEqual([])
+  }, 240_000)
+
   it('pauses with a reason and resumes after a confirmation; others see who and why', async () => {
     const approver = await browser!.newPage()
     const problems = watch(approver)

@@ -9,40 +9,12 @@
 import { useAuth } from '@payloadcms/ui'
 import { useEffect, useId, useState } from 'react'
 
+import { type CountTile, CountTiles, fetchJson } from './CountTiles'
 import { whereQuery } from './whereQuery'
 
-type Tile = { label: string; where: Record<string, unknown>; count: number }
 type Upcoming = { id: number; title?: string; channel?: string; dueAt: string; timeZone?: string }
 
-const collection = 'publications'
 const WEEK_MS = 7 * 86_400_000
-
-const styles = {
-  section: { marginBottom: 'calc(var(--base) * 1.5)' },
-  tiles: { display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', margin: 0, padding: 0 },
-  tile: {
-    listStyle: 'none',
-    minWidth: '12rem',
-    padding: 'calc(var(--base) * 0.75)',
-    border: '1px solid var(--theme-elevation-150)',
-    borderRadius: 'var(--style-radius-m)',
-  },
-  count: { display: 'block', fontSize: '1.75rem', fontWeight: 600 },
-  list: { paddingLeft: 'var(--base)' },
-} as const
-
-const listUrl = (where: Record<string, unknown>) =>
-  `/admin/collections/${collection}?${whereQuery(where).join('&')}`
-
-const fetchJson = async (path: string) => {
-  const response = await fetch(path, { credentials: 'include' })
-  return response.ok ? ((await response.json()) as Record<string, unknown>) : null
-}
-
-const countOf = async (where: Record<string, unknown>) => {
-  const body = await fetchJson(`/api/${collection}?${whereQuery(where).join('&')}&limit=1&depth=0`)
-  return body ? Number(body.totalDocs ?? 0) : null
-}
 
 /** In the post's own zone, whatever the browser's (issue 16's time-zone defect), named. */
 const when = (iso: string, timeZone?: string) => {
@@ -57,11 +29,11 @@ const when = (iso: string, timeZone?: string) => {
   }
 }
 
-export const NeedsMe = () => {
+/** `collection` is the publications slug, handed in by the plugin (`clientProps`). */
+export const NeedsMe = ({ collection = 'publications' }: { collection?: string }) => {
   const { user } = useAuth()
-  const [tiles, setTiles] = useState<Tile[] | null>(null)
+  const [tiles, setTiles] = useState<CountTile[] | undefined>(undefined)
   const [upcoming, setUpcoming] = useState<Upcoming[]>([])
-  const headingId = useId()
   const weekId = useId()
 
   // The id, not the user object: the auth provider hands out a new object on each render.
@@ -70,11 +42,12 @@ export const NeedsMe = () => {
     if (me === undefined) return
     const load = async () => {
       const status = await fetchJson('/api/scheduler/status')
-      const wanted: Omit<Tile, 'count'>[] = [
+      setTiles([
         ...(status?.canOperate
           ? [
               {
                 label: 'Awaiting my approval',
+                collection,
                 where: {
                   and: [
                     { state: { equals: 'awaiting-approval' } },
@@ -90,6 +63,7 @@ export const NeedsMe = () => {
           : []),
         {
           label: 'My rejected posts',
+          collection,
           where: {
             and: [
               // A rejection sends it back to draft with the approver's reason (cleared on resubmit).
@@ -99,12 +73,8 @@ export const NeedsMe = () => {
             ],
           },
         },
-        { label: 'Failed posts', where: { state: { equals: 'failed' } } },
-      ]
-      const counted = await Promise.all(
-        wanted.map(async (tile) => ({ ...tile, count: await countOf(tile.where) })),
-      )
-      setTiles(counted.filter((tile): tile is Tile => tile.count !== null))
+        { label: 'Failed posts', collection, where: { state: { equals: 'failed' } } },
+      ])
       const now = Date.now()
       const week = await fetchJson(
         `/api/${collection}?${whereQuery({
@@ -118,25 +88,13 @@ export const NeedsMe = () => {
       setUpcoming(((week?.docs as Upcoming[] | undefined) ?? []).slice(0, 10))
     }
     void load()
-  }, [me])
+  }, [me, collection])
 
-  if (!tiles?.length) return null
   return (
-    <section aria-labelledby={headingId} style={styles.section}>
-      <h2 id={headingId}>Needs me now</h2>
-      <ul style={styles.tiles}>
-        {tiles.map((tile) => (
-          <li key={tile.label} style={styles.tile}>
-            <a href={listUrl(tile.where)}>
-              <span style={styles.count}>{tile.count.toLocaleString('en-US')}</span>
-              {tile.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <CountTiles title="Needs me now" tiles={tiles}>
       <h3 id={weekId}>The next 7 days</h3>
       {upcoming.length ? (
-        <ul aria-labelledby={weekId} style={styles.list}>
+        <ul aria-labelledby={weekId} style={{ paddingLeft: 'var(--base)' }}>
           {upcoming.map((item) => (
             <li key={item.id}>
               <a href={`/admin/collections/${collection}/${item.id}`}>
@@ -149,6 +107,6 @@ export const NeedsMe = () => {
       ) : (
         <p>Nothing is scheduled for the next 7 days.</p>
       )}
-    </section>
+    </CountTiles>
   )
 }

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PublishingSwitch as PublishingSwitch_56a6294190116d7f3cc45c38825a5cda } from '../../../../plugins/scheduler/admin/PublishingSwitch'
 import { NeedsMe as NeedsMe_86a55ccb01499bdf910f4517e2add4b7 } from '../../../../plugins/scheduler/admin/NeedsMe'
+import { ConsentDue as ConsentDue_4f161013845300b769d19639faeb5d5b } from '../../../../plugins/consent/admin/ConsentDue'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +53,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch": PublishingSwitch_56a6294190116d7f3cc45c38825a5cda,
   "/plugins/scheduler/admin/NeedsMe#NeedsMe": NeedsMe_86a55ccb01499bdf910f4517e2add4b7,
+  "/plugins/consent/admin/ConsentDue#ConsentDue": ConsentDue_4f161013845300b769d19639faeb5d5b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
