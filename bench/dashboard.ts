@@ -5,7 +5,6 @@
  * which no one waits for twice), then BENCH_LOADS loads per role; each is timed from navigation to
  * the last panel on screen. Prints JSON. A benchmark, not a test: it reports, it does not assert.
  */
-import { execSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,7 +12,7 @@ import path from 'node:path'
 import { freePort } from '../src/db/freePort'
 import { openBrowser, signIn } from '../tests/e2e/support/browser'
 import { start, stop } from '../tests/e2e/support/carecast'
-import { percentiles } from './support'
+import { benchHeader, percentiles } from './support'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 10)
 const roles = [
@@ -58,21 +57,11 @@ try {
   await fs.rm(dataDir, { recursive: true, force: true })
 }
 
-const commit = (() => {
-  try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-  } catch {
-    return undefined
-  }
-})()
 console.log(
   JSON.stringify(
     {
-      benchmark: 'dashboard',
-      measuredAt: new Date().toISOString(),
-      commit,
+      ...benchHeader('dashboard'),
       server: '`npm start` (next dev), embedded Postgres, seeded demo',
-      cpus: os.cpus().length,
       results,
     },
     null,

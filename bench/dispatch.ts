@@ -11,7 +11,6 @@
  * BENCH_STEADY_RATE=0 and BENCH_SLOW_PUBLICATIONS=0 pick scenarios. A benchmark, not a test: it
  * reports, it does not assert.
  */
-import { execSync } from 'node:child_process'
 import { appendFileSync } from 'node:fs'
 
 import type { Pool } from 'pg'
@@ -27,7 +26,7 @@ import {
   waitFor,
   type WorkerProcess,
 } from '../tests/support/workerProcesses'
-import { benchPayload, percentiles } from './support'
+import { benchHeader, benchPayload, percentiles } from './support'
 
 const COUNT = Number(process.env.BENCH_PUBLICATIONS ?? 10_000)
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').filter(Boolean).map(Number)
@@ -286,46 +285,24 @@ if (STEADY_RATE > 0)
   )
 
 // A slow receiver (issue 15): each answer takes longer than a third of the lease, so a batch
-// takes longer to send than its lease lasts unless the worker keeps its leases.
-if (SLOW_COUNT > 0)
-  runs.push(
-    await run({
-      name: 'slow-receiver',
-      workers: 1,
-      count: SLOW_COUNT,
-      spreadMs: 0,
-      receiverDelayMs: SLOW_DELAY_MS,
-      env: { DISPATCH_CONCURRENCY: SLOW_CONCURRENCY },
-    }),
-  )
-// The same receiver with the README's defaults (32 sends at a time, 60 s leases): rows wait up to
-// two minutes for a send slot, so every lease must be extended, some several times.
-if (SLOW_DEFAULTS_COUNT > 0)
-  runs.push(
-    await run({
-      name: 'slow-receiver, default settings',
-      workers: 1,
-      count: SLOW_DEFAULTS_COUNT,
-      spreadMs: 0,
-      receiverDelayMs: SLOW_DELAY_MS,
-    }),
-  )
+// takes longer to send than its lease lasts unless the worker keeps its leases. Then the same
+// receiver at the README's defaults (32 sends at a time, 60 s leases): rows wait up to two
+// minutes for a send slot, so every lease must be extended, some several times.
+const slowRuns: [string, number, Record<string, string> | undefined][] = [
+  ['slow-receiver', SLOW_COUNT, { DISPATCH_CONCURRENCY: SLOW_CONCURRENCY }],
+  ['slow-receiver, default settings', SLOW_DEFAULTS_COUNT, undefined],
+]
+for (const [name, count, env] of slowRuns)
+  if (count > 0)
+    runs.push(
+      await run({ name, workers: 1, count, spreadMs: 0, receiverDelayMs: SLOW_DELAY_MS, env }),
+    )
 
-const commit = (() => {
-  try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-  } catch {
-    return undefined
-  }
-})()
 console.log(
   JSON.stringify(
     {
-      benchmark: 'dispatch',
-      measuredAt: new Date().toISOString(),
-      commit,
+      ...benchHeader('dispatch'),
       database: database.server,
-      cpus: (await import('node:os')).cpus().length,
       runs,
       baselineRatio: ratios,
     },

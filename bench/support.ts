@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -79,4 +80,18 @@ export const benchPayload = async (label: string) => {
   const payload = await getPayload({ config })
   await payload.db.migrate({ migrations: committedMigrations })
   return { payload, pool: (payload.db as unknown as { pool: pg.Pool }).pool, database, secretsKey }
+}
+
+/**
+ * What every benchmark's JSON starts with: its name, when and at which commit it was measured
+ * (the README quotes both with each figure), and the machine's core count.
+ */
+export const benchHeader = (benchmark: string) => {
+  let commit: string | undefined
+  try {
+    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
+  } catch {
+    commit = undefined // not a git checkout
+  }
+  return { benchmark, measuredAt: new Date().toISOString(), commit, cpus: os.cpus().length }
 }
