@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
-import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
 import { isAdminOrStaffSelf } from '../../src/access/isAdminOrStaffSelf'
 import { isStaff } from '../../src/access/isStaff'
+import { isStaffOrSelf } from '../../src/access/isStaffOrSelf'
 import { roleLabels, roles } from '../../src/roles'
 import { slugs } from '../../src/slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
@@ -11,7 +11,8 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 export const Users: CollectionConfig = {
   slug: slugs.users,
   admin: {
-    useAsTitle: 'email',
+    // People are shown by name wherever they are linked (author, approver, task owner).
+    useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role'],
     group: 'Settings',
   },
@@ -19,7 +20,7 @@ export const Users: CollectionConfig = {
   auth: { useAPIKey: true, tokenExpiration: 60 * 60 * 8 },
   access: {
     admin: isStaff,
-    read: isAdminOrSelf,
+    read: isStaffOrSelf,
     create: isAdmin,
     update: isAdminOrStaffSelf,
     delete: isAdmin,

@@ -4,7 +4,7 @@
  *   all        every document, drafts and files showing patients included
  *   published  only published versions (drafts hidden)
  *   public     only files that show no patient
- *   own        only their own user document
+ *   own        only their own user document (staff update only their own, too)
  *   yes / no   the operation is allowed / refused (403)
  *   retained   the role may delete, but a record inside its 6-year retention period is refused
  */
@@ -120,9 +120,9 @@ export const accessMatrix: Record<string, Record<RoleKey, Row>> = {
   users: {
     anonymous: r('no', 'no', 'no', 'no'),
     'front-end': r('own', 'no', 'no', 'no'),
-    marketer: r('own', 'no', 'yes', 'no'),
-    approver: r('own', 'no', 'yes', 'no'),
-    'consent-officer': r('own', 'no', 'yes', 'no'),
+    marketer: r('all', 'no', 'yes', 'no'),
+    approver: r('all', 'no', 'yes', 'no'),
+    'consent-officer': r('all', 'no', 'yes', 'no'),
     admin: r('all', 'yes', 'yes', 'yes'),
   },
 }
