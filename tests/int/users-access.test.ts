@@ -41,12 +41,17 @@ describe('users collection access by role', () => {
   })
 
   it.each(['marketer', 'approver', 'consent-officer'] as const)(
-    'a %s reads only their own user',
+    'a %s reads their colleagues by name, never their API keys',
     async (role) => {
       const body = (await (
         await app.rest('GET', '/users?limit=50', { token: tokens[role] })
-      ).json()) as { docs: { email: string }[] }
-      expect(body.docs.map((doc) => doc.email)).toEqual([emailOf(role)])
+      ).json()) as { docs: { email: string; name: string; apiKey?: string }[] }
+      // An approver must see who wrote a post ("Mina Marketer", not "Untitled - ID: 2").
+      expect(body.docs.map((doc) => doc.email).sort()).toEqual(
+        demoUsers.map((user) => user.email).sort(),
+      )
+      expect(body.docs.every((doc) => doc.name.length > 0)).toBe(true)
+      expect(body.docs.some((doc) => doc.apiKey !== undefined)).toBe(false)
     },
   )
 
