@@ -106,6 +106,7 @@ export default buildConfig({
         { slug: slugs.videoAssets, kind: 'video' },
       ],
       usersCollection: slugs.users,
+      campaignsCollection: slugs.campaigns,
       publicationsSlug: slugs.publications,
       channelAccountsSlug: slugs.channelAccounts,
       controlSlug: slugs.schedulerControl,

@@ -17,9 +17,15 @@ export const defaultDispatch: DispatchSettings = {
 export type SanitizedSchedulerConfig = Required<
   Omit<
     SchedulerPluginOptions,
-    'dispatch' | 'decorateLink' | 'validateLink' | 'resolveMedia' | 'canOperate'
+    | 'dispatch'
+    | 'decorateLink'
+    | 'validateLink'
+    | 'resolveMedia'
+    | 'canOperate'
+    | 'campaignsCollection'
   >
 > & {
+  campaignsCollection?: SchedulerPluginOptions['campaignsCollection']
   dispatch: DispatchSettings
   canOperate: SchedulerPluginOptions['canApprove']
   decorateLink?: SchedulerPluginOptions['decorateLink']

@@ -119,6 +119,11 @@ export type SchedulerPluginOptions = {
   mediaCollections: { slug: CollectionSlug; kind: 'image' | 'video' }[]
   /** The host's user collection, for approval stamps. @default 'users' */
   usersCollection?: CollectionSlug
+  /**
+   * The host's campaigns collection, if it has one: the calendar filters by campaign — the
+   * campaign's own posts and those of every document with a relationship field to it.
+   */
+  campaignsCollection?: CollectionSlug
   /** Who may author publications (create, edit, send for approval, cancel). */
   canAuthor: PersonCheck
   /** Who may approve or reject. An author can never approve their own publication, whatever this says. */

@@ -33,7 +33,10 @@ export const parseRange = (params: URLSearchParams, now = new Date()): CalendarR
   const state = params.get('state') ?? undefined
   if (state && !(publicationStates as readonly string[]).includes(state))
     return `state: "${state}" is not one of ${publicationStates.join(', ')}.`
-  return { from, to, channel, state }
+  const campaign = params.get('campaign') ?? undefined
+  if (campaign && !/^[1-9]\d{0,15}$/.test(campaign))
+    return `campaign: "${campaign}" is not a campaign id.`
+  return { from, to, channel, state, campaign }
 }
 
 const guarded =

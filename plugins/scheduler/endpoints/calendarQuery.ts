@@ -24,7 +24,14 @@ export type CalendarItem = {
   repeat: string | null
 }
 
-export type CalendarRange = { from: Date; to: Date; channel?: string; state?: string }
+export type CalendarRange = {
+  from: Date
+  to: Date
+  channel?: string
+  state?: string
+  /** A campaign's id: its own posts and those of the documents linked to it. */
+  campaign?: string
+}
 
 const MAX_ROWS = 5000
 
@@ -46,6 +53,7 @@ export const calendarItems = async (
       },
       ...(range.channel ? [{ channel: { equals: range.channel } }] : []),
       ...(range.state ? [{ state: { equals: range.state } }] : []),
+      ...(range.campaign ? [await campaignWhere(config, payload, range.campaign)] : []),
     ],
   }
   const { docs } = await payload.find({
@@ -180,4 +188,54 @@ const accountNames = async (
   for (const doc of docs as unknown as Record<string, unknown>[])
     names.set(String(doc.id), String(doc.name))
   return names
+}
+
+/**
+ * Publications about a campaign: of the campaign itself, or of a document in a publishable
+ * collection whose top-level relationship field points at it (a story's `campaigns`, an
+ * event's `campaign`), found from the collections' own field configs.
+ */
+const campaignWhere = async (
+  config: SanitizedSchedulerConfig,
+  payload: Payload,
+  campaign: string,
+) => {
+  const campaigns = config.campaignsCollection
+  const id = Number(campaign)
+  const parts: Record<string, unknown>[] = []
+  if (campaigns && config.collections.includes(campaigns))
+    parts.push({
+      and: [{ 'document.relationTo': { equals: campaigns } }, { 'document.value': { equals: id } }],
+    })
+  for (const slug of config.collections) {
+    const fields = (
+      payload.collections as Record<
+        string,
+        { config: { fields: { name?: string; type: string; relationTo?: unknown }[] } } | undefined
+      >
+    )[slug]?.config.fields
+    const links = (fields ?? []).filter(
+      (field) => field.type === 'relationship' && field.name && field.relationTo === campaigns,
+    )
+    if (!links.length) continue
+    const { docs } = await payload.find({
+      collection: slug as never,
+      where: { or: links.map((field) => ({ [field.name!]: { equals: id } })) } as never,
+      depth: 0,
+      limit: 1000,
+      pagination: false,
+      overrideAccess: true,
+      draft: true,
+      select: {} as never,
+    })
+    if (docs.length)
+      parts.push({
+        and: [
+          { 'document.relationTo': { equals: slug } },
+          { 'document.value': { in: docs.map((doc) => (doc as { id: number }).id) } },
+        ],
+      })
+  }
+  // No campaign collection, or nothing linked: nothing matches (rather than everything).
+  return parts.length ? { or: parts } : { id: { equals: -1 } }
 }

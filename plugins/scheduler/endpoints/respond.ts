@@ -24,3 +24,10 @@ export const errorResponse = (error: unknown): Response => {
 
 export const badRequest = (message: string): Response =>
   Response.json({ errors: [{ message }] }, { status: 400 })
+
+/** A refusal about one field, shaped as Payload's own validation errors (the admin reads both). */
+export const refusedField = (field: string, message: string): Response =>
+  Response.json(
+    { errors: [{ message, data: { errors: [{ path: field, message }] } }] },
+    { status: 400 },
+  )

@@ -1,7 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import type { PublicationState } from '../types'
+import { readBody } from './readBody'
 import { badRequest, errorResponse } from './respond'
 
 /**
@@ -19,15 +20,6 @@ const ACTIONS: Record<
   retry: { to: 'scheduled' },
   cancel: { to: 'cancelled', needsReason: 'cancelReason' },
   unpublish: { to: 'retracting' },
-}
-
-const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
-  try {
-    const body = req.json ? await req.json() : {}
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 export const transitionEndpoints = (config: SanitizedSchedulerConfig): Endpoint[] =>

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { accessFrom } from '../../access/fromCheck'
 import type { SanitizedSchedulerConfig } from '../../defaults'
 import { calendarEndpoints } from '../../endpoints/calendar'
+import { rescheduleEndpoint } from '../../endpoints/reschedule'
 import { transitionEndpoints } from '../../endpoints/transitions'
 import { channelKinds, publicationStates } from '../../types'
 import { assignChannelAndKey } from './hooks/assignChannelAndKey'
@@ -39,7 +40,11 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
     beforeChange: [enforceTransitions(config)],
     afterChange: [emitTransition(config)],
   },
-  endpoints: [...calendarEndpoints(config), ...transitionEndpoints(config)],
+  endpoints: [
+    ...calendarEndpoints(config),
+    ...transitionEndpoints(config),
+    rescheduleEndpoint(config),
+  ],
   fields: [
     {
       name: 'title',

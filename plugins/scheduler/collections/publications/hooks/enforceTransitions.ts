@@ -2,7 +2,7 @@ import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError }
 
 import { adapterFor } from '../../../channels/registry'
 import type { SanitizedSchedulerConfig } from '../../../defaults'
-import { runGuards } from '../../../dispatch/runGuards'
+import { checkGuards } from '../../../operations/checkGuards'
 import { frozenStates, manualMoves, type Mover, type PublicationState } from '../../../states'
 import type { PublicationRecord } from '../../../types'
 import { relationId } from '../relationId'
@@ -150,25 +150,6 @@ const approveWithGuards = async (
   req: PayloadRequest,
   slug: string,
 ) => {
-  const collection = publication.document?.relationTo
-  const id = relationId(publication.document?.value)
-  if (!collection || id === undefined)
-    refuse(slug, 'document', 'document: a publication needs the document it publishes.')
-  const document = await req.payload.findByID({
-    collection: collection as never,
-    id: id!,
-    depth: 1,
-    overrideAccess: true,
-    disableErrors: true,
-  })
-  if (!document) refuse(slug, 'document', `document: ${collection} ${id} no longer exists.`)
-  const result = await runGuards(config, {
-    publication,
-    document: document as unknown as Record<string, unknown>,
-    collection,
-    phase: 'approval',
-    payload: req.payload,
-    req,
-  })
+  const result = await checkGuards(config, publication, req)
   if (!result.ok) refuse(slug, result.field ?? 'state', result.reason)
 }
