@@ -1,20 +1,26 @@
 /**
- * `npm run bench:dashboard`: how long the admin dashboard takes to show its panels (Publishing,
- * Needs me now, Consent work due) to a signed-in person, on `npm start`'s seeded demo database, in
- * Debian's chromium. One warm-up load first (`next dev` compiles a page on its first request,
- * which no one waits for twice), then BENCH_LOADS loads per role; each is timed from navigation to
- * the last panel on screen. Prints JSON. A benchmark, not a test: it reports, it does not assert.
+ * `npm run bench:dashboard`: how long the admin's own pages take to show their first screen to a
+ * signed-in person, on `npm start`'s seeded demo database with BENCH_POSTS more publications this
+ * month (a quarter each draft, awaiting approval, scheduled and failed), in Debian's chromium: the
+ * dashboard with its panels (Publishing, Needs me now, Consent work due), the calendar with its
+ * posts, the approvals inbox and the failed posts with their first page. One warm-up load first
+ * (`next dev` compiles a page on its first request, which no one waits for twice), then BENCH_LOADS
+ * loads per page; each is timed from navigation to the first screen's content. Prints JSON. A
+ * benchmark, not a test: it reports, it does not assert.
  */
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from '../src/db/freePort'
+import type { Page } from 'playwright-core'
+
 import { openBrowser, signIn } from '../tests/e2e/support/browser'
-import { start, stop } from '../tests/e2e/support/carecast'
+import { sqlOn, start, stop } from '../tests/e2e/support/carecast'
 import { benchHeader, percentiles } from './support'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 10)
+const POSTS = Number(process.env.BENCH_POSTS ?? 400)
 const roles = [
   { email: 'approver@carecast.test', panels: ['Publishing', 'Needs me now'] },
   { email: 'consent@carecast.test', panels: ['Publishing', 'Needs me now', 'Consent work due'] },
@@ -26,7 +32,62 @@ const running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataD
 const base = await running.ready
 const browser = await openBrowser()
 const results = []
+const sql = sqlOn(dataDir)
+
+/** BENCH_POSTS copies of the first demo post over the days ahead, by the marketer. */
+const seedPosts = async () => {
+  const states = ['draft', 'awaiting-approval', 'scheduled', 'failed']
+  const rows = await sql<{ id: number }>(
+    `INSERT INTO publications (title, channel_account_id, channel, due_at, time_zone, state,
+       created_by_id, submitted_by_id, idempotency_key, last_error, attempt_log)
+     SELECT 'Bench post ' || g, p.channel_account_id, p.channel,
+       now() + interval '1 hour' + (g % 20) * interval '1 day', p.time_zone,
+       ($2::text[])[1 + g % 4]::enum_publications_state,
+       u.id, u.id, 'bench-' || g,
+       CASE WHEN g % 4 = 3 THEN 'HTTP 503 from the site' END,
+       CASE WHEN g % 4 = 3 THEN '[{"at":"2026-12-01T10:00:00Z","kind":"publish","outcome":"failed","status":503}]'::jsonb END
+     FROM generate_series(1, $1::int) g,
+       (SELECT * FROM publications ORDER BY id LIMIT 1) p,
+       (SELECT id FROM users WHERE email = 'marketer@carecast.test') u
+     RETURNING id`,
+    [POSTS, states],
+  )
+  await sql(
+    `INSERT INTO publications_rels (parent_id, path, "order", campaigns_id)
+     SELECT unnest($1::int[]), 'document', 1, (SELECT min(id) FROM campaigns)`,
+    [rows.map((row) => row.id)],
+  )
+}
+
+const views = [
+  {
+    view: 'calendar',
+    path: '/admin/calendar',
+    ready: (page: Page) => page.locator('.fc-event').first().waitFor({ timeout: 60_000 }),
+  },
+  {
+    view: 'approvals',
+    path: '/admin/approvals',
+    ready: (page: Page) =>
+      page
+        .getByRole('list', { name: 'Posts awaiting my approval' })
+        .getByRole('article')
+        .first()
+        .waitFor({ timeout: 60_000 }),
+  },
+  {
+    view: 'failures',
+    path: '/admin/failures',
+    ready: (page: Page) =>
+      page
+        .getByRole('list', { name: 'Failed posts' })
+        .getByRole('article')
+        .first()
+        .waitFor({ timeout: 60_000 }),
+  },
+]
 try {
+  await seedPosts()
   for (const role of roles) {
     const page = await (await browser.newContext()).newPage()
     await signIn(page, base, role.email)
@@ -51,6 +112,25 @@ try {
       firstScreenMs: percentiles(times.map((time) => Math.round(time.panels))),
     })
   }
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, base, 'approver@carecast.test')
+  for (const { view, path: at, ready } of views) {
+    const load = async () => {
+      const started = performance.now()
+      await page.goto(`${base}${at}`)
+      await ready(page)
+      return performance.now() - started
+    }
+    await load() // warm-up: the first request compiles the page
+    const times: number[] = []
+    for (let i = 0; i < LOADS; i++) times.push(await load())
+    results.push({
+      view,
+      role: 'approver@carecast.test',
+      loads: LOADS,
+      firstScreenMs: percentiles(times.map(Math.round)),
+    })
+  }
 } finally {
   await browser.close()
   await stop(running.child)
@@ -62,6 +142,7 @@ console.log(
     {
       ...benchHeader('dashboard'),
       server: '`npm start` (next dev), embedded Postgres, seeded demo',
+      extraPosts: POSTS,
       results,
     },
     null,

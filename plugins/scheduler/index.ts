@@ -44,6 +44,24 @@ const checkSecretsKey = async (payload: Payload, config: SanitizedSchedulerConfi
 const PUBLISHING_SWITCH = '/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch'
 /** What needs the signed-in person now, and the next seven days, on the dashboard too. */
 const NEEDS_ME = '/plugins/scheduler/admin/NeedsMe#NeedsMe'
+/** The scheduler's pages, and the links to them above the admin's collections. */
+const VIEWS = '/plugins/scheduler/admin/views/index'
+const NAV = '/plugins/scheduler/admin/SchedulerNav#SchedulerNav'
+
+/** The host's admin config with the scheduler's pages and their navigation added. */
+const withSchedulerViews = (admin: Config['admin']): Config['admin'] => ({
+  ...admin,
+  components: {
+    ...admin?.components,
+    beforeNavLinks: [...(admin?.components?.beforeNavLinks ?? []), NAV],
+    views: {
+      ...admin?.components?.views,
+      schedulerCalendar: { Component: `${VIEWS}#CalendarView`, path: '/calendar' },
+      schedulerApprovals: { Component: `${VIEWS}#ApprovalsView`, path: '/approvals' },
+      schedulerFailures: { Component: `${VIEWS}#FailuresView`, path: '/failures' },
+    },
+  },
+})
 
 type DashboardPanel = NonNullable<
   NonNullable<NonNullable<Config['admin']>['components']>['beforeDashboard']
@@ -96,7 +114,7 @@ export const schedulerPlugin =
         publicationsCollection(config),
         channelAccountsCollection(config),
       ],
-      admin: withDashboardPanels(incoming.admin, PUBLISHING_SWITCH, {
+      admin: withDashboardPanels(withSchedulerViews(incoming.admin), PUBLISHING_SWITCH, {
         path: NEEDS_ME,
         clientProps: { collection: config.publicationsSlug },
       }),

@@ -2,13 +2,12 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freePort } from '../../src/db/freePort'
 import { accessibilityProblems, openBrowser, signIn, watch } from './support/browser'
-import { start, stop } from './support/carecast'
+import { sqlOn, start, stop } from './support/carecast'
 
 /**
  * Issue 16, the dashboard, in a real browser on `npm start`: what needs each person now, and the
@@ -22,17 +21,7 @@ describe('the dashboard', () => {
   let browser: Browser | undefined
   let base: string
 
-  /** A query on the embedded Postgres `npm start` runs, found the way `npm run worker` finds it. */
-  const sql = async (text: string, values: unknown[] = []) => {
-    const url = (await fs.readFile(path.join(dataDir, 'postgres.url'), 'utf8')).trim()
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      return (await client.query(text, values)).rows
-    } finally {
-      await client.end()
-    }
-  }
+  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
   const control = async () => {
     const [row] = await sql('SELECT paused, reason FROM scheduler_control')
     // Payload writes a global's row on its first save: none yet means never paused.
@@ -52,7 +41,7 @@ describe('the dashboard', () => {
     await fs.rm(dataDir, { recursive: true, force: true })
   })
 
-  it('shows an approver what needs them, links each count to the same list, and never their own post', async () => {
+  it('shows an approver what needs them, opens each count on its page, and never their own post', async () => {
     // Two of the demo's web publications, made into work: one failed, one the marketer sent for approval.
     const [marketer] = await sql("SELECT id FROM users WHERE email = 'marketer@carecast.test'")
     const [failed, waiting] = await sql('SELECT id, title FROM publications ORDER BY id LIMIT 2')
@@ -81,12 +70,18 @@ describe('the dashboard', () => {
     )
     expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
 
+    // Each count opens the page made for that work, listing the same posts.
     await tile('Failed posts').click()
-    await page.waitForURL(/\/admin\/collections\/publications\?/)
-    await expect
-      .poll(() => page.locator('.table').textContent(), { timeout: 30_000 })
-      .toContain(failed.title)
-    expect(await page.locator('.table tbody tr').count()).toBe(1)
+    await page.waitForURL(/\/admin\/failures$/)
+    const failures = page.getByRole('list', { name: 'Failed posts' })
+    await expect.poll(() => failures.getByRole('article').count(), { timeout: 30_000 }).toBe(1)
+    expect(await failures.textContent()).toContain(failed.title)
+    await page.goBack()
+    await tile('Awaiting my approval').click()
+    await page.waitForURL(/\/admin\/approvals$/)
+    const inbox = page.getByRole('list', { name: 'Posts awaiting my approval' })
+    await expect.poll(() => inbox.getByRole('article').count(), { timeout: 30_000 }).toBe(1)
+    expect(await inbox.textContent()).toContain(waiting.title)
 
     // The marketer who sent it has nothing to approve: it is their own.
     const author = await (await browser!.newContext()).newPage()

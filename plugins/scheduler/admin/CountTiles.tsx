@@ -13,6 +13,8 @@ export type CountTile = {
   label: string
   collection: string
   where: Record<string, unknown>
+  /** A page made for this work (the approvals inbox) instead of the filtered list. */
+  href?: string
 }
 
 const styles = {
@@ -83,7 +85,12 @@ export const CountTiles = ({
       <ul style={styles.tiles}>
         {counted.map((tile) => (
           <li key={tile.label} style={styles.tile}>
-            <a href={`/admin/collections/${tile.collection}?${whereQuery(tile.where).join('&')}`}>
+            <a
+              href={
+                tile.href ??
+                `/admin/collections/${tile.collection}?${whereQuery(tile.where).join('&')}`
+              }
+            >
               <span style={styles.count}>{tile.count.toLocaleString('en-US')}</span>
               {tile.label}
             </a>

@@ -9,25 +9,14 @@
 import { useAuth } from '@payloadcms/ui'
 import { useEffect, useId, useState } from 'react'
 
+import { awaitingMe } from './awaitingMe'
 import { type CountTile, CountTiles, fetchJson } from './CountTiles'
+import { when } from './when'
 import { whereQuery } from './whereQuery'
 
 type Upcoming = { id: number; title?: string; channel?: string; dueAt: string; timeZone?: string }
 
 const WEEK_MS = 7 * 86_400_000
-
-/** In the post's own zone, whatever the browser's (issue 16's time-zone defect), named. */
-const when = (iso: string, timeZone?: string) => {
-  const options = { dateStyle: 'medium', timeStyle: 'short' } as const
-  try {
-    return timeZone
-      ? `${new Date(iso).toLocaleString('en-US', { ...options, timeZone })} (${timeZone})`
-      : new Date(iso).toLocaleString('en-US', options)
-  } catch {
-    // A zone this browser doesn't know: its own zone, rather than no dashboard.
-    return new Date(iso).toLocaleString('en-US', options)
-  }
-}
 
 /** `collection` is the publications slug, handed in by the plugin (`clientProps`). */
 export const NeedsMe = ({ collection = 'publications' }: { collection?: string }) => {
@@ -48,16 +37,8 @@ export const NeedsMe = ({ collection = 'publications' }: { collection?: string }
               {
                 label: 'Awaiting my approval',
                 collection,
-                where: {
-                  and: [
-                    { state: { equals: 'awaiting-approval' } },
-                    // Never my own; a post nobody is recorded on still counts (SQL's <> skips NULL).
-                    { or: [{ createdBy: { not_equals: me } }, { createdBy: { exists: false } }] },
-                    {
-                      or: [{ submittedBy: { not_equals: me } }, { submittedBy: { exists: false } }],
-                    },
-                  ],
-                },
+                where: awaitingMe(me),
+                href: '/admin/approvals',
               },
             ]
           : []),
@@ -73,7 +54,12 @@ export const NeedsMe = ({ collection = 'publications' }: { collection?: string }
             ],
           },
         },
-        { label: 'Failed posts', collection, where: { state: { equals: 'failed' } } },
+        {
+          label: 'Failed posts',
+          collection,
+          where: { state: { equals: 'failed' } },
+          href: '/admin/failures',
+        },
       ])
       const now = Date.now()
       const week = await fetchJson(

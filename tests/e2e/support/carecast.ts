@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import pg from 'pg'
+
 const root = path.resolve(import.meta.dirname, '../../..')
 const READY = /Carecast is ready: (http:\/\/localhost:\d+)\/admin/
 
@@ -46,3 +48,18 @@ export const stop = (child: ChildProcess) =>
     child.once('exit', (code) => resolve(code))
     child.kill('SIGINT')
   })
+
+/** A query on the embedded Postgres `npm start` runs, found the way `npm run worker` finds it. */
+export const sqlOn =
+  (dataDir: string) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row is whatever the query selects
+  async <Row = Record<string, any>>(text: string, values: unknown[] = []): Promise<Row[]> => {
+    const url = readFileSync(path.join(dataDir, 'postgres.url'), 'utf8').trim()
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      return (await client.query(text, values)).rows as Row[]
+    } finally {
+      await client.end()
+    }
+  }

@@ -24,6 +24,10 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PublishingSwitch as PublishingSwitch_56a6294190116d7f3cc45c38825a5cda } from '../../../../plugins/scheduler/admin/PublishingSwitch'
 import { NeedsMe as NeedsMe_86a55ccb01499bdf910f4517e2add4b7 } from '../../../../plugins/scheduler/admin/NeedsMe'
 import { ConsentDue as ConsentDue_4f161013845300b769d19639faeb5d5b } from '../../../../plugins/consent/admin/ConsentDue'
+import { SchedulerNav as SchedulerNav_60659edb0447d8d63af8d19870d8c90a } from '../../../../plugins/scheduler/admin/SchedulerNav'
+import { CalendarView as CalendarView_aa4c2cb31527ea0f56c3f10bfd21c146 } from '../../../../plugins/scheduler/admin/views/index'
+import { ApprovalsView as ApprovalsView_aa4c2cb31527ea0f56c3f10bfd21c146 } from '../../../../plugins/scheduler/admin/views/index'
+import { FailuresView as FailuresView_aa4c2cb31527ea0f56c3f10bfd21c146 } from '../../../../plugins/scheduler/admin/views/index'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +58,9 @@ export const importMap = {
   "/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch": PublishingSwitch_56a6294190116d7f3cc45c38825a5cda,
   "/plugins/scheduler/admin/NeedsMe#NeedsMe": NeedsMe_86a55ccb01499bdf910f4517e2add4b7,
   "/plugins/consent/admin/ConsentDue#ConsentDue": ConsentDue_4f161013845300b769d19639faeb5d5b,
+  "/plugins/scheduler/admin/SchedulerNav#SchedulerNav": SchedulerNav_60659edb0447d8d63af8d19870d8c90a,
+  "/plugins/scheduler/admin/views/index#CalendarView": CalendarView_aa4c2cb31527ea0f56c3f10bfd21c146,
+  "/plugins/scheduler/admin/views/index#ApprovalsView": ApprovalsView_aa4c2cb31527ea0f56c3f10bfd21c146,
+  "/plugins/scheduler/admin/views/index#FailuresView": FailuresView_aa4c2cb31527ea0f56c3f10bfd21c146,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

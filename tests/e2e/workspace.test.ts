@@ -1,0 +1,311 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
+import { freePort } from '../../src/db/freePort'
+import { accessibilityProblems, openBrowser, signIn, watch } from './support/browser'
+import { sqlOn, start, stop } from './support/carecast'
+
+const NEW_YORK = 'America/New_York'
+const DAY = 86_400_000
+
+/** `YYYY-MM-DD` of a day `days` after today, moved to the Tuesday of its week (Sunday first). */
+const tuesdayAfter = (days: number) => {
+  const day = new Date(Date.now() + days * DAY)
+  day.setUTCDate(day.getUTCDate() - day.getUTCDay() + 2)
+  return day.toISOString().slice(0, 10)
+}
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+
+/** The UTC instant of a wall-clock time in New York (EST or EDT, whichever that day has). */
+const newYorkInstant = (date: string, time: string) => fromWallTime(`${date}T${time}`, NEW_YORK)!
+
+/**
+ * Issue 16, items 2, 4 and 5 in a real browser on `npm start`: an approver works through the
+ * approvals inbox (one, with a reason, in bulk; never their own post), retries failed posts one
+ * and all, and a marketer drags a post on the calendar in a browser on Tokyo time — the post keeps
+ * its New York wall-clock time, goes back for approval, and a move past the consent's end is
+ * refused with the reason.
+ */
+describe('the scheduler workspace', () => {
+  let dataDir: string
+  let running: ReturnType<typeof start> | undefined
+  let browser: Browser | undefined
+  let base: string
+  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const userId = async (email: string) =>
+    (await sql('SELECT id FROM users WHERE email = $1', [email]))[0].id as number
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-workspace-'))
+    await fs.chmod(dataDir, 0o755)
+    running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
+    base = await running.ready
+    browser = await openBrowser()
+    // The demo's web publications go out seconds after start; wait so none is mid-dispatch.
+    const busy =
+      "SELECT count(*)::int AS n FROM publications WHERE state IN ('scheduled', 'dispatching')"
+    for (let waited = 0; (await sql(busy))[0].n > 0 && waited < 120; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    if (running) await stop(running.child)
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+
+  /** Demo publications (one per document), made into the work a test needs. */
+  const posts = async (count: number, offset: number) =>
+    sql('SELECT id FROM publications ORDER BY id LIMIT $1 OFFSET $2', [count, offset]) as Promise<
+      { id: number }[]
+    >
+
+  const narrowCheck = async (page: Page, url: string) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(url)
+    await page.locator('section[aria-labelledby] h1').waitFor({ timeout: 60_000 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 900 })
+  }
+
+  it('lets an approver approve one, reject one with a reason, and reject others in bulk — never their own', async () => {
+    const marketer = await userId('marketer@carecast.test')
+    const approverId = await userId('approver@carecast.test')
+    const work = await posts(5, 0)
+    const titles = ['Flu clinic reminder', 'Knee class invite', 'Heart month video', 'Run club']
+    for (const [index, { id }] of work.slice(0, 4).entries())
+      await sql(
+        "UPDATE publications SET state = 'awaiting-approval', title = $2, created_by_id = $3, submitted_by_id = $3, due_at = now() + interval '3 days', approved_by_id = NULL WHERE id = $1",
+        [id, titles[index], marketer],
+      )
+    const own = work[4]
+    await sql(
+      "UPDATE publications SET state = 'awaiting-approval', title = 'My own post', created_by_id = $2, submitted_by_id = $2, due_at = now() + interval '3 days' WHERE id = $1",
+      [own.id, approverId],
+    )
+
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'approver@carecast.test')
+    await page.goto(`${base}/admin/approvals`)
+    const inbox = page.getByRole('list', { name: 'Posts awaiting my approval' })
+    const item = (title: string) => inbox.getByRole('article', { name: title })
+    await expect.poll(() => inbox.getByRole('article').count(), { timeout: 60_000 }).toBe(4)
+    expect(await inbox.textContent()).not.toContain('My own post')
+    // The preview is the network's shape, and the author is a name.
+    expect(await item('Flu clinic reminder').getByRole('figure').count()).toBe(1)
+    expect(await item('Flu clinic reminder').textContent()).toContain('written by Morgan Marketer')
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    await item('Flu clinic reminder').getByRole('button', { name: 'Approve' }).click()
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Flu clinic reminder: approved')
+    // Rejecting needs a reason: none given, nothing is written.
+    await item('Knee class invite').getByRole('button', { name: 'Reject' }).click()
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Say why')
+    expect((await sql('SELECT state FROM publications WHERE id = $1', [work[1].id]))[0].state).toBe(
+      'awaiting-approval',
+    )
+    await item('Knee class invite')
+      .getByLabel('Reason for rejecting')
+      .fill('Use the new class times')
+    await item('Knee class invite').getByRole('button', { name: 'Reject' }).click()
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Knee class invite: rejected')
+
+    await expect.poll(() => inbox.getByRole('article').count()).toBe(2)
+    await page.getByRole('button', { name: 'Select all on this page' }).click()
+    await page
+      .getByLabel('Reason for rejecting the selected')
+      .fill('Hold until the spring campaign')
+    await page.getByRole('button', { name: 'Reject selected' }).click()
+    await expect.poll(() => page.getByText('Nothing is waiting for your approval.').count()).toBe(1)
+
+    const rows = await sql(
+      'SELECT id, state, rejection_reason, approved_by_id FROM publications WHERE id = ANY($1) ORDER BY id',
+      [work.map((post) => post.id)],
+    )
+    expect(rows.map((row) => [row.state, row.rejection_reason])).toEqual([
+      ['scheduled', null],
+      ['draft', 'Use the new class times'],
+      ['draft', 'Hold until the spring campaign'],
+      ['draft', 'Hold until the spring campaign'],
+      ['awaiting-approval', null],
+    ])
+    expect(rows[0].approved_by_id).toBe(approverId)
+
+    await narrowCheck(page, `${base}/admin/approvals`)
+    await sql("UPDATE publications SET state = 'cancelled' WHERE id = ANY($1)", [
+      work.map((post) => post.id),
+    ])
+    expect(problems).toEqual([])
+  }, 240_000)
+
+  it('shows failed posts in plain words with the attempt log, and retries one and then all', async () => {
+    const work = await posts(3, 5)
+    const log = JSON.stringify([
+      {
+        at: new Date(Date.now() - 3_600_000).toISOString(),
+        kind: 'publish',
+        outcome: 'failed',
+        status: 401,
+        error: 'Invalid OAuth access token',
+      },
+    ])
+    for (const [index, { id }] of work.entries())
+      await sql(
+        "UPDATE publications SET state = 'failed', title = $2, attempts = 5, last_error = 'Invalid OAuth access token', attempt_log = $3::jsonb, due_at = now() + interval '2 days' WHERE id = $1",
+        [id, `Failed post ${index + 1}`, log],
+      )
+
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'approver@carecast.test')
+    await page.goto(`${base}/admin/failures`)
+    const list = page.getByRole('list', { name: 'Failed posts' })
+    await expect.poll(() => list.getByRole('article').count(), { timeout: 60_000 }).toBe(3)
+    const first = list.getByRole('article', { name: 'Failed post 1' })
+    // The reason in words a marketer acts on, the network's own message, and the log.
+    expect(await first.textContent()).toContain(
+      "The network no longer accepts this account's sign-in.",
+    )
+    expect(await first.textContent()).toContain('The network said: Invalid OAuth access token')
+    await first.getByText('Attempt log (1)').click()
+    expect(await first.getByRole('table').textContent()).toContain('401')
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    await page.getByRole('button', { name: 'Retry Failed post 1' }).click()
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Failed post 1: back on the schedule')
+    await expect.poll(() => list.getByRole('article').count()).toBe(2)
+    await page.getByRole('button', { name: 'Retry all 2 failed posts' }).click()
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('2 of 2 failed posts are back on the schedule')
+    await expect.poll(() => page.getByText('No post has failed.').count()).toBe(1)
+
+    const rows = await sql(
+      'SELECT state, attempts::int AS attempts FROM publications WHERE id = ANY($1)',
+      [work.map((post) => post.id)],
+    )
+    expect(rows).toEqual(Array(3).fill({ state: 'scheduled', attempts: 0 }))
+
+    await narrowCheck(page, `${base}/admin/failures`)
+    await sql("UPDATE publications SET state = 'cancelled' WHERE id = ANY($1)", [
+      work.map((post) => post.id),
+    ])
+    expect(problems).toEqual([])
+  }, 240_000)
+
+  it('moves a post by drag in its own zone from a Tokyo browser, and refuses a move past the consent', async () => {
+    // A story's publication, approved for 09:00 New York on a Tuesday ahead; its consent ends on
+    // the Wednesday, so Thursday is past it.
+    const [story] = await sql(
+      "SELECT s.id, s.consent_record_id FROM patient_stories s JOIN consent_records c ON c.id = s.consent_record_id WHERE c.status = 'active' AND c.expiry_expires_on > now() + interval '30 days' ORDER BY s.id LIMIT 1",
+    )
+    const [post] = await sql(
+      "SELECT p.id FROM publications p JOIN publications_rels r ON r.parent_id = p.id AND r.path = 'document' WHERE r.patient_stories_id = $1 LIMIT 1",
+      [story.id],
+    )
+    const [consent] = await sql('SELECT expiry_expires_on FROM consent_records WHERE id = $1', [
+      story.consent_record_id,
+    ])
+    const tuesday = tuesdayAfter(7)
+    const thursday = plusDays(tuesday, 2)
+    const marketer = await userId('marketer@carecast.test')
+    await sql(
+      "UPDATE publications SET state = 'scheduled', title = 'Calendar: Ana''s story', time_zone = $2, due_at = $3, created_by_id = $4, submitted_by_id = $4, approved_by_id = (SELECT id FROM users WHERE email = 'approver@carecast.test') WHERE id = $1",
+      [post.id, NEW_YORK, newYorkInstant(tuesday, '09:00'), marketer],
+    )
+    await sql('UPDATE consent_records SET expiry_expires_on = $2 WHERE id = $1', [
+      story.consent_record_id,
+      `${plusDays(tuesday, 1)}T00:00:00Z`,
+    ])
+
+    const context = await browser!.newContext({ timezoneId: 'Asia/Tokyo' })
+    const page = await context.newPage()
+    // The refused move is answered 400, with the reason the test reads.
+    const problems = watch(page, (url, status) => status === 400 && url.endsWith('/reschedule'))
+    await signIn(page, base, 'marketer@carecast.test')
+    await page.goto(`${base}/admin/calendar`)
+    const cell = (date: string) => page.locator(`td.fc-daygrid-day[data-date="${date}"]`)
+    await cell(tuesday)
+      .or(page.getByRole('button', { name: 'Next' }))
+      .first()
+      .waitFor({
+        timeout: 60_000,
+      })
+    while (!(await cell(tuesday).count())) await page.getByRole('button', { name: 'Next' }).click()
+    const event = cell(tuesday).locator('.fc-event', { hasText: 'Calendar: Ana' })
+    await event.waitFor({ timeout: 30_000 })
+    // 09:00 in New York, shown as 09:00 in a browser on Tokyo time.
+    expect(await event.textContent()).toMatch(
+      /^09:00\s*Scheduled · Website · Calendar: Ana's story/,
+    )
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    const drag = async () => {
+      const from = (await event.boundingBox())!
+      const to = (await cell(thursday).boundingBox())!
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 5 })
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+      await page.mouse.up()
+    }
+    const status = page.getByRole('status').first()
+    await drag()
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Not moved: .*expires on .*unpublish it by .* or get a renewed consent\./)
+    // It snaps back, and nothing was written.
+    await expect.poll(() => event.count()).toBe(1)
+    const unchanged = await sql('SELECT state, due_at FROM publications WHERE id = $1', [post.id])
+    expect(unchanged[0].state).toBe('scheduled')
+    expect(new Date(unchanged[0].due_at).toISOString()).toBe(
+      newYorkInstant(tuesday, '09:00').toISOString(),
+    )
+
+    // With a renewed consent the same move goes through, at 09:00 New York on the Thursday.
+    await sql('UPDATE consent_records SET expiry_expires_on = $2 WHERE id = $1', [
+      story.consent_record_id,
+      consent.expiry_expires_on,
+    ])
+    await drag()
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        `Moved to ${thursday} 09:00 (${NEW_YORK}). It was approved for the old time, so it needs approval again.`,
+      )
+    const moved = await sql('SELECT state, due_at FROM publications WHERE id = $1', [post.id])
+    expect(moved[0].state).toBe('awaiting-approval')
+    expect(new Date(moved[0].due_at).toISOString()).toBe(
+      newYorkInstant(thursday, '09:00').toISOString(),
+    )
+    await expect
+      .poll(() => cell(thursday).locator('.fc-event', { hasText: 'Calendar: Ana' }).textContent())
+      .toMatch(/^09:00\s*Awaiting approval/)
+
+    // The marketer's own calendar link, for a calendar app: iCalendar with this post in it.
+    await page.getByRole('button', { name: 'Get my calendar link' }).click()
+    const link = await page.getByLabel('Your calendar link').inputValue()
+    const feed = await fetch(link)
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/)
+    expect(await feed.text()).toContain("Calendar: Ana's story")
+
+    await narrowCheck(page, `${base}/admin/calendar`)
+    await sql('UPDATE consent_records SET expiry_expires_on = $2 WHERE id = $1', [
+      story.consent_record_id,
+      consent.expiry_expires_on,
+    ])
+    expect(problems).toEqual([])
+  }, 240_000)
+})
