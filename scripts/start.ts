@@ -16,6 +16,8 @@ import { type DispatchWorker, startDispatchWorker } from '../plugins/scheduler'
 import { DEMO_PASSWORD, demoUsers } from '../seed/demoUsers'
 import { selectDatabase, type SelectedDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
+import { dataDir } from '../src/lib/dataDir'
+import { developmentSecretsKey } from '../src/lib/developmentSecretsKey'
 import { prepareDatabase, releasePayload } from '../src/runtime/prepareDatabase'
 import { waitForHttp } from '../src/runtime/waitForHttp'
 
@@ -69,6 +71,11 @@ const main = async () => {
 
   database = await selectDatabase({ root })
   process.env.DATABASE_URL = database.url
+  // Outside production a key of its own, so an access token can be entered in the admin at once.
+  if (developmentSecretsKey(dataDir(process.env, root)) === 'created')
+    console.log(
+      `Channel secrets key: made for development in ${dataDir(process.env, root)}/secrets.key (production sets CARECAST_SECRETS_KEY).`,
+    )
   console.log(
     database.kind === 'embedded'
       ? `Database: embedded Postgres in ${database.location} (more workers: \`npm run worker\` joins it)`

@@ -12,11 +12,15 @@ import { startDispatchWorker } from '../plugins/scheduler'
 import { quietPool } from '../src/db/quietPool'
 import { selectDatabase } from '../src/db/selectDatabase'
 import { StartupError } from '../src/db/StartupError'
+import { dataDir } from '../src/lib/dataDir'
+import { developmentSecretsKey } from '../src/lib/developmentSecretsKey'
 
 const main = async () => {
   // Beside `npm start`, its embedded Postgres (found through .data/postgres.url), not a second one.
   const database = await selectDatabase({ join: true })
   process.env.DATABASE_URL = database.url
+  // The key `npm start` made for development, so this worker decrypts what it stored.
+  developmentSecretsKey(dataDir(), process.env, { create: false })
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   const worker = startDispatchWorker(payload)
