@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { jsonTextAdmin } from '../../plugins/scheduler'
 import { isAuditReader } from '../../src/access/isAuditReader'
 import { nobody } from '../../src/access/nobody'
 import { auditActions } from '../../src/audit/actions'
@@ -37,7 +38,7 @@ export const AuditEvents: CollectionConfig = {
     { name: 'user', type: 'relationship', relationTo: slugs.users },
     // Kept as text too: the trail must still say who acted after their account is deleted.
     { name: 'actorEmail', type: 'text' },
-    { name: 'changes', type: 'json' },
+    { name: 'changes', type: 'json', admin: jsonTextAdmin },
     { name: 'note', type: 'text' },
   ],
 }

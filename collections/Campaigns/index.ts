@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { wallClockAdmin } from '../../plugins/scheduler'
+
 import { isAuthor } from '../../src/access/isAuthor'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { slugField } from '../../src/fields/slugField'
@@ -54,13 +56,13 @@ export const Campaigns: CollectionConfig = {
           name: 'startsAt',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: wallClockAdmin(),
         },
         {
           name: 'endsAt',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: wallClockAdmin(),
           validate: validateEndAfterStart,
         },
       ],

@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import { validateRRule } from '../../plugins/calendar'
+import { wallClockAdmin } from '../../plugins/scheduler'
 
 import { isAuthor } from '../../src/access/isAuthor'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
@@ -50,13 +51,13 @@ export const CommunityEvents: CollectionConfig = {
           name: 'startsAt',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: wallClockAdmin(),
         },
         {
           name: 'endsAt',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: wallClockAdmin(),
           validate: validateEndAfterStart,
         },
       ],
@@ -90,7 +91,7 @@ export const CommunityEvents: CollectionConfig = {
               name: 'startsAt',
               type: 'date',
               required: true,
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
+              admin: wallClockAdmin(),
             },
           ],
         },

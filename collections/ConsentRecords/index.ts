@@ -12,6 +12,7 @@ import {
   consentPurposeOptions,
   consentUseOptions,
 } from '../../src/lib/consent/options'
+import { dayOnly } from '../../src/fields/dayOnly'
 import { slugs } from '../../src/slugs'
 import { deriveStatusOnRead, deriveStatusOnSave } from './hooks/deriveStatus'
 import { guardRevocation } from './hooks/guardRevocation'
@@ -70,7 +71,7 @@ export const ConsentRecords: CollectionConfig = {
       label: 'Patient',
       fields: [
         { name: 'legalName', type: 'text', required: true, maxLength: 160 },
-        { name: 'dateOfBirth', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'dateOfBirth', type: 'date', admin: dayOnly },
         { name: 'email', type: 'email' },
         { name: 'phone', type: 'text', maxLength: 40 },
         { name: 'address', type: 'textarea', maxLength: 400 },
@@ -166,7 +167,7 @@ export const ConsentRecords: CollectionConfig = {
         description: 'A date or an event; one is required for the authorization to be valid.',
       },
       fields: [
-        { name: 'expiresOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'expiresOn', type: 'date', admin: dayOnly },
         {
           name: 'event',
           type: 'text',
@@ -222,7 +223,7 @@ export const ConsentRecords: CollectionConfig = {
       name: 'signature',
       type: 'group',
       fields: [
-        { name: 'signedAt', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'signedAt', type: 'date', admin: dayOnly },
         {
           name: 'method',
           type: 'select',
@@ -260,7 +261,28 @@ export const ConsentRecords: CollectionConfig = {
         { name: 'notes', type: 'textarea', maxLength: 1000 },
       ],
     },
-    { name: 'missingElements', type: 'json', virtual: true, admin: readOnlyDerived },
-    { name: 'retentionUntil', type: 'date', virtual: true, admin: readOnlyDerived },
+    {
+      name: 'missingElements',
+      type: 'json',
+      virtual: true,
+      admin: {
+        ...readOnlyDerived,
+        components: {
+          Field: {
+            path: '/src/fields/ReadOnlyList#ReadOnlyList',
+            clientProps: {
+              lead: 'Still missing, so nothing can rely on this consent yet:',
+              empty: 'Every required element is recorded.',
+            },
+          },
+        },
+      },
+    },
+    {
+      name: 'retentionUntil',
+      type: 'date',
+      virtual: true,
+      admin: { ...readOnlyDerived, ...dayOnly },
+    },
   ],
 }

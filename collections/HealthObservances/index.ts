@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../src/access/anyone'
 import { isAuthor } from '../../src/access/isAuthor'
 import { slugField } from '../../src/fields/slugField'
+import { dayOnly } from '../../src/fields/dayOnly'
 import { validateEndAfterStart } from '../../src/fields/validateEndAfterStart'
 import { slugs } from '../../src/slugs'
 
@@ -30,13 +31,13 @@ export const HealthObservances: CollectionConfig = {
       name: 'startsAt',
       type: 'date',
       required: true,
-      admin: { date: { pickerAppearance: 'dayOnly' } },
+      admin: dayOnly,
     },
     {
       name: 'endsAt',
       type: 'date',
       required: true,
-      admin: { date: { pickerAppearance: 'dayOnly' } },
+      admin: dayOnly,
       validate: validateEndAfterStart,
     },
     {

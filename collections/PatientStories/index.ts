@@ -9,6 +9,7 @@ import { isStaffWhileConsentHolds } from '../../src/access/isStaffWhileConsentHo
 import { publishedForApiClientsWhileConsentHolds } from '../../src/access/publishedForApiClientsWhileConsentHolds'
 import { auditChanges, auditDeletes } from '../../src/audit/auditHooks'
 import { slugField } from '../../src/fields/slugField'
+import { consentUseOptions } from '../../src/lib/consent/options'
 import { slugs } from '../../src/slugs'
 import { deriveConsentUses } from './hooks/deriveConsentUses'
 
@@ -120,6 +121,16 @@ export const PatientStories: CollectionConfig = {
         readOnly: true,
         position: 'sidebar',
         description: 'Worked out from the story on every save: what its consent must allow.',
+        components: {
+          Field: {
+            path: '/src/fields/ReadOnlyList#ReadOnlyList',
+            clientProps: {
+              lead: 'Its consent must allow:',
+              empty: 'Nothing yet: the story names, shows or describes no patient detail.',
+              labels: Object.fromEntries(consentUseOptions.map((use) => [use.value, use.label])),
+            },
+          },
+        },
       },
       access: { read: isStaffField },
       hooks: { beforeChange: [deriveConsentUses] },

@@ -142,6 +142,8 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
 export { defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
+export { wallClockAdmin } from './fields/wallClock'
+export { jsonTextAdmin } from './fields/jsonText'
 export type { RowOutcome } from './dispatch/processRow'
 export { cancelPending } from './operations/cancelPending'
 export {

@@ -58,8 +58,13 @@ describe('publication copy and media', () => {
           accessToken: 'm-token',
         })
       ).id,
-      webhook: (await channelAccount(app, { channel: 'webhook', url: 'https://hooks.example/in' }))
-        .id,
+      webhook: (
+        await channelAccount(app, {
+          channel: 'webhook',
+          url: 'https://hooks.example/in',
+          secret: `whsec_${Buffer.from('hooks-example-key').toString('base64')}`,
+        })
+      ).id,
     }
     campaignId = (await publishedCampaign(app)).id
     // Larger than every network size, so Payload cuts them all.

@@ -75,6 +75,63 @@ describe('channel accounts and the editorial calendar', () => {
       expect(JSON.stringify(graphql.body)).not.toContain('very-secret')
     })
 
+    it("takes a token typed into the admin's write-only input, and refuses a post to an account that can't send", async () => {
+      const created = await app.rest('POST', `/${slugs.channelAccounts}`, {
+        token: tokens.admin.token!,
+        body: { name: 'Hospital Mastodon', channel: 'mastodon', baseUrl: 'https://m.test' },
+      })
+      const account = ((await created.json()) as { doc: { id: number; credentialsSet: string } })
+        .doc
+      expect(account.credentialsSet).toBe('none')
+      // A post to it is refused by name, and nothing is written.
+      const before = (await app.payload.count({ collection: slugs.publications })).totalDocs
+      await expectCleanError(
+        await app.rest('POST', `/${slugs.publications}`, {
+          token: tokens.marketer.token!,
+          body: {
+            document: { relationTo: slugs.campaigns, value: campaignId },
+            channelAccount: account.id,
+            dueAt: '2027-05-01T13:00:00.000Z',
+            timeZone: 'America/New_York',
+            text: 'Stroke signs: act FAST',
+          },
+        }),
+        {
+          status: 400,
+          field: 'channelAccount',
+          problem: /"Hospital Mastodon" has no access token/,
+        },
+      )
+      expect((await app.payload.count({ collection: slugs.publications })).totalDocs).toBe(before)
+
+      // The admin form's input: stored encrypted, never read back, and the account can send.
+      const saved = await app.rest('PATCH', `/${slugs.channelAccounts}/${account.id}`, {
+        token: tokens.admin.token!,
+        body: { enterAccessToken: 'typed-in-the-admin-token' },
+      })
+      const text = await saved.text()
+      expect(saved.status, text).toBe(200)
+      expect(text).not.toContain('typed-in-the-admin-token')
+      expect(JSON.parse(text).doc).not.toHaveProperty('enterAccessToken')
+      expect(JSON.parse(text).doc.credentialsSet).toBe('access token')
+      const pool = (app.payload.db as unknown as { pool: import('pg').Pool }).pool
+      const { rows } = await pool.query('SELECT access_token FROM channel_accounts WHERE id = $1', [
+        account.id,
+      ])
+      expect(rows[0].access_token).toMatch(/^v1\./)
+      const post = await app.rest('POST', `/${slugs.publications}`, {
+        token: tokens.marketer.token!,
+        body: {
+          document: { relationTo: slugs.campaigns, value: campaignId },
+          channelAccount: account.id,
+          dueAt: '2027-05-01T13:00:00.000Z',
+          timeZone: 'America/New_York',
+          text: 'Stroke signs: act FAST',
+        },
+      })
+      expect(post.status, await post.clone().text()).toBe(201)
+    })
+
     it('refuses a webhook account without a URL, and a marketer managing accounts', async () => {
       await expectCleanError(
         await app.rest('POST', `/${slugs.channelAccounts}`, {

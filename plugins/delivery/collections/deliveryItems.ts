@@ -1,5 +1,7 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
+import { jsonTextAdmin } from '../../scheduler'
+
 /**
  * The public projection: what the web channel published, as front-end-ready JSON, one row per
  * item and locale. Nobody reads or writes it through Payload's API — the web channel writes it
@@ -45,18 +47,24 @@ export const deliveryItemsCollection = (
       name: 'data',
       type: 'json',
       required: true,
-      admin: { description: 'The item as GET /delivery/v1/{type}/{slug} returns it.' },
+      admin: {
+        ...jsonTextAdmin,
+        description: 'The item as GET /delivery/v1/{type}/{slug} returns it.',
+      },
     },
     {
       name: 'summary',
       type: 'json',
       required: true,
-      admin: { description: 'The item as lists return it and other items embed it.' },
+      admin: {
+        ...jsonTextAdmin,
+        description: 'The item as lists return it and other items embed it.',
+      },
     },
     {
       name: 'files',
       type: 'json',
-      admin: { description: 'Caption files (WebVTT) served under the item.' },
+      admin: { ...jsonTextAdmin, description: 'Caption files (WebVTT) served under the item.' },
     },
     { name: 'etag', type: 'text', required: true },
     { name: 'publicationId', type: 'text' },
@@ -71,7 +79,10 @@ export const deliveryItemsCollection = (
     {
       name: 'filters',
       type: 'json',
-      admin: { description: 'Campaign, service line and observance slugs the list filters on.' },
+      admin: {
+        ...jsonTextAdmin,
+        description: 'Campaign, service line and observance slugs the list filters on.',
+      },
     },
   ],
 })

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import type { CollectionConfig, CollectionSlug, Field, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -19,6 +21,8 @@ import {
 import { expectCleanError } from '../../support/expectCleanError'
 import { type MinimalApp, notes, startMinimalPayload } from '../support/minimalPayload'
 
+// The scheduler stores account secrets encrypted with this key (an env variable, as in production).
+process.env.CARECAST_SECRETS_KEY = randomBytes(32).toString('hex')
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const PASSWORD = 'a-long-password'
@@ -220,9 +224,17 @@ describe('consent plugin on a minimal config', () => {
         name: 'Partner webhook',
         channel: 'webhook',
         url: 'https://hooks.example.test/in',
+        // An account without the secret its channel needs can't be chosen for a post.
+        secret: `whsec_${Buffer.from('partner-signing-key').toString('base64')}`,
       })
     ).id
-    accounts.x = (await create('channel-accounts', { name: 'Clinic on X', channel: 'x' })).id
+    accounts.x = (
+      await create('channel-accounts', {
+        name: 'Clinic on X',
+        channel: 'x',
+        accessToken: 'clinic-x-token',
+      })
+    ).id
   })
   afterAll(async () => {
     await app?.close()

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import type { CollectionSlug, Field, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -12,6 +14,8 @@ import {
 import { expectCleanError } from '../../support/expectCleanError'
 import { type MinimalApp, startMinimalPayload } from '../support/minimalPayload'
 
+// The scheduler stores account secrets encrypted with this key (an env variable, as in production).
+process.env.CARECAST_SECRETS_KEY = randomBytes(32).toString('hex')
 const HOUR = 3_600_000
 const PASSWORD = 'a-long-password'
 
@@ -107,6 +111,8 @@ describe('scheduler plugin on a minimal config', () => {
         name: 'Partner webhook',
         channel: 'webhook',
         url: 'https://hooks.example.test/in',
+        // An account without the secret its channel signs with can't be chosen for a post.
+        secret: `whsec_${Buffer.from('partner-signing-key').toString('base64')}`,
       })
     ).id
   })

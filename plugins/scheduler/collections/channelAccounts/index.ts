@@ -6,8 +6,12 @@ import type { SanitizedSchedulerConfig } from '../../defaults'
 import { channelKinds } from '../../types'
 import { defaultBaseUrls } from './defaultBaseUrls'
 import { emitAccountChange, emitAccountDelete } from './hooks/emitAccountChange'
-import { encryptSecrets } from './hooks/encryptSecrets'
+import { jsonTextAdmin, validateJsonObject } from '../../fields/jsonText'
+import { credentialNeeded } from './credentialsNeeded'
+import { encryptSecrets, secretInputs } from './hooks/encryptSecrets'
 import { validateAccount } from './hooks/validateAccount'
+
+const SECRET_INPUT = '/plugins/scheduler/admin/SecretInput#SecretInput'
 
 /**
  * One destination with its credentials. Secrets are write-only: no API returns them (field read
@@ -62,29 +66,40 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
         condition: (data) => data?.channel === 'webhook',
       },
     },
+    { name: 'accessToken', type: 'text', access: { read: nobody }, admin: { hidden: true } },
+    { name: 'secret', type: 'text', access: { read: nobody }, admin: { hidden: true } },
     {
-      name: 'accessToken',
+      name: secretInputs.accessToken,
+      label: 'Access token',
       type: 'text',
-      access: { read: nobody },
+      virtual: true,
       admin: {
-        description: 'Write-only. Leave empty to keep the stored token.',
-        condition: (data) => data?.channel !== 'web' && data?.channel !== 'webhook',
+        components: { Field: SECRET_INPUT },
+        description:
+          "The network's access token for this account. Write-only: it is stored encrypted and never shown again; leave empty to keep the stored one.",
+        condition: (data) => credentialNeeded(data?.channel) === 'accessToken',
       },
     },
     {
-      name: 'secret',
+      name: secretInputs.secret,
+      label: 'Signing secret',
       type: 'text',
-      access: { read: nobody },
+      virtual: true,
       admin: {
+        components: { Field: SECRET_INPUT },
         description:
-          'Write-only Standard Webhooks signing secret (whsec_…). Leave empty to keep the stored one.',
-        condition: (data) => data?.channel === 'webhook',
+          'The Standard Webhooks signing secret (whsec_…) the receiver checks. Write-only: stored encrypted, never shown again; leave empty to keep the stored one.',
+        condition: (data) => credentialNeeded(data?.channel) === 'secret',
       },
     },
     {
       name: 'credentialsSet',
       type: 'text',
-      admin: { readOnly: true, description: 'Which secrets are stored (never their values).' },
+      admin: {
+        readOnly: true,
+        description:
+          'Which secrets are stored (never their values). An account without the one its channel needs cannot be chosen for a post.',
+      },
     },
     {
       name: 'characterLimit',
@@ -107,7 +122,9 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
     {
       name: 'settings',
       type: 'json',
+      validate: validateJsonObject,
       admin: {
+        ...jsonTextAdmin,
         description:
           'Network settings, e.g. {"linkedinVersion":"202601"}, {"visibility":"unlisted"}, {"graphVersion":"v23.0"}.',
       },

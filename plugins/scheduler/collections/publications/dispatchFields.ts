@@ -1,6 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../../defaults'
+import { jsonTextAdmin } from '../../fields/jsonText'
 
 /** Only the plugin's own code (approval stamps, the dispatcher) writes these. */
 const internalOnly: FieldAccess = ({ req }) => Boolean(req.context?.schedulerInternal)
@@ -49,6 +50,9 @@ export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
   stamp({
     name: 'attemptLog',
     type: 'json',
-    admin: { description: 'Each attempt: when, what, outcome, HTTP status, error.' },
+    admin: {
+      ...jsonTextAdmin,
+      description: 'Each attempt: when, what, outcome, HTTP status, error.',
+    },
   }),
 ]

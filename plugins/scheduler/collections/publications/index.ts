@@ -6,6 +6,8 @@ import { calendarEndpoints } from '../../endpoints/calendar'
 import { rescheduleEndpoint } from '../../endpoints/reschedule'
 import { transitionEndpoints } from '../../endpoints/transitions'
 import { channelKinds, publicationStates } from '../../types'
+import { wallClockAdmin } from '../../fields/wallClock'
+import { accountsThatCanSend } from '../channelAccounts/credentialsNeeded'
 import { assignChannelAndKey } from './hooks/assignChannelAndKey'
 import { emitTransition } from './hooks/emitTransition'
 import { enforceTransitions } from './hooks/enforceTransitions'
@@ -69,6 +71,11 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
           relationTo: config.channelAccountsSlug,
           required: true,
           index: true,
+          filterOptions: () => accountsThatCanSend,
+          admin: {
+            description:
+              'Only accounts that can send are listed: a network account needs its access token, a webhook its signing secret (set on the channel account).',
+          },
         },
         {
           name: 'channel',
@@ -87,7 +94,7 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
           type: 'date',
           required: true,
           index: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: wallClockAdmin(),
         },
         {
           name: 'timeZone',
@@ -152,7 +159,7 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
       type: 'date',
       validate: validateUnpublishAt(config),
       admin: {
-        date: { pickerAppearance: 'dayAndTime' },
+        ...wallClockAdmin(),
         description: 'Take the post down at this time (e.g. the campaign end).',
       },
     },

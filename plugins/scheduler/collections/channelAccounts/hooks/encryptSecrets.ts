@@ -7,6 +7,15 @@ import { encryptSecret, isEncrypted, parseSecretsKey } from '../../../lib/secret
 export const secretFields = { accessToken: 'access token', secret: 'signing secret' } as const
 type SecretField = keyof typeof secretFields
 
+/**
+ * The admin form's inputs for them: Payload leaves a field the reader may not read out of the
+ * form altogether, so each secret is typed into a virtual field that is never stored or read back.
+ */
+export const secretInputs: Record<SecretField, string> = {
+  accessToken: 'enterAccessToken',
+  secret: 'enterSecret',
+}
+
 /** Bound into each ciphertext, so a stored token can't be copied into another field and decrypt. */
 export const secretAad = (field: SecretField): string => `channel-account:${field}`
 
@@ -19,7 +28,12 @@ export const encryptSecrets =
   ({ data, originalDoc, collection }) => {
     const stored: string[] = []
     for (const field of Object.keys(secretFields) as SecretField[]) {
-      const incoming: unknown = data[field]
+      const typed: unknown = data[secretInputs[field]]
+      delete data[secretInputs[field]]
+      const direct = typeof data[field] === 'string' && data[field].trim() !== ''
+      const incoming: unknown = direct ? data[field] : typed
+      // Errors go where the person typed: the admin's input, or the API's own field.
+      const path = direct ? field : secretInputs[field]
       if (typeof incoming === 'string' && incoming.trim() !== '') {
         const plain = incoming.trim()
         if (isEncrypted(plain)) {
@@ -29,8 +43,8 @@ export const encryptSecrets =
               collection: collection.slug,
               errors: [
                 {
-                  path: field,
-                  message: `${field}: give the secret itself, not an encrypted value.`,
+                  path,
+                  message: `${path}: give the secret itself, not an encrypted value.`,
                 },
               ],
             })
@@ -41,9 +55,7 @@ export const encryptSecrets =
           } catch (error) {
             throw new ValidationError({
               collection: collection.slug,
-              errors: [
-                { path: field, message: `${field}: can't be stored — ${(error as Error).message}` },
-              ],
+              errors: [{ path, message: `${path}: can't be stored — ${(error as Error).message}` }],
             })
           }
           data[field] = encryptSecret(plain, key, secretAad(field))

@@ -1,5 +1,7 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
+import { secretInputs } from './encryptSecrets'
+
 const isHttpUrl = (value: unknown): boolean => {
   if (typeof value !== 'string') return false
   try {
@@ -31,15 +33,18 @@ export const validateAccount: CollectionBeforeValidateHook = ({
       path: 'url',
       message: 'A webhook account needs the receiver URL (http or https).',
     })
+  // Typed into the admin's write-only input, or sent as `secret` by an API client.
+  const secretPath = data?.[secretInputs.secret] ? secretInputs.secret : 'secret'
+  const secret: unknown = data?.[secretPath]
   if (
     merged.channel === 'webhook' &&
-    typeof data?.secret === 'string' &&
-    data.secret &&
-    data.secret !== originalDoc?.secret &&
-    !/^whsec_[A-Za-z0-9+/=]+$/.test(data.secret)
+    typeof secret === 'string' &&
+    secret &&
+    secret !== originalDoc?.secret &&
+    !/^whsec_[A-Za-z0-9+/=]+$/.test(secret.trim())
   ) {
     errors.push({
-      path: 'secret',
+      path: secretPath,
       message: 'The webhook secret must look like whsec_ followed by base64.',
     })
   }

@@ -3,6 +3,7 @@ import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { idempotencyKey } from '../../../lib/idempotencyKey'
 import { editableStates, type PublicationState } from '../../../states'
+import { missingCredential } from '../../channelAccounts/credentialsNeeded'
 import { relationId } from '../relationId'
 
 /**
@@ -38,6 +39,16 @@ export const assignChannelAndKey =
         })
       data.channel = (account as unknown as { channel: string }).channel
       merged.channel = data.channel
+      // An account that can't send is refused when chosen, not found out at dispatch.
+      const missing = missingCredential(account as unknown as Record<string, unknown>)
+      const stillOpen =
+        originalDoc?.state === undefined ||
+        editableStates.includes(originalDoc.state as PublicationState)
+      if (missing && stillOpen)
+        throw new ValidationError({
+          collection: collection.slug,
+          errors: [{ path: 'channelAccount', message: `channelAccount: ${missing}` }],
+        })
     }
     const document = merged.document as { relationTo?: string; value?: unknown } | undefined
     const documentId = relationId(document?.value)

@@ -1,0 +1,97 @@
+'use client'
+/**
+ * A date and time entered and shown in the document's own zone (its `timeZone` field), whatever
+ * the browser's. Payload's date picker reads a typed time in the browser's zone: 9:00 typed in a
+ * UTC browser beside "America/New_York" was stored as 05:00 New York (issue 16). Here the wall
+ * clock is the zone's, and the stored value is the instant it names; changing the zone keeps the
+ * wall-clock time and moves the instant with it.
+ */
+import { FieldDescription, FieldError, FieldLabel, useField, useFormFields } from '@payloadcms/ui'
+import type { DateFieldClientComponent } from 'payload'
+import { useEffect, useRef } from 'react'
+
+import { fromWallTime, wallTimeIn } from '../lib/wallTime'
+
+type Props = {
+  /** The path of the field holding the IANA zone. @default 'timeZone' */
+  zoneField?: string
+}
+
+const wallOrNull = (value: unknown, zone: string): string | null => {
+  if (typeof value !== 'string' || !value) return null
+  try {
+    return wallTimeIn(value, zone).slice(0, 16)
+  } catch {
+    return null
+  }
+}
+
+export const WallClockField: DateFieldClientComponent = (props) => {
+  const { field, path: pathProp, readOnly } = props
+  const { zoneField = 'timeZone' } = props as unknown as Props
+  const path = pathProp ?? field.name
+  const { value, setValue, showError, errorMessage } = useField<string | null>({ path })
+  const zoneValue = useFormFields(([fields]) => fields[zoneField]?.value)
+  const zone = typeof zoneValue === 'string' && zoneValue ? zoneValue : 'UTC'
+  const known = wallOrNull(new Date(0).toISOString(), zone) !== null
+  const wall = known ? wallOrNull(value, zone) : null
+
+  // A new zone keeps the wall-clock time a person typed, so the instant follows the zone. Only a
+  // zone someone changed: the form's first value arriving is no change of zone.
+  const previousZone = useRef(typeof zoneValue === 'string' && zoneValue ? zoneValue : null)
+  useEffect(() => {
+    // Half-typed zones are skipped: the last valid one is what the wall clock was read in.
+    if (!known || typeof zoneValue !== 'string' || !zoneValue) return
+    const before = previousZone.current
+    previousZone.current = zone
+    if (!before || before === zone || typeof value !== 'string' || !value) return
+    const typed = wallOrNull(value, before)
+    const moved = typed ? fromWallTime(typed, zone) : null
+    if (moved) setValue(moved.toISOString())
+  }, [zoneValue, zone, known, value, setValue])
+
+  const inputId = `field-${path.replace(/\./g, '__')}`
+  return (
+    <div
+      className={`field-type date-time-field${showError ? ' error' : ''}`}
+      style={{ flex: '1 1 auto', marginBottom: 'var(--base)' }}
+    >
+      <FieldLabel
+        htmlFor={inputId}
+        label={`${typeof field.label === 'string' ? field.label : field.name} (${zone})`}
+        path={path}
+        required={field.required}
+      />
+      <FieldError path={path} message={errorMessage} showError={showError} />
+      <input
+        id={inputId}
+        type="datetime-local"
+        value={wall ?? ''}
+        disabled={readOnly || !known}
+        onChange={(event) => {
+          const next = event.target.value
+          if (!next) return setValue(null)
+          const instant = fromWallTime(next, zone)
+          if (instant) setValue(instant.toISOString())
+        }}
+        style={{
+          width: '100%',
+          padding: '0.5em',
+          border: '1px solid var(--theme-elevation-250)',
+          borderRadius: 'var(--style-radius-s)',
+          background: 'var(--theme-input-bg)',
+          color: 'var(--theme-text)',
+          font: 'inherit',
+        }}
+      />
+      <FieldDescription
+        path={path}
+        description={
+          known
+            ? `${typeof field.admin?.description === 'string' ? `${field.admin.description} ` : ''}In ${zone}, whatever this computer's time zone.`
+            : `Set a valid time zone first: "${zone}" is not one.`
+        }
+      />
+    </div>
+  )
+}
