@@ -3,6 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { cascadeRevocation, stampTakedown } from './cascade/afterRevocation'
 import { consentTasksCollection } from './collections/consentTasks'
 import { type SanitizedConsentConfig, sanitizeConsentOptions } from './defaults'
+import { takedownPreviewEndpoint } from './endpoints/takedownPreview'
 import { takedownReportEndpoint } from './endpoints/takedownReport'
 import { accessibilityGuard, consentGuard } from './gate/guards'
 import { withDashboardPanels } from '../scheduler'
@@ -46,6 +47,7 @@ export const consentPlugin =
       endpoints: [
         ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
         takedownReportEndpoint(config),
+        takedownPreviewEndpoint(config),
       ],
       fields: [
         ...collection.fields,
