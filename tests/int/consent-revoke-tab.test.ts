@@ -36,9 +36,9 @@ type Report = {
 /**
  * What the Revoke tab reads (issue 16, item 7): the takedown preview — the cascade's own deciding
  * steps, rolled back — says what a revocation will do before it is recorded, and then it does
- * exactly that; the report then follows each item to done.
+ * exactly that; the report then follows each item to done. A revocation is recorded whole.
  */
-describe('the Revoke tab: takedown preview and progress', () => {
+describe('the Revoke tab: takedown preview, progress and a revocation recorded whole', () => {
   let world: ConsentWorld
   let officer: string
 
@@ -236,5 +236,47 @@ describe('the Revoke tab: takedown preview and progress', () => {
       expect(text).not.toMatch(LEAK)
     }
     expect((await app.rest('GET', path, { token: tokens.admin.token! })).status).toBe(200)
+  })
+
+  it('records a revocation only with how it was received, and nothing without its date', async () => {
+    const { app, pool } = world
+    const { consent, rows } = await storyLiveEverywhere()
+    const before = await outbox(Object.values(rows))
+    await expectCleanError(
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: officer,
+        body: { revocation: { receivedAt: new Date().toISOString(), notes: 'Phone call' } },
+      }),
+      {
+        status: 400,
+        field: 'revocation.method',
+        problem: /How the revocation was received is required/,
+      },
+    )
+    await expectCleanError(
+      await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+        token: officer,
+        body: { revocation: { method: 'email' } },
+      }),
+      {
+        status: 400,
+        field: 'revocation.receivedAt',
+        problem: /When the revocation was received is required/,
+      },
+    )
+    const [record] = (
+      await pool.query(
+        'SELECT status, revocation_received_at, revocation_method, revocation_notes FROM consent_records WHERE id = $1',
+        [consent.id],
+      )
+    ).rows
+    expect(record).toEqual({
+      status: 'active',
+      revocation_received_at: null,
+      revocation_method: null,
+      revocation_notes: null,
+    })
+    expect(await outbox(Object.values(rows))).toEqual(before)
+    expect(await tasksOf(consent.id)).toEqual([])
   })
 })
