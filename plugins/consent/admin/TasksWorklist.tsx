@@ -36,6 +36,27 @@ type Filter = keyof typeof filters
 
 const LIMIT = 10
 
+const idOf = (value: TaskDoc['consentRecord']) =>
+  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
+
+/**
+ * The references of the page's consent records, in one read (only people who may read consent
+ * records get the field at all). Read apart rather than populated: Payload's batched population
+ * loses a consent record whose read writes an audit event, and hands back the bare id.
+ */
+const referencesOf = async (records: string, docs: TaskDoc[]) => {
+  const ids = [...new Set(docs.map((doc) => idOf(doc.consentRecord)))].filter(
+    (id): id is number => id !== null,
+  )
+  if (!ids.length) return new Map<number, string>()
+  const answer = await request<{ docs: { id: number; reference?: string }[] }>(
+    `/${records}?where[id][in]=${ids.join(',')}&select[reference]=true&depth=0&limit=${ids.length}`,
+  )
+  return new Map(
+    (answer.body?.docs ?? []).map((record) => [record.id, record.reference ?? `${record.id}`]),
+  )
+}
+
 const nameOf = (person: Person) =>
   person && typeof person === 'object' ? (person.name ?? person.email ?? null) : null
 
@@ -54,6 +75,7 @@ export const TasksWorklist = ({
   const [result, setResult] = useState<Page>()
   const [error, setError] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null)
+  const [references, setReferences] = useState<Map<number, string>>(new Map())
 
   const load = useCallback(async () => {
     const { where, sort } = filters[filter]
@@ -63,10 +85,9 @@ export const TasksWorklist = ({
       `page=${page}`,
       `limit=${LIMIT}`,
       'depth=1',
-      // Only what the list shows of the people and the consent record, not the whole documents.
+      // Only what the list shows of the people, not their whole records.
       `populate[${users}][name]=true`,
       `populate[${users}][email]=true`,
-      `populate[${records}][reference]=true`,
     ]
       .filter(Boolean)
       .join('&')
@@ -75,6 +96,7 @@ export const TasksWorklist = ({
     setError(null)
     // A page emptied by the last click (its task moved to the other filter): step back one.
     if (!answer.body.docs.length && page > 1) return setPage(page - 1)
+    setReferences(await referencesOf(records, answer.body.docs))
     setResult(answer.body)
   }, [tasks, records, users, filter, page])
 
@@ -91,13 +113,15 @@ export const TasksWorklist = ({
     done: Boolean(doc.done),
     doneAt: doc.doneAt ?? null,
     doneByName: nameOf(doc.doneBy),
-    consent:
-      doc.consentRecord && typeof doc.consentRecord === 'object'
-        ? {
-            href: `/admin/collections/${records}/${doc.consentRecord.id}/revoke`,
-            reference: doc.consentRecord.reference ?? `consent record ${doc.consentRecord.id}`,
+    consent: (() => {
+      const id = idOf(doc.consentRecord)
+      return id === null
+        ? null
+        : {
+            href: `/admin/collections/${records}/${id}/revoke`,
+            reference: references.get(id) ?? `consent record ${id}`,
           }
-        : null,
+    })(),
   }))
 
   return (
