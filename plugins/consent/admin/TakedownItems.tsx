@@ -12,15 +12,18 @@ import { isDown, networkWord, outcomeWords, progressWords, stateWord, when } fro
 const Item = ({
   publication,
   outcome,
+  heading: Heading,
 }: {
   publication: ReportPublication
   outcome?: PreviewOutcome
+  /** Website items sit under their part's heading, posts under their network's. */
+  heading: 'h4' | 'h5'
 }) => {
   const title = publication.title ?? `Publication ${publication.id}`
   return (
     <li style={styles.item}>
       <article aria-label={title}>
-        <h5 style={styles.itemTitle}>{title}</h5>
+        <Heading style={styles.itemTitle}>{title}</Heading>
         <p style={styles.line}>
           {publication.account ?? networkWord(publication.channel)}
           {outcome ? (
@@ -70,6 +73,7 @@ export const TakedownItems = ({
           <ul style={styles.list} aria-label="Website items">
             {web.map((publication) => (
               <Item
+                heading="h4"
                 key={publication.id}
                 publication={publication}
                 outcome={outcomes?.get(publication.id)}
@@ -93,6 +97,7 @@ export const TakedownItems = ({
             <ul style={styles.list} aria-label={`${networkWord(channel)} posts`}>
               {posts.map((publication) => (
                 <Item
+                  heading="h5"
                   key={publication.id}
                   publication={publication}
                   outcome={outcomes?.get(publication.id)}
