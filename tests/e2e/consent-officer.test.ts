@@ -221,6 +221,10 @@ describe('the consent officer revokes a consent', () => {
     await page.goto(`${base}/admin/collections/consent-records/${consent.id}/revoke`)
     const tasks = page.locator(TAB).getByRole('list', { name: 'Manual tasks' })
     await tasks.waitFor({ timeout: 60_000 })
+    // Opened afresh, the tab reads the revocation back from the record.
+    expect(await page.locator(TAB).textContent()).toMatch(
+      /Revoked: received .* by written letter, recorded by Casey Consent-Officer\./,
+    )
     const [first, second] = await tasksInDatabase()
     const task = tasks.getByRole('article', { name: first.place })
     await task.getByRole('button', { name: 'Done' }).click()
