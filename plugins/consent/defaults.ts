@@ -17,4 +17,10 @@ export const sanitizeConsentOptions = (options: ConsentPluginOptions): Sanitized
   tasksSlug: options.tasksSlug ?? ('consent-tasks' as CollectionSlug),
   manualChannels: options.manualChannels ?? ['print', 'broadcast', 'email', 'paid-advertising'],
   onEvent: options.onEvent ?? (() => {}),
+  revocationFields: options.revocationFields ?? {
+    receivedAt: 'revocation.receivedAt',
+    method: 'revocation.method',
+    notes: 'revocation.notes',
+    recordedBy: 'revocation.recordedBy',
+  },
 })

@@ -1,8 +1,14 @@
-import type { CollectionConfig, Config } from 'payload'
+import type {
+  CollectionConfig,
+  Config,
+  CustomDocumentViewConfig,
+  EditConfigWithoutRoot,
+} from 'payload'
 
 import { cascadeRevocation, stampTakedown } from './cascade/afterRevocation'
 import { consentTasksCollection } from './collections/consentTasks'
 import { type SanitizedConsentConfig, sanitizeConsentOptions } from './defaults'
+import { takedownPreviewEndpoint } from './endpoints/takedownPreview'
 import { takedownReportEndpoint } from './endpoints/takedownReport'
 import { accessibilityGuard, consentGuard } from './gate/guards'
 import { withDashboardPanels } from '../scheduler'
@@ -25,6 +31,39 @@ const extend = (
 
 /** Consent work due, on the dashboard (a path from the host's import-map base directory). */
 const CONSENT_DUE = '/plugins/consent/admin/ConsentDue#ConsentDue'
+/** The Revoke tab on a consent record: what comes down, the form, then the takedown's progress. */
+const REVOKE_VIEW = '/plugins/consent/admin/views/RevokeView#RevokeView'
+
+/** The host's consent collection's admin with the Revoke tab added to its document views. */
+const withRevokeTab = (
+  admin: CollectionConfig['admin'],
+  config: SanitizedConsentConfig,
+): CollectionConfig['admin'] => {
+  const edit = admin?.components?.views?.edit
+  if (edit?.root)
+    throw new Error(
+      `consentPlugin: the "${config.consentRecordsSlug}" collection replaces all its document views (views.edit.root), so the Revoke tab has nowhere to go.`,
+    )
+  const revoke: CustomDocumentViewConfig = {
+    Component: REVOKE_VIEW,
+    path: '/revoke',
+    tab: {
+      label: 'Revoke',
+      href: '/revoke',
+      // After Edit (100), before Versions and API (300, 400).
+      order: 200,
+      condition: ({ req }) => config.canManage(req),
+    },
+  }
+  const views: EditConfigWithoutRoot = Object.assign({}, edit, { revoke })
+  return {
+    ...admin,
+    components: {
+      ...admin?.components,
+      views: { ...admin?.components?.views, edit: views },
+    },
+  }
+}
 
 /**
  * Consent is a gate, not a field: this plugin hands the scheduler its guards (see `consentGuards`)
@@ -38,6 +77,7 @@ export const consentPlugin =
     let collections = incoming.collections ?? []
     collections = extend(collections, config.consentRecordsSlug, (collection) => ({
       ...collection,
+      admin: withRevokeTab(collection.admin, config),
       hooks: {
         ...collection.hooks,
         beforeChange: [...(collection.hooks?.beforeChange ?? []), stampTakedown(config)],
@@ -46,6 +86,7 @@ export const consentPlugin =
       endpoints: [
         ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
         takedownReportEndpoint(config),
+        takedownPreviewEndpoint(config),
       ],
       fields: [
         ...collection.fields,

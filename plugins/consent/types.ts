@@ -43,6 +43,13 @@ export type RelianceArgs = {
   req?: PayloadRequest
 }
 
+export type RevocationFields = {
+  receivedAt: string
+  method: string
+  notes: string
+  recordedBy: string
+}
+
 export type AccessibilityNeeds = {
   /** Languages the content is published in (web: every locale it has; YouTube: its own). */
   languages: string[]
@@ -80,6 +87,14 @@ export type ConsentPluginOptions = {
   consentChannel?: (channel: ChannelKind) => string
   /** Who may read and check off consent tasks besides their owner. */
   canManage: (req: PayloadRequest) => boolean
+  /**
+   * Where the host's consent records keep a revocation, as field paths (dots for groups): the
+   * Revoke tab writes `receivedAt`, `method` and `notes` there through the REST API, shows
+   * `method`'s options, and reads `recordedBy` back (the host stamps it). A path the collection
+   * does not have leaves that input out.
+   * @default { receivedAt: 'revocation.receivedAt', method: 'revocation.method', notes: 'revocation.notes', recordedBy: 'revocation.recordedBy' }
+   */
+  revocationFields?: RevocationFields
   /** Hours a manual takedown may take. @default 24 */
   takedownWithinHours?: number
   /** Days before expiry to warn about content still relying on a consent. @default 30 */

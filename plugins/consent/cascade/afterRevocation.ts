@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import { actorOf } from '../../scheduler'
 import type { SanitizedConsentConfig } from '../defaults'
 import { takeDown } from './takeDown'
+import type { TakedownArgs } from './takedownTasks'
 
 const revokedNow = (
   config: SanitizedConsentConfig,
@@ -11,6 +12,27 @@ const revokedNow = (
 ) =>
   !(previous && config.readConsent(previous).revokedAt) &&
   Boolean(next && config.readConsent(next).revokedAt)
+
+/**
+ * What revoking `doc` takes down, and in whose name: shared by the cascade and the Revoke tab's
+ * preview, so the preview's reasons, owners and deadlines are the cascade's.
+ */
+export const revocationTakedown = (
+  config: SanitizedConsentConfig,
+  doc: Record<string, unknown> & { id: number | string },
+  recordedBy: number | string | null,
+  now = new Date(),
+): TakedownArgs => {
+  const consent = config.readConsent(doc)
+  return {
+    consentRecordId: doc.id,
+    reference: consent.reference,
+    reason: `consent revoked (${consent.reference})`,
+    channelsAllowed: consent.channelsAllowed,
+    recordedBy,
+    now,
+  }
+}
 
 /** Marks the record as taken care of, so the expiry sweep never runs the cascade a second time. */
 export const stampTakedown =
@@ -32,13 +54,8 @@ export const cascadeRevocation =
     if (operation !== 'update' || !revokedNow(config, previousDoc, doc)) return doc
     const consent = config.readConsent(doc)
     const summary = await takeDown(config, {
-      consentRecordId: doc.id,
-      reference: consent.reference,
-      reason: `consent revoked (${consent.reference})`,
-      channelsAllowed: consent.channelsAllowed,
-      recordedBy: (req.user as { id?: number } | null)?.id ?? null,
+      ...revocationTakedown(config, doc, (req.user as { id?: number } | null)?.id ?? null),
       req,
-      now: new Date(),
     })
     req.context.consentTakedown = summary
     await config.onEvent(

@@ -1,10 +1,16 @@
 import type { PayloadRequest } from 'payload'
 
 import { removeItems } from '../../delivery'
-import { cancelPending, requestRetraction, schedulerConfigOf } from '../../scheduler'
+import {
+  cancelPending,
+  requestRetraction,
+  type RetractionRow,
+  schedulerConfigOf,
+} from '../../scheduler'
 import { transactionExecutor } from '../../postgres'
 import type { SanitizedConsentConfig } from '../defaults'
 import { lockRelyingPublications } from '../sql/relyingPublications'
+import { type TakedownArgs, takedownTasks } from './takedownTasks'
 
 export type TakedownSummary = {
   cancelled: number
@@ -12,6 +18,53 @@ export type TakedownSummary = {
   queued: number
   tasks: number
   publications: number[]
+}
+
+/** What a takedown does to each publication relying on the consent, as its operations decided it. */
+export type TakedownDecision = {
+  /** Every relying publication, whatever its state. */
+  publications: number[]
+  /** Pending (not live, not in a worker's hands): cancelled. */
+  cancelled: number[]
+  /** Live on the web: out of the public projection in the takedown's own transaction. */
+  web: RetractionRow[]
+  /** Live (or being sent) on a network that can delete: queued for the worker to delete. */
+  queued: RetractionRow[]
+  /** Live on a network whose API can't delete: a consent task each. */
+  cannotDelete: RetractionRow[]
+}
+
+/**
+ * The steps that decide what comes down, in `req`'s transaction: the relying rows are locked,
+ * the pending ones cancelled and the live ones handed to the scheduler's retraction, which alone
+ * knows which networks can delete. Shared by the takedown and its preview (which rolls it back),
+ * so what the Revoke tab announces is what these same operations then do.
+ */
+export const decideTakedown = async (
+  config: SanitizedConsentConfig,
+  args: TakedownArgs,
+  req: PayloadRequest,
+): Promise<TakedownDecision> => {
+  const { now, reason } = args
+  const payload = req.payload
+  const execute = transactionExecutor(req)
+  const scheduler = schedulerConfigOf(payload)
+  const documents = await config.relyingDocuments(args.consentRecordId, { payload, req })
+  const ids = await lockRelyingPublications(execute, config, args.consentRecordId, documents)
+  const cancelled = await cancelPending(execute, scheduler, { ids, reason, cause: 'consent', now })
+  const { retracting, cannotDelete } = await requestRetraction(execute, payload, scheduler, {
+    ids,
+    reason,
+    cause: 'consent',
+    now,
+  })
+  return {
+    publications: ids,
+    cancelled,
+    web: retracting.filter((row) => row.channel === 'web'),
+    queued: retracting.filter((row) => row.channel !== 'web'),
+    cannotDelete,
+  }
 }
 
 /**
@@ -26,81 +79,30 @@ export type TakedownSummary = {
  */
 export const takeDown = async (
   config: SanitizedConsentConfig,
-  args: {
-    consentRecordId: number | string
-    reference: string
-    reason: string
-    channelsAllowed: string[]
-    recordedBy: number | string | null
-    req: PayloadRequest
-    now: Date
-  },
+  args: TakedownArgs & { req: PayloadRequest },
 ): Promise<TakedownSummary> => {
-  const { req, now, reason } = args
-  const payload = req.payload
-  const execute = transactionExecutor(req)
-  const scheduler = schedulerConfigOf(payload)
-  const documents = await config.relyingDocuments(args.consentRecordId, { payload, req })
-  const ids = await lockRelyingPublications(execute, config, args.consentRecordId, documents)
-
-  const cancelled = await cancelPending(execute, scheduler, { ids, reason, cause: 'consent', now })
-  const { retracting, cannotDelete } = await requestRetraction(execute, payload, scheduler, {
-    ids,
-    reason,
-    cause: 'consent',
-    now,
-  })
-  const web = retracting.filter((row) => row.channel === 'web')
+  const { req } = args
+  const decision = await decideTakedown(config, args, req)
   // Gone from what the delivery API reads the moment this transaction commits; the worker then
   // marks the rows retracted and tells the front-ends to revalidate.
   await removeItems(
-    execute,
+    transactionExecutor(req),
     config.deliveryItemsSlug,
-    web.map((row) => row.remoteId).filter((key): key is string => Boolean(key)),
+    decision.web.map((row) => row.remoteId).filter((key): key is string => Boolean(key)),
   )
-
-  const due = new Date(now.getTime() + config.takedownWithinHours * 3_600_000).toISOString()
-  let tasks = 0
-  for (const row of cannotDelete) {
-    await payload.create({
+  const tasks = takedownTasks(config, args, decision.cannotDelete)
+  for (const task of tasks)
+    await req.payload.create({
       collection: config.tasksSlug,
-      data: {
-        kind: 'takedown',
-        consentRecord: args.consentRecordId,
-        publication: row.id,
-        place: `${row.channel} post ${row.remoteId ?? ''}`.trim(),
-        instructions: `${reason}: ${row.channel}'s API can't delete posts. Delete post ${row.remoteId ?? '(id unknown)'} by hand in the ${row.channel} app, then tick "done".`,
-        dueAt: due,
-        owner: row.createdBy ?? row.approvedBy ?? args.recordedBy,
-      } as never,
+      data: task as never,
       req,
       overrideAccess: true,
     })
-    tasks++
-  }
-  for (const channel of args.channelsAllowed.filter((name) =>
-    config.manualChannels.includes(name),
-  )) {
-    await payload.create({
-      collection: config.tasksSlug,
-      data: {
-        kind: 'takedown',
-        consentRecord: args.consentRecordId,
-        place: channel,
-        instructions: `${reason} (${args.reference}): the consent allowed ${channel}. Withdraw every ${channel} use of this patient's story or image that is still planned or in circulation, then tick "done".`,
-        dueAt: due,
-        owner: args.recordedBy,
-      } as never,
-      req,
-      overrideAccess: true,
-    })
-    tasks++
-  }
   return {
-    cancelled: cancelled.length,
-    retracted: web.length,
-    queued: retracting.length - web.length,
-    tasks,
-    publications: ids,
+    cancelled: decision.cancelled.length,
+    retracted: decision.web.length,
+    queued: decision.queued.length,
+    tasks: tasks.length,
+    publications: decision.publications,
   }
 }

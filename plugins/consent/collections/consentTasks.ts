@@ -4,6 +4,9 @@ import { actorOf, relationId } from '../../scheduler'
 
 import type { SanitizedConsentConfig } from '../defaults'
 
+/** The worklist with Done / Undo above the list (a path from the host's import-map base directory). */
+const TASKS_WORKLIST = '/plugins/consent/admin/TasksWorklist#TasksWorklist'
+
 const userId = (req: PayloadRequest) => (req.user as { id?: number | string } | null)?.id
 
 /**
@@ -27,6 +30,18 @@ export const consentTasksCollection = (config: SanitizedConsentConfig): Collecti
       useAsTitle: 'place',
       defaultColumns: ['kind', 'place', 'dueAt', 'owner', 'done'],
       description: 'Takedowns no API can do, and consents to renew.',
+      components: {
+        beforeList: [
+          {
+            path: TASKS_WORKLIST,
+            clientProps: {
+              tasks: config.tasksSlug,
+              records: config.consentRecordsSlug,
+              users: config.usersCollection,
+            },
+          },
+        ],
+      },
     },
     access: {
       read: mineOrManaged,

@@ -23,8 +23,10 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WallClockField as WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a } from '../../../../plugins/scheduler/admin/WallClockField'
 import { ReadOnlyList as ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966 } from '../../../../src/fields/ReadOnlyList'
+import { RevokeView as RevokeView_1e2e4a128938a4a955b343b85e0aee88 } from '../../../../plugins/consent/admin/views/RevokeView'
 import { JsonText as JsonText_fd9070fa571906fda4dfe374c2165268 } from '../../../../plugins/scheduler/admin/JsonText'
 import { SecretInput as SecretInput_ecb726a89ebdaed4bdda69b0559acc96 } from '../../../../plugins/scheduler/admin/SecretInput'
+import { TasksWorklist as TasksWorklist_17d06b70421b3e67db19552e67951a0c } from '../../../../plugins/consent/admin/TasksWorklist'
 import { PublishingSwitch as PublishingSwitch_56a6294190116d7f3cc45c38825a5cda } from '../../../../plugins/scheduler/admin/PublishingSwitch'
 import { NeedsMe as NeedsMe_86a55ccb01499bdf910f4517e2add4b7 } from '../../../../plugins/scheduler/admin/NeedsMe'
 import { ConsentDue as ConsentDue_4f161013845300b769d19639faeb5d5b } from '../../../../plugins/consent/admin/ConsentDue'
@@ -61,8 +63,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/scheduler/admin/WallClockField#WallClockField": WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a,
   "/src/fields/ReadOnlyList#ReadOnlyList": ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966,
+  "/plugins/consent/admin/views/RevokeView#RevokeView": RevokeView_1e2e4a128938a4a955b343b85e0aee88,
   "/plugins/scheduler/admin/JsonText#JsonText": JsonText_fd9070fa571906fda4dfe374c2165268,
   "/plugins/scheduler/admin/SecretInput#SecretInput": SecretInput_ecb726a89ebdaed4bdda69b0559acc96,
+  "/plugins/consent/admin/TasksWorklist#TasksWorklist": TasksWorklist_17d06b70421b3e67db19552e67951a0c,
   "/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch": PublishingSwitch_56a6294190116d7f3cc45c38825a5cda,
   "/plugins/scheduler/admin/NeedsMe#NeedsMe": NeedsMe_86a55ccb01499bdf910f4517e2add4b7,
   "/plugins/consent/admin/ConsentDue#ConsentDue": ConsentDue_4f161013845300b769d19639faeb5d5b,
