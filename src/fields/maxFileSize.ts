@@ -1,4 +1,6 @@
-import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { fileRefused } from './fileRefused'
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
@@ -16,15 +18,10 @@ export const maxFileSize =
       typeof size === 'number' &&
       size > bytes
     ) {
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [
-          {
-            path: 'file',
-            message: `The file is ${megabytes(size)}; the limit here is ${megabytes(bytes)}.`,
-          },
-        ],
-      })
+      throw fileRefused(
+        collection.slug,
+        `The file is ${megabytes(size)}; the limit here is ${megabytes(bytes)}.`,
+      )
     }
     return args
   }

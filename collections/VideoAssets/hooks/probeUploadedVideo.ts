@@ -1,5 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
+import { fileRefused } from '../../../src/fields/fileRefused'
 import { childRequest } from '../../../src/lib/requests/childRequest'
 import { extractPosterFrame, posterTime, probeVideo } from '../../../src/lib/video/probeVideo'
 import { withTempFile } from '../../../src/lib/video/withTempFile'
@@ -55,10 +56,7 @@ export const probeUploadedVideo: CollectionBeforeChangeHook = async ({ data, req
     if (error instanceof ValidationError) throw error
     const message =
       error instanceof Error ? error.message : 'The file could not be read as a video.'
-    throw new ValidationError({
-      collection: slugs.videoAssets,
-      errors: [{ path: 'file', message }],
-    })
+    throw fileRefused(slugs.videoAssets, message)
   }
   return data
 }
