@@ -1,4 +1,4 @@
-import type { Config, Payload } from 'payload'
+import type { CollectionConfig, Config, Payload } from 'payload'
 
 import { channelAccountsCollection } from './collections/channelAccounts'
 import { publicationsCollection } from './collections/publications'
@@ -45,7 +45,8 @@ const PUBLISHING_SWITCH = '/plugins/scheduler/admin/PublishingSwitch#PublishingS
 /** What needs the signed-in person now, and the next seven days, on the dashboard too. */
 const NEEDS_ME = '/plugins/scheduler/admin/NeedsMe#NeedsMe'
 /** The scheduler's pages, and the links to them above the admin's collections. */
-const VIEWS = '/plugins/scheduler/admin/views/index'
+const VIEWS_DIR = '/plugins/scheduler/admin/views'
+const VIEWS = `${VIEWS_DIR}/index`
 const NAV = '/plugins/scheduler/admin/SchedulerNav#SchedulerNav'
 
 /** The host's admin config with the scheduler's pages and their navigation added. */
@@ -59,6 +60,33 @@ const withSchedulerViews = (admin: Config['admin']): Config['admin'] => ({
       schedulerCalendar: { Component: `${VIEWS}#CalendarView`, path: '/calendar' },
       schedulerApprovals: { Component: `${VIEWS}#ApprovalsView`, path: '/approvals' },
       schedulerFailures: { Component: `${VIEWS}#FailuresView`, path: '/failures' },
+    },
+  },
+})
+
+type EditViews = NonNullable<
+  NonNullable<NonNullable<CollectionConfig['admin']>['components']>['views']
+>['edit']
+
+/** A "Schedule" tab on a publishable document: its posts, and adding it to channels. */
+const withScheduleTab = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  admin: {
+    ...collection.admin,
+    components: {
+      ...collection.admin?.components,
+      views: {
+        ...collection.admin?.components?.views,
+        // A host that replaced the whole edit view (`root`) keeps it: the tab is added beside it.
+        edit: {
+          ...collection.admin?.components?.views?.edit,
+          schedule: {
+            Component: `${VIEWS_DIR}/ScheduleTab#ScheduleTab`,
+            path: '/schedule',
+            tab: { label: 'Schedule', href: '/schedule', order: 150 },
+          },
+        } as EditViews,
+      },
     },
   },
 })
@@ -97,7 +125,7 @@ export const schedulerPlugin =
           // Appended, not replaced: the host's own hooks run first.
           const follow = followDocumentHooks(config, collection)!
           return {
-            ...collection,
+            ...withScheduleTab(collection),
             hooks: {
               ...collection.hooks,
               afterChange: [

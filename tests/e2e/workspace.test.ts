@@ -438,4 +438,84 @@ describe('the team workspace in the admin', () => {
     expect(await page.getByText('Its consent must allow:').count()).toBe(1)
     expect(problems).toEqual([])
   }, 240_000)
+
+  it('schedules a campaign from its Schedule tab: channels, time in its zone, counted copy, re-share, the gate, then approval', async () => {
+    const [campaign] = await sql(
+      "SELECT id, time_zone FROM campaigns WHERE _status = 'published' ORDER BY id LIMIT 1",
+    )
+    await sql(
+      "INSERT INTO channel_accounts (name, channel, credentials_set) VALUES ('Clinic on X', 'x', 'access token'), ('X account, no token', 'x', 'none')",
+    )
+    const page = await (await browser!.newContext({ timezoneId: 'Asia/Tokyo' })).newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'marketer@carecast.test')
+    await page.goto(`${base}/admin/collections/campaigns/${campaign.id}/schedule`)
+    const panel = page.getByRole('region', { name: 'Schedule' })
+    await panel.getByRole('heading', { name: 'Add to channels' }).waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    // An account that can't send is shown, not offered, and says why.
+    await expect
+      .poll(() => panel.getByLabel('X account, no token (X)', { exact: true }).isDisabled(), {
+        timeout: 30_000,
+      })
+      .toBe(true)
+    expect(await panel.textContent()).toContain('"X account, no token" has no access token yet')
+
+    await panel.getByLabel('Website (Website)').check()
+    await panel.getByLabel('Clinic on X (X)').check()
+    const day = plusDays(new Date().toISOString().slice(0, 10), 12)
+    await panel.getByLabel(`When (${campaign.time_zone})`).fill(`${day}T09:00`)
+    // X counts the way X does: a link is 23, whatever its length.
+    await panel.getByLabel('Link').fill('https://hospital.org/heart-month/know-your-numbers')
+    await panel.getByLabel('Copy for Clinic on X (X)').fill('x'.repeat(260))
+    await expect.poll(() => panel.getByText(/^284 of 280 characters — 4 too many$/).count()).toBe(1)
+    await panel.getByLabel('Copy for Clinic on X (X)').fill('Know your numbers: free checks')
+    await expect.poll(() => panel.getByText(/^54 of 280 characters$/).count()).toBe(1)
+    await panel.getByLabel('Copy for Website (Website)').fill('Know your numbers this month')
+    await panel.getByLabel('Share again').selectOption('month')
+    await panel.getByLabel('Times in all').fill('6')
+    expect(await panel.getByRole('figure').count()).toBe(2)
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+    await panel.getByRole('button', { name: 'Save as drafts' }).click()
+    await expect
+      .poll(() => panel.getByRole('article', { name: /^Website: / }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(1)
+
+    const rows = await sql(
+      "SELECT p.id, p.channel::text AS channel, p.state::text AS state, p.due_at, p.repeat, p.text FROM publications p JOIN publications_rels r ON r.parent_id = p.id AND r.path = 'document' WHERE r.campaigns_id = $1 AND p.state = 'draft' ORDER BY p.channel",
+      [campaign.id],
+    )
+    expect(rows.map((row) => [row.channel, row.repeat, row.text])).toEqual([
+      ['web', 'FREQ=MONTHLY;COUNT=6', 'Know your numbers this month'],
+      ['x', 'FREQ=MONTHLY;COUNT=6', 'Know your numbers: free checks'],
+    ])
+    for (const row of rows)
+      expect(new Date(row.due_at).toISOString()).toBe(
+        fromWallTime(`${day}T09:00`, campaign.time_zone)!.toISOString(),
+      )
+
+    // The gate's answer before sending; then it goes to the approvers.
+    const web = rows.find((row) => row.channel === 'web')!
+    const draft = panel.getByRole('article', { name: /^Website: / }).filter({ hasText: 'Draft' })
+    await draft.getByRole('button', { name: 'Check before sending' }).click()
+    await expect
+      .poll(() => draft.getByRole('status').textContent())
+      .toBe('Nothing stands in the way: it can be sent for approval.')
+    await draft.getByRole('button', { name: 'Send for approval' }).click()
+    await expect
+      .poll(
+        async () => (await sql('SELECT state FROM publications WHERE id = $1', [web.id]))[0].state,
+      )
+      .toBe('awaiting-approval')
+
+    await narrowCheck(
+      page,
+      `${base}/admin/collections/campaigns/${campaign.id}/schedule`,
+      'section[aria-labelledby] h2',
+    )
+    await sql("UPDATE publications SET state = 'cancelled' WHERE id = ANY($1)", [
+      rows.map((row) => row.id),
+    ])
+    expect(problems).toEqual([])
+  }, 240_000)
 })

@@ -150,4 +150,33 @@ describe('rescheduling from the calendar, and the campaign filter', () => {
       problem: /not a campaign id/,
     })
   })
+
+  it('answers what the gate would say before a post is sent for approval, and writes nothing', async () => {
+    const consent = await activeConsent(app, (await signedForm(app)).id, {
+      expiry: { expiresOn: '2027-04-06' },
+    })
+    const story = await publishedStory(app, consent.id)
+    const late = await scheduledPublication(app, {
+      document: story.id,
+      collection: slugs.patientStories,
+      account: web,
+      dueAt: new Date('2027-04-09T13:00:00Z'),
+    })
+    const fine = await scheduledPublication(app, {
+      document: campaignA,
+      account: web,
+      dueAt: new Date('2027-04-09T13:00:00Z'),
+    })
+    const gate = async (id: number | string, token = tokens.marketer.token!) =>
+      app.rest('GET', `/${slugs.publications}/${id}/gate`, { token })
+    const refused = (await (await gate(late.id)).json()) as { ok: boolean; message: string }
+    expect(refused.ok).toBe(false)
+    expect(refused.message).toMatch(/expires on .*or get a renewed consent/)
+    expect(await (await gate(fine.id)).json()).toEqual({
+      ok: true,
+      message: 'Nothing stands in the way: it can be sent for approval.',
+    })
+    expect((await gate(fine.id, '')).status).toBe(401)
+    expect(await publication(app, late.id)).toMatchObject({ state: 'scheduled' })
+  })
 })

@@ -4,7 +4,8 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import { defaultBaseUrls } from '../collections/channelAccounts/defaultBaseUrls'
-import { secretAad, secretFields } from '../collections/channelAccounts/hooks/encryptSecrets'
+import { secretAad } from '../collections/channelAccounts/hooks/encryptSecrets'
+import { secretFields } from '../collections/channelAccounts/secretFields'
 import { relationId } from '../collections/publications/relationId'
 import {
   type ChannelAccount,

@@ -165,7 +165,7 @@ export const countCharacters = (
       return { used: mastodonLength(text), limit, unit: 'characters' }
     }
     case 'youtube':
-      return { used: Buffer.byteLength(text, 'utf8'), limit: LIMITS.youtube!, unit: 'bytes' }
+      return { used: new TextEncoder().encode(text).length, limit: LIMITS.youtube!, unit: 'bytes' }
     case 'web':
     case 'webhook':
       return { used: graphemes(text), limit: null, unit: 'characters' }

@@ -1,8 +1,6 @@
 import type { Where } from 'payload'
 
-import { secretFields } from './hooks/encryptSecrets'
-
-type SecretField = keyof typeof secretFields
+import { type SecretField, secretFields } from './secretFields'
 
 /**
  * The secret an account of each channel can't send without: the website needs none (it is

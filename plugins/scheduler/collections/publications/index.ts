@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { accessFrom } from '../../access/fromCheck'
 import type { SanitizedSchedulerConfig } from '../../defaults'
 import { calendarEndpoints } from '../../endpoints/calendar'
+import { gateEndpoint } from '../../endpoints/gate'
 import { rescheduleEndpoint } from '../../endpoints/reschedule'
 import { transitionEndpoints } from '../../endpoints/transitions'
 import { channelKinds, publicationStates } from '../../types'
@@ -46,6 +47,7 @@ export const publicationsCollection = (config: SanitizedSchedulerConfig): Collec
     ...calendarEndpoints(config),
     ...transitionEndpoints(config),
     rescheduleEndpoint(config),
+    gateEndpoint(config),
   ],
   fields: [
     {

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WallClockField as WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a } from '../../../../plugins/scheduler/admin/WallClockField'
+import { ScheduleTab as ScheduleTab_5985cee5a4566a14ec3a4102161c8506 } from '../../../../plugins/scheduler/admin/views/ScheduleTab'
 import { ReadOnlyList as ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966 } from '../../../../src/fields/ReadOnlyList'
 import { RevokeView as RevokeView_1e2e4a128938a4a955b343b85e0aee88 } from '../../../../plugins/consent/admin/views/RevokeView'
 import { JsonText as JsonText_fd9070fa571906fda4dfe374c2165268 } from '../../../../plugins/scheduler/admin/JsonText'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/scheduler/admin/WallClockField#WallClockField": WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a,
+  "/plugins/scheduler/admin/views/ScheduleTab#ScheduleTab": ScheduleTab_5985cee5a4566a14ec3a4102161c8506,
   "/src/fields/ReadOnlyList#ReadOnlyList": ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966,
   "/plugins/consent/admin/views/RevokeView#RevokeView": RevokeView_1e2e4a128938a4a955b343b85e0aee88,
   "/plugins/scheduler/admin/JsonText#JsonText": JsonText_fd9070fa571906fda4dfe374c2165268,

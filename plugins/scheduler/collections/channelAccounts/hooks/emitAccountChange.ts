@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { actorOf } from '../../../events'
-import { secretFields } from './encryptSecrets'
+import { secretFields } from '../secretFields'
 
 // Bookkeeping, and `credentialsSet`, which only restates which secrets changed.
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'credentialsSet'])

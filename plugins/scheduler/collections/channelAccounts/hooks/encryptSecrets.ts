@@ -2,19 +2,7 @@ import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../../../defaults'
 import { encryptSecret, isEncrypted, parseSecretsKey } from '../../../lib/secrets'
-
-/** The write-only fields, and how the admin names them. */
-export const secretFields = { accessToken: 'access token', secret: 'signing secret' } as const
-type SecretField = keyof typeof secretFields
-
-/**
- * The admin form's inputs for them: Payload leaves a field the reader may not read out of the
- * form altogether, so each secret is typed into a virtual field that is never stored or read back.
- */
-export const secretInputs: Record<SecretField, string> = {
-  accessToken: 'enterAccessToken',
-  secret: 'enterSecret',
-}
+import { type SecretField, secretFields, secretInputs } from '../secretFields'
 
 /** Bound into each ciphertext, so a stored token can't be copied into another field and decrypt. */
 export const secretAad = (field: SecretField): string => `channel-account:${field}`

@@ -1,6 +1,6 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
-import { secretInputs } from './encryptSecrets'
+import { secretInputs } from '../secretFields'
 
 const isHttpUrl = (value: unknown): boolean => {
   if (typeof value !== 'string') return false
