@@ -3,7 +3,8 @@
  * signed-in person, on `npm start`'s seeded demo database with BENCH_POSTS more publications this
  * month (a quarter each draft, awaiting approval, scheduled and failed), in Debian's chromium: the
  * dashboard with its panels (Publishing, Needs me now, Consent work due), the calendar with its
- * posts, the approvals inbox and the failed posts with their first page. One warm-up load first
+ * posts, the approvals inbox and the failed posts with their first page, a campaign's Schedule tab
+ * and a consent record's Revoke tab. One warm-up load first
  * (`next dev` compiles a page on its first request, which no one waits for twice), then BENCH_LOADS
  * loads per page; each is timed from navigation to the first screen's content. Prints JSON. A
  * benchmark, not a test: it reports, it does not assert.
@@ -59,7 +60,12 @@ const seedPosts = async () => {
   )
 }
 
-const views = [
+const views: {
+  view: string
+  path: string
+  email?: string
+  ready: (page: Page) => Promise<void>
+}[] = [
   {
     view: 'calendar',
     path: '/admin/calendar',
@@ -84,6 +90,23 @@ const views = [
         .getByRole('article')
         .first()
         .waitFor({ timeout: 60_000 }),
+  },
+  {
+    view: 'schedule tab (campaign 1)',
+    path: '/admin/collections/campaigns/1/schedule',
+    ready: (page: Page) =>
+      page
+        .getByRole('list', { name: 'Its posts' })
+        .getByRole('article')
+        .first()
+        .waitFor({ timeout: 60_000 }),
+  },
+  {
+    view: 'revoke tab (consent record 1), as consent officer',
+    path: '/admin/collections/consent-records/1/revoke',
+    email: 'consent@carecast.test',
+    ready: (page: Page) =>
+      page.getByRole('heading', { name: /^Revoke / }).waitFor({ timeout: 60_000 }),
   },
 ]
 try {
@@ -112,9 +135,14 @@ try {
       firstScreenMs: percentiles(times.map((time) => Math.round(time.panels))),
     })
   }
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, base, 'approver@carecast.test')
-  for (const { view, path: at, ready } of views) {
+  const pages = new Map<string, Page>()
+  for (const { view, path: at, ready, email = 'approver@carecast.test' } of views) {
+    if (!pages.has(email)) {
+      const fresh = await (await browser.newContext()).newPage()
+      await signIn(fresh, base, email)
+      pages.set(email, fresh)
+    }
+    const page = pages.get(email)!
     const load = async () => {
       const started = performance.now()
       await page.goto(`${base}${at}`)
@@ -126,7 +154,7 @@ try {
     for (let i = 0; i < LOADS; i++) times.push(await load())
     results.push({
       view,
-      role: 'approver@carecast.test',
+      role: email,
       loads: LOADS,
       firstScreenMs: percentiles(times.map(Math.round)),
     })
