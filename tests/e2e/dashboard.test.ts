@@ -179,6 +179,7 @@ describe('the dashboard', () => {
     await expect.poll(() => panel.textContent()).toMatch(/This holds back \d+ posts?/)
     expect(await panel.textContent()).toMatch(/Still goes out: \d+ takedowns?/)
     // No reason, no pause: the field and the problem are named, nothing is written.
+    await approver.waitForLoadState('networkidle')
     await panel.getByRole('button', { name: 'Pause now' }).click()
     await expect.poll(() => panel.getByRole('alert').textContent()).toMatch(/^Reason: /)
     expect((await control()).paused).toBe(false)
@@ -186,6 +187,7 @@ describe('the dashboard', () => {
     await panel
       .getByLabel('Reason (everyone sees it)')
       .fill('Hospital incident: every post on hold')
+    await approver.waitForLoadState('networkidle')
     await panel.getByRole('button', { name: 'Pause now' }).click()
     const banner = panel.getByRole('status')
     await expect
@@ -209,8 +211,10 @@ describe('the dashboard', () => {
       .toMatch(/Paused by Alex Approver/)
     expect(await seen.getByRole('button').count()).toBe(0)
 
+    await approver.waitForLoadState('networkidle')
     await panel.getByRole('button', { name: 'Resume publishing' }).click()
     await expect.poll(() => panel.textContent()).toMatch(/Resume publishing\?/)
+    await approver.waitForLoadState('networkidle')
     await panel.getByRole('button', { name: 'Yes, resume' }).click()
     await expect.poll(() => panel.textContent()).toMatch(/Publishing is on/)
     expect((await control()).paused).toBe(false)

@@ -104,11 +104,13 @@ describe('the team workspace in the admin', () => {
     expect(await item('Flu clinic reminder').textContent()).toContain('written by Morgan Marketer')
     expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
 
+    await page.waitForLoadState('networkidle')
     await item('Flu clinic reminder').getByRole('button', { name: 'Approve' }).click()
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Flu clinic reminder: approved')
     // Rejecting needs a reason: none given, nothing is written.
+    await page.waitForLoadState('networkidle')
     await item('Knee class invite').getByRole('button', { name: 'Reject' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Say why')
     expect((await sql('SELECT state FROM publications WHERE id = $1', [work[1].id]))[0].state).toBe(
@@ -117,12 +119,14 @@ describe('the team workspace in the admin', () => {
     await item('Knee class invite')
       .getByLabel('Reason for rejecting')
       .fill('Use the new class times')
+    await page.waitForLoadState('networkidle')
     await item('Knee class invite').getByRole('button', { name: 'Reject' }).click()
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Knee class invite: rejected')
 
     await expect.poll(() => inbox.getByRole('article').count()).toBe(2)
+    await page.waitForLoadState('networkidle')
     await page.getByRole('button', { name: 'Select all on this page' }).click()
     await page
       .getByLabel('Reason for rejecting the selected')
@@ -183,11 +187,13 @@ describe('the team workspace in the admin', () => {
     expect(await first.getByRole('table').textContent()).toContain('401')
     expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
 
+    await page.waitForLoadState('networkidle')
     await page.getByRole('button', { name: 'Retry Failed post 1' }).click()
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Failed post 1: back on the schedule')
     await expect.poll(() => list.getByRole('article').count()).toBe(2)
+    await page.waitForLoadState('networkidle')
     await page.getByRole('button', { name: 'Retry all 2 failed posts' }).click()
     await expect
       .poll(() => page.getByRole('status').first().textContent())
