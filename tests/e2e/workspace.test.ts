@@ -7,11 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
 import { freePort } from '../../src/db/freePort'
-import { accessibilityProblems, openBrowser, signIn, watch } from './support/browser'
+import { accessibilityProblems, openBrowser, signIn, watch, widthOnPhone } from './support/browser'
 import { sqlOn, start, stop } from './support/carecast'
-
-const NEW_YORK = 'America/New_York'
-const DAY = 86_400_000
+import { DAY, NEW_YORK, newYorkInstant, plusDays } from './support/dates'
 
 /** `YYYY-MM-DD` of a day `days` after today, moved to the Tuesday of its week (Sunday first). */
 const tuesdayAfter = (days: number) => {
@@ -19,19 +17,14 @@ const tuesdayAfter = (days: number) => {
   day.setUTCDate(day.getUTCDate() - day.getUTCDay() + 2)
   return day.toISOString().slice(0, 10)
 }
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
-
-/** The UTC instant of a wall-clock time in New York (EST or EDT, whichever that day has). */
-const newYorkInstant = (date: string, time: string) => fromWallTime(`${date}T${time}`, NEW_YORK)!
 
 /**
  * Issue 16, items 2, 4 and 5 in a real browser on `npm start`: an approver works through the
  * approvals inbox (one, with a reason, in bulk; never their own post), retries failed posts one
  * and all, and a marketer drags a post on the calendar in a browser on Tokyo time — the post keeps
  * its New York wall-clock time, goes back for approval, and a move past the consent's end is
- * refused with the reason. And the forms: credentials entered on a channel account, Due At in the
- * post's zone, derived lists and day-only dates readable by a consent officer.
+ * refused with the reason. And a campaign scheduled from its Schedule tab. The forms are in
+ * forms.test.ts.
  */
 describe('the team workspace in the admin', () => {
   let dataDir: string
@@ -66,14 +59,8 @@ describe('the team workspace in the admin', () => {
       { id: number }[]
     >
 
-  const narrowCheck = async (page: Page, url: string, ready = 'section[aria-labelledby] h1') => {
-    await page.setViewportSize({ width: 390, height: 844 })
-    await page.goto(url)
-    await page.locator(ready).waitFor({ timeout: 60_000 })
-    await page.waitForLoadState('networkidle')
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    await page.setViewportSize({ width: 1280, height: 900 })
-  }
+  const narrowCheck = async (page: Page, url: string, ready = 'section[aria-labelledby] h1') =>
+    expect(await widthOnPhone(page, url, ready)).toBeLessThanOrEqual(390)
 
   it('lets an approver approve one, reject one with a reason, and reject others in bulk — never their own', async () => {
     const marketer = await userId('marketer@carecast.test')
@@ -317,134 +304,6 @@ describe('the team workspace in the admin', () => {
     expect(problems).toEqual([])
   }, 240_000)
 
-  it("takes an account's token on its form, offers a post only accounts that can send, and keeps Due At in the post's zone", async () => {
-    const admin = await (await browser!.newContext({ timezoneId: 'UTC' })).newPage()
-    const adminProblems = watch(admin)
-    await signIn(admin, base, 'admin@carecast.test')
-    await admin.goto(`${base}/admin/collections/channel-accounts/create`)
-    await admin.locator('#field-name').fill('Hospital Mastodon')
-    await admin.locator('#field-channel').click()
-    await admin.getByRole('option', { name: 'mastodon', exact: true }).click()
-    await admin.locator('#field-baseUrl').fill('https://mastodon.example')
-    const token = admin.getByLabel('Access token')
-    await token.fill('typed-in-the-admin-form')
-    await admin.locator('#action-save').click()
-    await admin.waitForURL(/\/channel-accounts\/\d+/, { timeout: 30_000 })
-    const [account] = await sql(
-      "SELECT id, access_token, credentials_set FROM channel_accounts WHERE name = 'Hospital Mastodon'",
-    )
-    expect(account.credentials_set).toBe('access token')
-    expect(account.access_token).toMatch(/^v1\./)
-    // Never shown again: the form comes back with the input empty.
-    await admin.reload()
-    await expect.poll(() => admin.getByLabel('Access token').inputValue()).toBe('')
-    expect(await admin.content()).not.toContain('typed-in-the-admin-form')
-    await sql(
-      "INSERT INTO channel_accounts (name, channel, credentials_set) VALUES ('Clinic X without token', 'x', 'none')",
-    )
-
-    // A marketer in a browser on Tokyo time sets 09:00 in the post's own zone, New York.
-    const page = await (await browser!.newContext({ timezoneId: 'Asia/Tokyo' })).newPage()
-    const problems = watch(page)
-    const [post] = await posts(1, 8)
-    const marketer = await userId('marketer@carecast.test')
-    await sql(
-      "UPDATE publications SET state = 'draft', title = 'Zone check', time_zone = $2, due_at = now() + interval '20 days', created_by_id = $3 WHERE id = $1",
-      [post.id, NEW_YORK, marketer],
-    )
-    await signIn(page, base, 'marketer@carecast.test')
-    await page.goto(`${base}/admin/collections/publications/${post.id}`)
-    const due = page.getByLabel(`Due At (${NEW_YORK})`)
-    await due.waitFor({ timeout: 60_000 })
-    // Typed before React hydrates the form, a value is lost: wait as a person would.
-    await page.waitForLoadState('networkidle')
-    const day = plusDays(new Date().toISOString().slice(0, 10), 21)
-    await due.fill(`${day}T09:00`)
-    // Only accounts that can send are offered.
-    await page.locator('#field-channelAccount').click()
-    await expect
-      .poll(() => page.getByRole('option').allTextContents())
-      .toContain('Hospital Mastodon')
-    expect(await page.getByRole('option').allTextContents()).not.toContain('Clinic X without token')
-    await page.keyboard.press('Escape')
-    await page.locator('#action-save').click()
-    await expect
-      .poll(
-        async () =>
-          (
-            await sql('SELECT due_at FROM publications WHERE id = $1', [post.id])
-          )[0].due_at.toISOString(),
-        { timeout: 30_000 },
-      )
-      .toBe(newYorkInstant(day, '09:00').toISOString())
-    await page.reload()
-    await expect
-      .poll(() => page.getByLabel(`Due At (${NEW_YORK})`).inputValue(), { timeout: 60_000 })
-      .toBe(`${day}T09:00`)
-
-    // A new zone keeps the wall-clock time: 09:00 now means 09:00 in Chicago.
-    await page.waitForLoadState('networkidle')
-    await page.locator('#field-timeZone').fill('America/Chicago')
-    await expect
-      .poll(() => page.getByLabel('Due At (America/Chicago)').inputValue())
-      .toBe(`${day}T09:00`)
-    await page.locator('#action-save').click()
-    await expect
-      .poll(
-        async () =>
-          (
-            await sql('SELECT due_at FROM publications WHERE id = $1', [post.id])
-          )[0].due_at.toISOString(),
-        { timeout: 30_000 },
-      )
-      .toBe(fromWallTime(`${day}T09:00`, 'America/Chicago')!.toISOString())
-
-    // The publication form too: at phone width it scrolled sideways.
-    await narrowCheck(page, `${base}/admin/collections/publications/${post.id}`, '#field-dueAt')
-    await sql("UPDATE publications SET state = 'cancelled' WHERE id = $1", [post.id])
-    expect(adminProblems).toEqual([])
-    expect(problems).toEqual([])
-  }, 240_000)
-
-  it("shows a consent officer a record's missing elements and a story's needed uses as lists, and day-only dates with their year", async () => {
-    const [record] = await sql(
-      "SELECT id, recipients FROM consent_records WHERE reference = 'AUTH-2026-0001'",
-    )
-    const page = await browser!.newPage()
-    const problems = watch(page)
-    await signIn(page, base, 'consent@carecast.test')
-    await page.goto(`${base}/admin/collections/consent-records/${record.id}`)
-    await expect
-      .poll(() => page.getByText('Every required element is recorded.').count(), {
-        timeout: 60_000,
-      })
-      .toBe(1)
-    // "31 Oct 2027", not "Oct 31": a 2027 expiry must not read like this year's.
-    await expect
-      .poll(() => page.locator('input[value="31 Oct 2027"]').count(), { timeout: 30_000 })
-      .toBe(1)
-
-    await sql('UPDATE consent_records SET recipients = NULL WHERE id = $1', [record.id])
-    await page.reload()
-    const missing = page.getByRole('list', { name: 'Missing Elements' })
-    await expect
-      .poll(() => missing.textContent(), { timeout: 60_000 })
-      .toBe('who may receive the information (the recipients)')
-    await sql('UPDATE consent_records SET recipients = $2 WHERE id = $1', [
-      record.id,
-      record.recipients,
-    ])
-
-    const [story] = await sql(
-      'SELECT id FROM patient_stories WHERE consent_uses_needed @> \'["name"]\'::jsonb ORDER BY id LIMIT 1',
-    )
-    await page.goto(`${base}/admin/collections/patient-stories/${story.id}`)
-    const uses = page.getByRole('list', { name: 'Consent Uses Needed' })
-    await expect.poll(() => uses.textContent(), { timeout: 60_000 }).toContain('Name')
-    expect(await page.getByText('Its consent must allow:').count()).toBe(1)
-    expect(problems).toEqual([])
-  }, 240_000)
-
   it('schedules a campaign from its Schedule tab: channels, time in its zone, counted copy, re-share, the gate, then approval', async () => {
     const [campaign] = await sql(
       "SELECT id, time_zone FROM campaigns WHERE _status = 'published' ORDER BY id LIMIT 1",
@@ -469,6 +328,10 @@ describe('the team workspace in the admin', () => {
 
     await panel.getByLabel('Website (Website)').check()
     await panel.getByLabel('Clinic on X (X)').check()
+    // The campaign's own hero image is offered, and goes with both posts.
+    const images = panel.getByRole('group', { name: 'Images from this document' })
+    expect(await images.getByRole('checkbox').count()).toBe(1)
+    await images.getByRole('checkbox').check()
     const day = plusDays(new Date().toISOString().slice(0, 10), 12)
     await panel.getByLabel(`When (${campaign.time_zone})`).fill(`${day}T09:00`)
     // X counts the way X does: a link is 23, whatever its length.
@@ -481,6 +344,8 @@ describe('the team workspace in the admin', () => {
     await panel.getByLabel('Share again').selectOption('month')
     await panel.getByLabel('Times in all').fill('6')
     expect(await panel.getByRole('figure').count()).toBe(2)
+    // Each preview shows the picture, cut to what the network is sent.
+    expect(await panel.getByRole('figure').locator('img').count()).toBe(2)
     expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
     await panel.getByRole('button', { name: 'Save as drafts' }).click()
     await expect
@@ -494,6 +359,17 @@ describe('the team workspace in the admin', () => {
     expect(rows.map((row) => [row.channel, row.repeat, row.text])).toEqual([
       ['web', 'FREQ=MONTHLY;COUNT=6', 'Know your numbers this month'],
       ['x', 'FREQ=MONTHLY;COUNT=6', 'Know your numbers: free checks'],
+    ])
+    const [campaignImage] = await sql('SELECT hero_image_id FROM campaigns WHERE id = $1', [
+      campaign.id,
+    ])
+    const attached = await sql(
+      "SELECT parent_id, media_id FROM publications_rels WHERE path = 'media' AND parent_id = ANY($1) ORDER BY parent_id",
+      [rows.map((row) => row.id)],
+    )
+    expect(attached.map((row) => row.media_id)).toEqual([
+      campaignImage.hero_image_id,
+      campaignImage.hero_image_id,
     ])
     for (const row of rows)
       expect(new Date(row.due_at).toISOString()).toBe(

@@ -75,3 +75,17 @@ export const accessibilityProblems = async (page: Page, selector: string) => {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help}`)
 }
+
+/**
+ * How wide `url` lays out on a 390 px phone: the document's scroll width once `ready` shows
+ * (issue 16: the publication form scrolled sideways). The viewport is put back afterwards.
+ */
+export const widthOnPhone = async (page: Page, url: string, ready: string) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(url)
+  await page.locator(ready).waitFor({ timeout: 60_000 })
+  await page.waitForLoadState('networkidle')
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  return width
+}

@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
+import { freePort } from '../../src/db/freePort'
+import { openBrowser, signIn, watch, widthOnPhone } from './support/browser'
+import { sqlOn, start, stop } from './support/carecast'
+import { NEW_YORK, newYorkInstant, plusDays } from './support/dates'
+
+/**
+ * Issue 16's defects in the forms, in a real browser on `npm start`: credentials entered on a
+ * channel account, Due At in the post's zone from a browser in another, derived lists and
+ * day-only dates readable by a consent officer.
+ */
+describe('the admin forms', () => {
+  let dataDir: string
+  let running: ReturnType<typeof start> | undefined
+  let browser: Browser | undefined
+  let base: string
+  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const userId = async (email: string) =>
+    (await sql('SELECT id FROM users WHERE email = $1', [email]))[0].id as number
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-forms-'))
+    await fs.chmod(dataDir, 0o755)
+    running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
+    base = await running.ready
+    browser = await openBrowser()
+    // The demo's web publications go out seconds after start; wait so none is mid-dispatch.
+    const busy =
+      "SELECT count(*)::int AS n FROM publications WHERE state IN ('scheduled', 'dispatching')"
+    for (let waited = 0; (await sql(busy))[0].n > 0 && waited < 120; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    if (running) await stop(running.child)
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+
+  it("takes an account's token on its form, offers a post only accounts that can send, and keeps Due At in the post's zone", async () => {
+    const admin = await (await browser!.newContext({ timezoneId: 'UTC' })).newPage()
+    const adminProblems = watch(admin)
+    await signIn(admin, base, 'admin@carecast.test')
+    await admin.goto(`${base}/admin/collections/channel-accounts/create`)
+    await admin.locator('#field-name').fill('Hospital Mastodon')
+    await admin.locator('#field-channel').click()
+    await admin.getByRole('option', { name: 'mastodon', exact: true }).click()
+    await admin.locator('#field-baseUrl').fill('https://mastodon.example')
+    const token = admin.getByLabel('Access token')
+    await token.fill('typed-in-the-admin-form')
+    await admin.locator('#action-save').click()
+    await admin.waitForURL(/\/channel-accounts\/\d+/, { timeout: 30_000 })
+    const [account] = await sql(
+      "SELECT id, access_token, credentials_set FROM channel_accounts WHERE name = 'Hospital Mastodon'",
+    )
+    expect(account.credentials_set).toBe('access token')
+    expect(account.access_token).toMatch(/^v1\./)
+    // Never shown again: the form comes back with the input empty.
+    await admin.reload()
+    await expect.poll(() => admin.getByLabel('Access token').inputValue()).toBe('')
+    expect(await admin.content()).not.toContain('typed-in-the-admin-form')
+    await sql(
+      "INSERT INTO channel_accounts (name, channel, credentials_set) VALUES ('Clinic X without token', 'x', 'none')",
+    )
+
+    // A marketer in a browser on Tokyo time sets 09:00 in the post's own zone, New York.
+    const page = await (await browser!.newContext({ timezoneId: 'Asia/Tokyo' })).newPage()
+    const problems = watch(page)
+    const [post] = await sql('SELECT id FROM publications ORDER BY id LIMIT 1')
+    const marketer = await userId('marketer@carecast.test')
+    await sql(
+      "UPDATE publications SET state = 'draft', title = 'Zone check', time_zone = $2, due_at = now() + interval '20 days', created_by_id = $3 WHERE id = $1",
+      [post.id, NEW_YORK, marketer],
+    )
+    await signIn(page, base, 'marketer@carecast.test')
+    await page.goto(`${base}/admin/collections/publications/${post.id}`)
+    const due = page.getByLabel(`Due At (${NEW_YORK})`)
+    await due.waitFor({ timeout: 60_000 })
+    // Typed before React hydrates the form, a value is lost: wait as a person would.
+    await page.waitForLoadState('networkidle')
+    const day = plusDays(new Date().toISOString().slice(0, 10), 21)
+    await due.fill(`${day}T09:00`)
+    // Only accounts that can send are offered.
+    await page.locator('#field-channelAccount').click()
+    await expect
+      .poll(() => page.getByRole('option').allTextContents())
+      .toContain('Hospital Mastodon')
+    expect(await page.getByRole('option').allTextContents()).not.toContain('Clinic X without token')
+    await page.keyboard.press('Escape')
+    await page.locator('#action-save').click()
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql('SELECT due_at FROM publications WHERE id = $1', [post.id])
+          )[0].due_at.toISOString(),
+        { timeout: 30_000 },
+      )
+      .toBe(newYorkInstant(day, '09:00').toISOString())
+    await page.reload()
+    await expect
+      .poll(() => page.getByLabel(`Due At (${NEW_YORK})`).inputValue(), { timeout: 60_000 })
+      .toBe(`${day}T09:00`)
+
+    // A new zone keeps the wall-clock time: 09:00 now means 09:00 in Chicago.
+    await page.waitForLoadState('networkidle')
+    await page.locator('#field-timeZone').fill('America/Chicago')
+    await expect
+      .poll(() => page.getByLabel('Due At (America/Chicago)').inputValue())
+      .toBe(`${day}T09:00`)
+    await page.locator('#action-save').click()
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql('SELECT due_at FROM publications WHERE id = $1', [post.id])
+          )[0].due_at.toISOString(),
+        { timeout: 30_000 },
+      )
+      .toBe(fromWallTime(`${day}T09:00`, 'America/Chicago')!.toISOString())
+
+    // The publication form too: at phone width it scrolled sideways.
+    expect(
+      await widthOnPhone(page, `${base}/admin/collections/publications/${post.id}`, '#field-dueAt'),
+    ).toBeLessThanOrEqual(390)
+    await sql("UPDATE publications SET state = 'cancelled' WHERE id = $1", [post.id])
+    expect(adminProblems).toEqual([])
+    expect(problems).toEqual([])
+  }, 240_000)
+
+  it("shows a consent officer a record's missing elements and a story's needed uses as lists, and day-only dates with their year", async () => {
+    const [record] = await sql(
+      "SELECT id, recipients FROM consent_records WHERE reference = 'AUTH-2026-0001'",
+    )
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'consent@carecast.test')
+    await page.goto(`${base}/admin/collections/consent-records/${record.id}`)
+    await expect
+      .poll(() => page.getByText('Every required element is recorded.').count(), {
+        timeout: 60_000,
+      })
+      .toBe(1)
+    // "31 Oct 2027", not "Oct 31": a 2027 expiry must not read like this year's.
+    await expect
+      .poll(() => page.locator('input[value="31 Oct 2027"]').count(), { timeout: 30_000 })
+      .toBe(1)
+
+    await sql('UPDATE consent_records SET recipients = NULL WHERE id = $1', [record.id])
+    await page.reload()
+    const missing = page.getByRole('list', { name: 'Missing Elements' })
+    await expect
+      .poll(() => missing.textContent(), { timeout: 60_000 })
+      .toBe('who may receive the information (the recipients)')
+    await sql('UPDATE consent_records SET recipients = $2 WHERE id = $1', [
+      record.id,
+      record.recipients,
+    ])
+
+    const [story] = await sql(
+      'SELECT id FROM patient_stories WHERE consent_uses_needed @> \'["name"]\'::jsonb ORDER BY id LIMIT 1',
+    )
+    await page.goto(`${base}/admin/collections/patient-stories/${story.id}`)
+    const uses = page.getByRole('list', { name: 'Consent Uses Needed' })
+    await expect.poll(() => uses.textContent(), { timeout: 60_000 }).toContain('Name')
+    expect(await page.getByText('Its consent must allow:').count()).toBe(1)
+    expect(problems).toEqual([])
+  }, 240_000)
+})
