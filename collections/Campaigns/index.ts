@@ -4,6 +4,7 @@ import { wallClockAdmin } from '../../plugins/scheduler'
 
 import { isAuthor } from '../../src/access/isAuthor'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { draftCheckField, withDraftWarning } from '../../src/fields/draftWarnings'
 import { slugField } from '../../src/fields/slugField'
 import { timeZoneField } from '../../src/fields/timeZoneField'
 import { utmGroup } from '../../src/fields/utmGroup'
@@ -21,6 +22,7 @@ export const Campaigns: CollectionConfig = {
   access: { read: publishedOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
+    draftCheckField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
     slugField(),
     { name: 'summary', type: 'textarea', localized: true, maxLength: 600 },
@@ -62,7 +64,7 @@ export const Campaigns: CollectionConfig = {
           name: 'endsAt',
           type: 'date',
           required: true,
-          admin: wallClockAdmin(),
+          admin: withDraftWarning(wallClockAdmin()),
           validate: validateEndAfterStart,
         },
       ],

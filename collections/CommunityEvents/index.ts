@@ -5,6 +5,7 @@ import { wallClockAdmin } from '../../plugins/scheduler'
 
 import { isAuthor } from '../../src/access/isAuthor'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { draftCheckField, withDraftWarning } from '../../src/fields/draftWarnings'
 import { slugField } from '../../src/fields/slugField'
 import { timeZoneField } from '../../src/fields/timeZoneField'
 import { validateEndAfterStart } from '../../src/fields/validateEndAfterStart'
@@ -41,6 +42,7 @@ export const CommunityEvents: CollectionConfig = {
   access: { read: publishedOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
+    draftCheckField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
     slugField(),
     { name: 'description', type: 'richText', localized: true },
@@ -57,7 +59,7 @@ export const CommunityEvents: CollectionConfig = {
           name: 'endsAt',
           type: 'date',
           required: true,
-          admin: wallClockAdmin(),
+          admin: withDraftWarning(wallClockAdmin()),
           validate: validateEndAfterStart,
         },
       ],
@@ -72,10 +74,10 @@ export const CommunityEvents: CollectionConfig = {
           name: 'rrule',
           type: 'text',
           maxLength: 300,
-          admin: {
+          admin: withDraftWarning({
             description:
               'RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8 (every Tuesday, 8 times). Times repeat in the event time zone.',
-          },
+          }),
           validate: ((value) => {
             if (!value) return true
             const result = validateRRule(value, eventRecurrence)
@@ -132,11 +134,19 @@ export const CommunityEvents: CollectionConfig = {
       type: 'text',
       maxLength: 500,
       validate: needsJoinUrl,
-      admin: { condition: (_, s) => s?.format !== 'in-person' },
+      admin: withDraftWarning({
+        condition: (_: unknown, s: { format?: string }) => s?.format !== 'in-person',
+      }),
     },
     { name: 'organizer', type: 'text', maxLength: 160 },
     { name: 'capacity', type: 'number', min: 1 },
-    { name: 'registrationUrl', type: 'text', maxLength: 500, validate: httpsUrl },
+    {
+      name: 'registrationUrl',
+      type: 'text',
+      maxLength: 500,
+      validate: httpsUrl,
+      admin: withDraftWarning(),
+    },
     {
       name: 'cost',
       type: 'group',

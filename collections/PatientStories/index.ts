@@ -8,6 +8,7 @@ import { isStaffField } from '../../src/access/isStaffField'
 import { isStaffWhileConsentHolds } from '../../src/access/isStaffWhileConsentHolds'
 import { publishedForApiClientsWhileConsentHolds } from '../../src/access/publishedForApiClientsWhileConsentHolds'
 import { auditChanges, auditDeletes } from '../../src/audit/auditHooks'
+import { draftCheckField, withDraftWarning } from '../../src/fields/draftWarnings'
 import { slugField } from '../../src/fields/slugField'
 import { consentUseOptions } from '../../src/lib/consent/options'
 import { slugs } from '../../src/slugs'
@@ -39,6 +40,7 @@ export const PatientStories: CollectionConfig = {
     afterDelete: [auditDeletes(slugs.patientStories)],
   },
   fields: [
+    draftCheckField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
     slugField(),
     {
@@ -57,10 +59,10 @@ export const PatientStories: CollectionConfig = {
       name: 'displayName',
       type: 'text',
       maxLength: 80,
-      admin: {
+      admin: withDraftWarning({
         description:
           'The name shown with the story, as the policy allows: "Maria", "M. G.", or empty when anonymous.',
-      },
+      }),
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
         const policy = siblingData?.displayNamePolicy
         const name = typeof value === 'string' ? value.trim() : ''

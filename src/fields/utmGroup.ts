@@ -3,6 +3,7 @@ import type { FieldHook, GroupField, TextFieldSingleValidation } from 'payload'
 import { findHealthTerm, healthTermMessage } from '../lib/utm/findHealthTerm'
 import { healthTerms } from '../lib/utm/healthTerms'
 import { utmFromSlug } from '../lib/utm/utmFromSlug'
+import { withDraftWarning } from './draftWarnings'
 
 /** UTM values end up in analytics tools: they must not carry a condition or diagnosis. */
 const noHealthTerm =
@@ -38,6 +39,7 @@ const utmText = (name: string, part?: 'source' | 'medium' | 'campaign') => ({
   type: 'text' as const,
   maxLength: 100,
   hooks: part ? { beforeValidate: [defaultFromSlug(part)] } : undefined,
+  admin: withDraftWarning(),
   validate: (async (value, options) => {
     const shape = urlSafe(value, options)
     return shape === true ? noHealthTerm(`utm_${name}`)(value, options) : shape

@@ -7,14 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
 import { freePort } from '../../src/db/freePort'
-import { openBrowser, signIn, watch, widthOnPhone } from './support/browser'
+import { accessibilityProblems, openBrowser, signIn, watch, widthOnPhone } from './support/browser'
 import { sqlOn, start, stop } from './support/carecast'
 import { NEW_YORK, newYorkInstant, plusDays } from './support/dates'
 
 /**
  * Issue 16's defects in the forms, in a real browser on `npm start`: credentials entered on a
  * channel account, Due At in the post's zone from a browser in another, derived lists and
- * day-only dates readable by a consent officer.
+ * day-only dates readable by a consent officer, validation warnings on a draft save, and an
+ * upload's refusal in the server's own words.
  */
 describe('the admin forms', () => {
   let dataDir: string
@@ -170,6 +171,74 @@ describe('the admin forms', () => {
     const uses = page.getByRole('list', { name: 'Consent Uses Needed' })
     await expect.poll(() => uses.textContent(), { timeout: 60_000 }).toContain('Name')
     expect(await page.getByText('Its consent must allow:').count()).toBe(1)
+    expect(problems).toEqual([])
+  }, 240_000)
+
+  it('warns at the field on a draft save what Publish will refuse, and keeps the draft', async () => {
+    const [campaign] = await sql(
+      "SELECT id, utm_source FROM campaigns WHERE _status = 'published' ORDER BY id LIMIT 1",
+    )
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'marketer@carecast.test')
+    await page.goto(`${base}/admin/collections/campaigns/${campaign.id}`)
+    // Payload renders a group's fields only once it scrolls into view.
+    await page.locator('#field-utm').scrollIntoViewIfNeeded({ timeout: 60_000 })
+    const source = page.locator('#field-utm__source')
+    await source.waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    await source.fill('spring mailing')
+    await page.getByRole('button', { name: 'Save Draft' }).click()
+
+    const rule = 'Use only letters, digits and . _ ~ - in UTM values (no spaces).'
+    const warning = page.getByRole('note').filter({ hasText: rule })
+    await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(1)
+    expect(await warning.textContent()).toBe(
+      `Warning: ${rule} The draft is saved; Publish refuses it until this is fixed.`,
+    )
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Publish will refuse' }).textContent(),
+    ).toContain(`UTM › Source: ${rule}`)
+    // The draft holds the value; the published campaign is untouched until it is fixed.
+    const [draft] = await sql(
+      'SELECT version_utm_source FROM _campaigns_v WHERE parent_id = $1 AND latest',
+      [campaign.id],
+    )
+    expect(draft.version_utm_source).toBe('spring mailing')
+    expect(
+      (await sql('SELECT utm_source FROM campaigns WHERE id = $1', [campaign.id]))[0].utm_source,
+    ).toBe(campaign.utm_source)
+    // Payload's own form has axe findings of its own; the warnings added here have none.
+    expect(await accessibilityProblems(page, '.draft-check, .draft-warning')).toEqual([])
+
+    // Fixing the value takes its warning away at once.
+    await source.fill('spring-mailing')
+    await expect.poll(() => warning.count()).toBe(0)
+    expect(problems).toEqual([])
+  }, 240_000)
+
+  it("shows the server's own sentence when an upload is refused, and stores nothing", async () => {
+    const page = await browser!.newPage()
+    // The refusal itself is what the test asserts on.
+    const problems = watch(page, (url, status) => status === 400 && url.includes('/api/media'))
+    await signIn(page, base, 'marketer@carecast.test')
+    await page.goto(`${base}/admin/collections/media/create`)
+    const file = page.locator('input[type="file"]')
+    await file.waitFor({ state: 'attached', timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    // A PNG by its bytes, over Media's 15 MB limit.
+    const png = Buffer.alloc(16 * 1024 * 1024)
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png)
+    await file.setInputFiles({ name: 'too-big.png', mimeType: 'image/png', buffer: png })
+    await page.locator('#field-alt').fill('A ward corridor')
+    await page.locator('#action-save').click()
+    await expect
+      .poll(() => page.getByText('The file is 16 MB; the limit here is 15 MB.').count(), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0)
+    expect(await page.getByText('The following field is invalid: file').count()).toBe(0)
+    expect(await sql("SELECT id FROM media WHERE filename LIKE 'too-big%'")).toEqual([])
     expect(problems).toEqual([])
   }, 240_000)
 })

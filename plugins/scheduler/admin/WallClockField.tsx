@@ -30,7 +30,9 @@ export const WallClockField: DateFieldClientComponent = (props) => {
   const { field, path: pathProp, readOnly } = props
   const { zoneField = 'timeZone' } = props as unknown as Props
   const path = pathProp ?? field.name
-  const { value, setValue, showError, errorMessage } = useField<string | null>({ path })
+  const { value, setValue, showError, errorMessage, customComponents } = useField<string | null>({
+    path,
+  })
   const zoneValue = useFormFields(([fields]) => fields[zoneField]?.value)
   const zone = typeof zoneValue === 'string' && zoneValue ? zoneValue : 'UTC'
   const known = wallOrNull(new Date(0).toISOString(), zone) !== null
@@ -84,6 +86,8 @@ export const WallClockField: DateFieldClientComponent = (props) => {
           font: 'inherit',
         }}
       />
+      {/* The field's own afterInput slot, as Payload's inputs render it (a host's warning, say). */}
+      {customComponents?.AfterInput}
       <FieldDescription
         path={path}
         description={

@@ -1,3 +1,4 @@
+import { DraftCheck as DraftCheck_e21228a7a6cf58f2c950fe3b30411409 } from '../../../../src/fields/draftWarnings/DraftCheck'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,6 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WallClockField as WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a } from '../../../../plugins/scheduler/admin/WallClockField'
+import { DraftWarning as DraftWarning_10d42cf0ea976d34221740b9c5867a9f } from '../../../../src/fields/draftWarnings/DraftWarning'
 import { ScheduleTab as ScheduleTab_5985cee5a4566a14ec3a4102161c8506 } from '../../../../plugins/scheduler/admin/views/ScheduleTab'
 import { ReadOnlyList as ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966 } from '../../../../src/fields/ReadOnlyList'
 import { RevokeView as RevokeView_1e2e4a128938a4a955b343b85e0aee88 } from '../../../../plugins/consent/admin/views/RevokeView'
@@ -39,6 +41,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/fields/draftWarnings/DraftCheck#DraftCheck": DraftCheck_e21228a7a6cf58f2c950fe3b30411409,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -63,6 +66,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/scheduler/admin/WallClockField#WallClockField": WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a,
+  "/src/fields/draftWarnings/DraftWarning#DraftWarning": DraftWarning_10d42cf0ea976d34221740b9c5867a9f,
   "/plugins/scheduler/admin/views/ScheduleTab#ScheduleTab": ScheduleTab_5985cee5a4566a14ec3a4102161c8506,
   "/src/fields/ReadOnlyList#ReadOnlyList": ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966,
   "/plugins/consent/admin/views/RevokeView#RevokeView": RevokeView_1e2e4a128938a4a955b343b85e0aee88,
