@@ -7,7 +7,8 @@
 import { groupPublications } from './groupPublications'
 import type { PreviewOutcome, ReportPublication } from './shapes'
 import { styles } from './styles'
-import { isDown, networkWord, outcomeWords, progressWords, stateWord, when } from './words'
+import { networkName } from '../../scheduler/exports/admin'
+import { isDown, outcomeWords, progressWords, stateWord, when } from './words'
 
 const Item = ({
   publication,
@@ -25,7 +26,7 @@ const Item = ({
       <article aria-label={title}>
         <Heading style={styles.itemTitle}>{title}</Heading>
         <p style={styles.line}>
-          {publication.account ?? networkWord(publication.channel)}
+          {publication.account ?? networkName(publication.channel)}
           {outcome ? (
             <>
               {' '}
@@ -90,11 +91,11 @@ export const TakedownItems = ({
         </h3>
         {networks.length ? null : <p>No post on a social network relies on this consent.</p>}
         {networks.map(({ channel, posts }) => (
-          <section key={channel} aria-label={networkWord(channel)}>
+          <section key={channel} aria-label={networkName(channel)}>
             <h4 style={styles.groupTitle}>
-              {networkWord(channel)} ({posts.length})
+              {networkName(channel)} ({posts.length})
             </h4>
-            <ul style={styles.list} aria-label={`${networkWord(channel)} posts`}>
+            <ul style={styles.list} aria-label={`${networkName(channel)} posts`}>
               {posts.map((publication) => (
                 <Item
                   heading="h5"

@@ -36,18 +36,6 @@ const stateWords: Record<string, string> = {
 }
 export const stateWord = (state: string) => stateWords[state] ?? state
 
-const networks: Record<string, string> = {
-  web: 'Website',
-  x: 'X',
-  mastodon: 'Mastodon',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-  webhook: 'Partner sites (webhook)',
-}
-export const networkWord = (channel: string) => networks[channel] ?? channel
-
 /**
  * A date and time in the browser's zone, named, so a deadline is never read in the wrong zone.
  * Called only once the page has loaded its data in the browser (the server's zone may differ).

@@ -1,4 +1,4 @@
-/** A channel kind as people call the network. */
+/** A channel kind as people call the network (the webhook by what it reaches). */
 const networkNames: Record<string, string> = {
   web: 'Website',
   x: 'X',
@@ -7,7 +7,7 @@ const networkNames: Record<string, string> = {
   instagram: 'Instagram',
   linkedin: 'LinkedIn',
   youtube: 'YouTube',
-  webhook: 'Webhook',
+  webhook: 'Partner sites (webhook)',
 }
 export const networkName = (channel?: string | null) =>
   networkNames[String(channel)] ?? String(channel ?? 'channel')
