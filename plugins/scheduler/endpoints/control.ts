@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { tableName } from '../defaults'
-import { errorResponse } from './respond'
+import { errorResponse, signInFirst } from './respond'
 
 const reasonOf = async (req: PayloadRequest): Promise<string | null> => {
   try {
@@ -17,8 +17,7 @@ const reasonOf = async (req: PayloadRequest): Promise<string | null> => {
 
 const setPaused =
   (config: SanitizedSchedulerConfig, paused: boolean) => async (req: PayloadRequest) => {
-    if (!req.user)
-      return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    if (!req.user) return signInFirst()
     try {
       const control = await req.payload.updateGlobal({
         slug: config.controlSlug as never,

@@ -2,8 +2,8 @@ import type { Endpoint } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { checkGuards } from '../operations/checkGuards'
-import type { PublicationRecord } from '../types'
-import { errorResponse } from './respond'
+import { publicationAsUser } from './publicationAsUser'
+import { errorResponse, signInFirst } from './respond'
 
 /**
  * `GET /api/<publications>/:id/gate`: what the guards (the consent gate, accessibility) would say
@@ -14,17 +14,9 @@ export const gateEndpoint = (config: SanitizedSchedulerConfig): Endpoint => ({
   path: '/:id/gate',
   method: 'get',
   handler: async (req) => {
-    if (!req.user)
-      return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    if (!req.user) return signInFirst()
     try {
-      const publication = (await req.payload.findByID({
-        collection: config.publicationsSlug,
-        id: req.routeParams?.id as string,
-        depth: 0,
-        user: req.user,
-        overrideAccess: false,
-        req,
-      })) as unknown as PublicationRecord
+      const publication = await publicationAsUser(req, config)
       const answer = await checkGuards(config, publication, req)
       return Response.json(
         answer.ok

@@ -5,7 +5,8 @@ import { fromWallTime } from '../lib/wallTime'
 import { checkGuards } from '../operations/checkGuards'
 import { editableStates, type PublicationState } from '../states'
 import type { PublicationRecord } from '../types'
-import { badRequest, errorResponse, refusedField } from './respond'
+import { publicationAsUser } from './publicationAsUser'
+import { badRequest, errorResponse, refusedField, signInFirst } from './respond'
 import { readBody } from './readBody'
 
 /**
@@ -19,18 +20,10 @@ export const rescheduleEndpoint = (config: SanitizedSchedulerConfig): Endpoint =
   path: '/:id/reschedule',
   method: 'post',
   handler: async (req) => {
-    if (!req.user)
-      return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+    if (!req.user) return signInFirst()
     const body = await readBody(req)
     try {
-      const publication = (await req.payload.findByID({
-        collection: config.publicationsSlug,
-        id: req.routeParams?.id as string,
-        depth: 0,
-        user: req.user,
-        overrideAccess: false,
-        req,
-      })) as unknown as PublicationRecord & { state: PublicationState }
+      const publication = await publicationAsUser(req, config)
       if (!editableStates.includes(publication.state))
         return badRequest(
           `state: a ${publication.state} publication can't be moved; create a new one instead.`,

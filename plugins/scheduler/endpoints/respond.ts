@@ -22,6 +22,10 @@ export const errorResponse = (error: unknown): Response => {
   return Response.json({ errors: [{ message }] }, { status })
 }
 
+/** The answer to a call that needs a signed-in person and has none. */
+export const signInFirst = (): Response =>
+  Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+
 export const badRequest = (message: string): Response =>
   Response.json({ errors: [{ message }] }, { status: 400 })
 

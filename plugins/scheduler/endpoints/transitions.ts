@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import type { SanitizedSchedulerConfig } from '../defaults'
 import type { PublicationState } from '../types'
 import { readBody } from './readBody'
-import { badRequest, errorResponse } from './respond'
+import { badRequest, errorResponse, signInFirst } from './respond'
 
 /**
  * Buttons as endpoints: each is a state change made as the signed-in person, so it passes
@@ -27,8 +27,7 @@ export const transitionEndpoints = (config: SanitizedSchedulerConfig): Endpoint[
     path: `/:id/${action}`,
     method: 'post',
     handler: async (req) => {
-      if (!req.user)
-        return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
+      if (!req.user) return signInFirst()
       const id = req.routeParams?.id as string
       const body = await readBody(req)
       const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
