@@ -4,7 +4,8 @@
  * month (a quarter each draft, awaiting approval, scheduled and failed), in Debian's chromium: the
  * dashboard with its panels (Publishing, Needs me now, Consent work due), the calendar with its
  * posts, the approvals inbox and the failed posts with their first page, a campaign's Schedule tab
- * and a consent record's Revoke tab. One warm-up load first
+ * and a consent record's Revoke tab. `npm start` by default; BENCH_SERVER=production serves the
+ * production build (`npm run build` first) with `npm run serve`. One warm-up load first
  * (`next dev` compiles a page on its first request, which no one waits for twice), then BENCH_LOADS
  * loads per page; each is timed from navigation to the first screen's content. Prints JSON. A
  * benchmark, not a test: it reports, it does not assert.
@@ -27,9 +28,30 @@ const roles = [
   { email: 'consent@carecast.test', panels: ['Publishing', 'Needs me now', 'Consent work due'] },
 ]
 
+// BENCH_SERVER=production times the built app (`npm run build` first): `npm start` seeds the demo
+// into the data dir once, then `npm run serve` serves that database with the production build.
+const PRODUCTION = process.env.BENCH_SERVER === 'production'
+
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-bench-dashboard-'))
 await fs.chmod(dataDir, 0o755)
-const running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
+const port = String(await freePort())
+const startServer = async () => {
+  if (!PRODUCTION) return start({ PORT: port, CARECAST_DATA_DIR: dataDir })
+  const seeding = start({ PORT: port, CARECAST_DATA_DIR: dataDir, CARECAST_WORKER: 'off' })
+  await seeding.ready
+  await stop(seeding.child)
+  return start(
+    {
+      PORT: port,
+      CARECAST_DATA_DIR: dataDir,
+      PAYLOAD_SECRET: 'bench-production-secret-of-at-least-32-characters',
+      // The key `npm start` made, so the seeded accounts' tokens still decrypt.
+      CARECAST_SECRETS_KEY: (await fs.readFile(path.join(dataDir, 'secrets.key'), 'utf8')).trim(),
+    },
+    'serve',
+  )
+}
+const running = await startServer()
 const base = await running.ready
 const browser = await openBrowser()
 const results = []
@@ -169,7 +191,9 @@ console.log(
   JSON.stringify(
     {
       ...benchHeader('dashboard'),
-      server: '`npm start` (next dev), embedded Postgres, seeded demo',
+      server: PRODUCTION
+        ? '`npm run serve` (production build), embedded Postgres, seeded demo'
+        : '`npm start` (next dev), embedded Postgres, seeded demo',
       extraPosts: POSTS,
       results,
     },

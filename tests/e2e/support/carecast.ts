@@ -7,18 +7,32 @@ import pg from 'pg'
 const root = path.resolve(import.meta.dirname, '../../..')
 const READY = /Carecast is ready: (http:\/\/localhost:\d+)\/admin/
 
-// The very command `npm start` runs (without npm in between, so signals reach it directly).
-const startArgs = (
-  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string
-)
-  .split(/\s+/)
-  .slice(1)
+/**
+ * The very command an npm script runs (without npm in between, so signals reach it directly):
+ * its leading `NAME=value` words as environment, the words after `node` as arguments.
+ */
+const scriptCommand = (script: 'start' | 'serve') => {
+  const words = (
+    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts[script] as string
+  ).split(/\s+/)
+  const node = words.indexOf('node')
+  const env = Object.fromEntries(
+    words
+      .slice(0, node)
+      .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  )
+  return { env, args: words.slice(node + 1) }
+}
 
-/** Runs `npm start`'s script as a new user would, and resolves once it prints the ready line. */
-export const start = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, startArgs, {
+/**
+ * Runs `npm start`'s script as a new user would (or `npm run serve`'s, the production build), and
+ * resolves once it prints the ready line.
+ */
+export const start = (env: Record<string, string>, script: 'start' | 'serve' = 'start') => {
+  const command = scriptCommand(script)
+  const child = spawn(process.execPath, command.args, {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', ...command.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
