@@ -9,8 +9,8 @@ import { useAuth } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
 import { awaitingMe } from './awaitingMe'
-import { networkName } from './networkName'
 import { type PreviewMedia, PostPreview } from './PostPreview'
+import { accountNameOf, channelLabel } from './networkName'
 import { Pager, QueueMessage, type Outcome, styles } from './QueueParts'
 import { postAction, useList } from './useList'
 import { when } from './when'
@@ -157,10 +157,6 @@ export const ApprovalsInbox = ({ collection = 'publications' }: { collection?: s
       <ul style={styles.list} aria-label="Posts awaiting my approval">
         {docs.map((doc) => {
           const title = doc.title ?? `Publication ${doc.id}`
-          const account =
-            doc.channelAccount && typeof doc.channelAccount === 'object'
-              ? doc.channelAccount.name
-              : null
           return (
             <li key={doc.id} style={styles.item}>
               <article aria-label={title}>
@@ -176,14 +172,14 @@ export const ApprovalsInbox = ({ collection = 'publications' }: { collection?: s
                   </label>
                 </h2>
                 <p>
-                  {networkName(doc.channel)} · {when(doc.dueAt, doc.timeZone)} · written by{' '}
-                  {nameOf(doc.createdBy)}, sent by {nameOf(doc.submittedBy)} ·{' '}
+                  {channelLabel(doc.channel, doc.channelAccount)} · {when(doc.dueAt, doc.timeZone)}{' '}
+                  · written by {nameOf(doc.createdBy)}, sent by {nameOf(doc.submittedBy)} ·{' '}
                   <a href={`/admin/collections/${collection}/${doc.id}`}>open</a>
                 </p>
                 <PostPreview
                   post={{
                     ...doc,
-                    accountName: account,
+                    accountName: accountNameOf(doc.channelAccount),
                     media: (doc.media ?? []).filter(
                       (item): item is PreviewMedia => typeof item === 'object',
                     ),

@@ -8,7 +8,7 @@
 import { useState } from 'react'
 
 import { plainReason } from './plainReason'
-import { networkName } from './networkName'
+import { channelLabel } from './networkName'
 import { Pager, QueueMessage, type Outcome, styles } from './QueueParts'
 import { postAction, useList } from './useList'
 import { when } from './when'
@@ -107,17 +107,12 @@ export const FailuresList = ({ collection = 'publications' }: { collection?: str
           const title = doc.title ?? `Publication ${doc.id}`
           const log = doc.attemptLog ?? []
           const reason = plainReason(doc.lastError, log)
-          const account =
-            doc.channelAccount && typeof doc.channelAccount === 'object'
-              ? doc.channelAccount.name
-              : null
           return (
             <li key={doc.id} style={styles.item}>
               <article aria-label={title}>
                 <h2 style={styles.itemTitle}>{title}</h2>
                 <p>
-                  {networkName(doc.channel)}
-                  {account && account !== networkName(doc.channel) ? ` (${account})` : ''} · due{' '}
+                  {channelLabel(doc.channel, doc.channelAccount)} · due{' '}
                   {when(doc.dueAt, doc.timeZone)} ·{' '}
                   <a href={`/admin/collections/${collection}/${doc.id}`}>open</a>
                 </p>

@@ -9,7 +9,7 @@ import { useId, useState } from 'react'
 
 import { AddToChannels, type DocumentImage } from './AddToChannels'
 import { stateColours } from './calendarEvents'
-import { networkName } from './networkName'
+import { channelLabel, networkName } from './networkName'
 import { QueueMessage, type Outcome, styles } from './QueueParts'
 import { postAction, messageOf, useList } from './useList'
 import { when } from './when'
@@ -97,20 +97,12 @@ export const SchedulePanel = ({
       {result && !posts.length ? <p>Not scheduled anywhere yet.</p> : null}
       <ul style={styles.list} aria-label="Its posts">
         {posts.map((post) => {
-          const account =
-            post.channelAccount && typeof post.channelAccount === 'object'
-              ? post.channelAccount.name
-              : null
           const gate = gates[post.id]
           return (
             <li key={post.id} style={styles.item}>
               <article aria-label={`${networkName(post.channel)}: ${post.title ?? post.id}`}>
-                <strong>
-                  {networkName(post.channel)}
-                  {account && account !== networkName(post.channel) ? ` (${account})` : ''}
-                </strong>{' '}
-                · {stateColours[post.state]?.label ?? post.state} ·{' '}
-                {when(post.dueAt, post.timeZone)}
+                <strong>{channelLabel(post.channel, post.channelAccount)}</strong> ·{' '}
+                {stateColours[post.state]?.label ?? post.state} · {when(post.dueAt, post.timeZone)}
                 {post.remoteUrl ? (
                   <>
                     {' '}
