@@ -5,17 +5,14 @@
  * show the value formatted; an editable one is a textarea whose text is the value once it parses
  * (until then the text itself is the value, so the field's validation names the problem).
  */
-import { FieldDescription, FieldError, FieldLabel, useField } from '@payloadcms/ui'
+import { useField } from '@payloadcms/ui'
 import type { JSONFieldClientComponent } from 'payload'
 import { useState } from 'react'
 
+import { FieldFrame, fieldInputId, inputStyle, plainDescription } from './FieldFrame'
+
 const box = {
-  width: '100%',
-  padding: '0.5em',
-  border: '1px solid var(--theme-elevation-250)',
-  borderRadius: 'var(--style-radius-s)',
-  background: 'var(--theme-input-bg)',
-  color: 'var(--theme-text)',
+  ...inputStyle,
   fontFamily: 'var(--font-mono, monospace)',
   fontSize: '0.85rem',
 } as const
@@ -27,15 +24,17 @@ export const JsonText: JSONFieldClientComponent = ({ field, path: pathProp, read
   const path = pathProp ?? field.name
   const { value, setValue, showError, errorMessage } = useField<unknown>({ path })
   const [text, setText] = useState<string | null>(null)
-  const inputId = `field-${path.replace(/\./g, '__')}`
+  const inputId = fieldInputId(path)
   const fixed = readOnly || field.admin?.readOnly
   return (
-    <div
-      className={`field-type json-field${showError ? ' error' : ''}`}
-      style={{ marginBottom: 'var(--base)' }}
+    <FieldFrame
+      kind="json-field"
+      path={path}
+      label={typeof field.label === 'string' ? field.label : field.name}
+      showError={showError}
+      errorMessage={errorMessage}
+      description={plainDescription(field)}
     >
-      <FieldLabel htmlFor={inputId} label={field.label ?? field.name} path={path} />
-      <FieldError path={path} message={errorMessage} showError={showError} />
       {fixed ? (
         <pre
           id={inputId}
@@ -70,10 +69,6 @@ export const JsonText: JSONFieldClientComponent = ({ field, path: pathProp, read
           style={box}
         />
       )}
-      <FieldDescription
-        path={path}
-        description={typeof field.admin?.description === 'string' ? field.admin.description : ''}
-      />
-    </div>
+    </FieldFrame>
   )
 }

@@ -6,11 +6,12 @@
  * clock is the zone's, and the stored value is the instant it names; changing the zone keeps the
  * wall-clock time and moves the instant with it.
  */
-import { FieldDescription, FieldError, FieldLabel, useField, useFormFields } from '@payloadcms/ui'
+import { useField, useFormFields } from '@payloadcms/ui'
 import type { DateFieldClientComponent } from 'payload'
 import { useEffect, useRef } from 'react'
 
 import { fromWallTime, wallTimeIn } from '../lib/wallTime'
+import { FieldFrame, fieldInputId, inputStyle, plainDescription } from './FieldFrame'
 
 type Props = {
   /** The path of the field holding the IANA zone. @default 'timeZone' */
@@ -52,21 +53,23 @@ export const WallClockField: DateFieldClientComponent = (props) => {
     if (moved) setValue(moved.toISOString())
   }, [zoneValue, zone, known, value, setValue])
 
-  const inputId = `field-${path.replace(/\./g, '__')}`
   return (
-    <div
-      className={`field-type date-time-field${showError ? ' error' : ''}`}
-      style={{ flex: '1 1 auto', marginBottom: 'var(--base)' }}
+    <FieldFrame
+      kind="date-time-field"
+      path={path}
+      label={`${typeof field.label === 'string' ? field.label : field.name} (${zone})`}
+      required={field.required}
+      showError={showError}
+      errorMessage={errorMessage}
+      description={
+        known
+          ? `${plainDescription(field) ? `${plainDescription(field)} ` : ''}In ${zone}, whatever this computer's time zone.`
+          : `Set a valid time zone first: "${zone}" is not one.`
+      }
+      style={{ flex: '1 1 auto' }}
     >
-      <FieldLabel
-        htmlFor={inputId}
-        label={`${typeof field.label === 'string' ? field.label : field.name} (${zone})`}
-        path={path}
-        required={field.required}
-      />
-      <FieldError path={path} message={errorMessage} showError={showError} />
       <input
-        id={inputId}
+        id={fieldInputId(path)}
         type="datetime-local"
         value={wall ?? ''}
         disabled={readOnly || !known}
@@ -76,26 +79,10 @@ export const WallClockField: DateFieldClientComponent = (props) => {
           const instant = fromWallTime(next, zone)
           if (instant) setValue(instant.toISOString())
         }}
-        style={{
-          width: '100%',
-          padding: '0.5em',
-          border: '1px solid var(--theme-elevation-250)',
-          borderRadius: 'var(--style-radius-s)',
-          background: 'var(--theme-input-bg)',
-          color: 'var(--theme-text)',
-          font: 'inherit',
-        }}
+        style={inputStyle}
       />
       {/* The field's own afterInput slot, as Payload's inputs render it (a host's warning, say). */}
       {customComponents?.AfterInput}
-      <FieldDescription
-        path={path}
-        description={
-          known
-            ? `${typeof field.admin?.description === 'string' ? `${field.admin.description} ` : ''}In ${zone}, whatever this computer's time zone.`
-            : `Set a valid time zone first: "${zone}" is not one.`
-        }
-      />
-    </div>
+    </FieldFrame>
   )
 }
