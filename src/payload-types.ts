@@ -875,6 +875,9 @@ export interface Publication {
         relationTo: 'video-assets';
         value: number | VideoAsset;
       };
+  /**
+   * Only accounts that can send are listed: a network account needs its access token, a webhook its signing secret (set on the channel account).
+   */
   channelAccount: number | ChannelAccount;
   /**
    * Taken from the account.
@@ -931,6 +934,7 @@ export interface Publication {
   rejectionReason?: string | null;
   cancelReason?: string | null;
   createdBy?: (number | null) | User;
+  editors?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   approvedBy?: (number | null) | User;
@@ -990,16 +994,18 @@ export interface ChannelAccount {
    * Webhook: the receiver URL (https in production).
    */
   url?: string | null;
-  /**
-   * Write-only. Leave empty to keep the stored token.
-   */
   accessToken?: string | null;
-  /**
-   * Write-only Standard Webhooks signing secret (whsec_…). Leave empty to keep the stored one.
-   */
   secret?: string | null;
   /**
-   * Which secrets are stored (never their values).
+   * The network's access token for this account. Write-only: it is stored encrypted and never shown again; leave empty to keep the stored one.
+   */
+  enterAccessToken?: string | null;
+  /**
+   * The Standard Webhooks signing secret (whsec_…) the receiver checks. Write-only: stored encrypted, never shown again; leave empty to keep the stored one.
+   */
+  enterSecret?: string | null;
+  /**
+   * Which secrets are stored (never their values). An account without the one its channel needs cannot be chosen for a post.
    */
   credentialsSet?: string | null;
   /**
@@ -1695,6 +1701,7 @@ export interface PublicationsSelect<T extends boolean = true> {
   rejectionReason?: T;
   cancelReason?: T;
   createdBy?: T;
+  editors?: T;
   submittedBy?: T;
   submittedAt?: T;
   approvedBy?: T;
@@ -1729,6 +1736,8 @@ export interface ChannelAccountsSelect<T extends boolean = true> {
   url?: T;
   accessToken?: T;
   secret?: T;
+  enterAccessToken?: T;
+  enterSecret?: T;
   credentialsSet?: T;
   characterLimit?: T;
   revalidateUrls?:

@@ -7,6 +7,7 @@ import * as migration_20261202_171605_live_copies_audit_notifications from './20
 import * as migration_20261202_210935_review_tasks from './20261202_210935_review_tasks'
 import * as migration_20261202_211145_portrait_jpeg_renditions from './20261202_211145_portrait_jpeg_renditions'
 import * as migration_20261203_080000_outbox_claim_indexes from './20261203_080000_outbox_claim_indexes'
+import * as migration_20261204_182151_approval_editors from './20261204_182151_approval_editors'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261203_080000_outbox_claim_indexes.up,
     down: migration_20261203_080000_outbox_claim_indexes.down,
     name: '20261203_080000_outbox_claim_indexes',
+  },
+  {
+    up: migration_20261204_182151_approval_editors.up,
+    down: migration_20261204_182151_approval_editors.down,
+    name: '20261204_182151_approval_editors',
   },
 ]

@@ -92,6 +92,42 @@ describe('publications outbox', () => {
       expect((await publication(app, own.id)).state).toBe('scheduled')
     })
 
+    it('refuses approval by an approver who edited the draft before its author sent it, and records each editor', async () => {
+      const marketer = (await userByRole(app, 'marketer')).id
+      const approver = (await userByRole(app, 'approver')).id
+      const doc = await draft(tokens.marketer.token!)
+      expect((await publication(app, doc.id)).editors).toEqual([marketer])
+      // The approver polishes the draft's copy before the marketer has sent it.
+      const edited = await app.rest('PATCH', `/${slugs.publications}/${doc.id}`, {
+        token: tokens.approver.token!,
+        body: { text: 'Free heart screenings, every Saturday in March' },
+      })
+      expect(edited.status, await edited.clone().text()).toBe(200)
+      // A save that changes nothing of the copy, media, time or account records no one.
+      await app.rest('PATCH', `/${slugs.publications}/${doc.id}`, {
+        token: tokens.admin.token!,
+        body: { text: 'Free heart screenings, every Saturday in March' },
+      })
+      expect((await publication(app, doc.id)).editors).toEqual([marketer, approver])
+      await act(doc.id, 'submit', tokens.marketer.token!)
+      expect((await publication(app, doc.id)).submittedBy).toBe(marketer)
+
+      await expectCleanError(await act(doc.id, 'approve', tokens.approver.token!), {
+        status: 400,
+        field: 'state',
+        problem: /you wrote, edited or sent for approval; another approver must/,
+      })
+      expect((await publication(app, doc.id)).state).toBe('awaiting-approval')
+      // Editors are the plugin's record: nobody can clear them through the API.
+      await app.rest('PATCH', `/${slugs.publications}/${doc.id}`, {
+        token: tokens.admin.token!,
+        body: { editors: [] },
+      })
+      expect((await publication(app, doc.id)).editors).toEqual([marketer, approver])
+      expect((await act(doc.id, 'approve', secondApprover)).status).toBe(200)
+      expect((await publication(app, doc.id)).state).toBe('scheduled')
+    })
+
     it('needs a reason to reject, and sends the row back to draft with it', async () => {
       const doc = await draft(tokens.marketer.token!)
       await act(doc.id, 'submit', tokens.marketer.token!)

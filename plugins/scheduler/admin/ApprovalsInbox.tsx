@@ -8,7 +8,7 @@
 import { useAuth } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
-import { awaitingMe } from './awaitingMe'
+import { awaitingMe, editedBy } from './awaitingMe'
 import { type PreviewMedia, PostPreview } from './PostPreview'
 import { accountNameOf, channelLabel } from './networkName'
 import { Pager, QueueMessage, type Outcome, styles } from './QueueParts'
@@ -29,6 +29,7 @@ type Waiting = {
   media?: (PreviewMedia | number)[]
   createdBy?: Person
   submittedBy?: Person
+  editors?: Person[]
 }
 
 const nameOf = (person?: Person) =>
@@ -176,6 +177,12 @@ export const ApprovalsInbox = ({ collection = 'publications' }: { collection?: s
                   · written by {nameOf(doc.createdBy)}, sent by {nameOf(doc.submittedBy)} ·{' '}
                   <a href={`/admin/collections/${collection}/${doc.id}`}>open</a>
                 </p>
+                {editedBy(doc, me) ? (
+                  <p>
+                    <strong>You edited this post,</strong> so another approver must approve it. You
+                    can still reject it with a reason.
+                  </p>
+                ) : null}
                 <PostPreview
                   post={{
                     ...doc,
@@ -189,7 +196,7 @@ export const ApprovalsInbox = ({ collection = 'publications' }: { collection?: s
                   <button
                     type="button"
                     className="btn btn--style-primary btn--size-small"
-                    disabled={busy}
+                    disabled={busy || editedBy(doc, me)}
                     onClick={() => run([doc.id], 'approve', () => '')}
                   >
                     Approve

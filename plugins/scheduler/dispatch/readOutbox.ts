@@ -42,6 +42,8 @@ const COLUMNS = {
  */
 export const OUTBOX_FIELDS_NOT_READ = [
   'rejectionReason',
+  // Who edited it matters at approval, not at dispatch.
+  'editors',
   'cancelReason',
   'lastError',
   'nextAttemptAt',

@@ -16,6 +16,13 @@ const stamp = (field: Field): Field =>
 /** Who asked, who approved, and everything the dispatcher records about its attempts. */
 export const dispatchFields = (config: SanitizedSchedulerConfig): Field[] => [
   stamp({ name: 'createdBy', type: 'relationship', relationTo: config.usersCollection }),
+  // Everyone who changed its copy, media, time or account, in any state: none of them may approve it.
+  stamp({
+    name: 'editors',
+    type: 'relationship',
+    relationTo: config.usersCollection,
+    hasMany: true,
+  }),
   stamp({ name: 'submittedBy', type: 'relationship', relationTo: config.usersCollection }),
   stamp({ name: 'submittedAt', type: 'date' }),
   stamp({ name: 'approvedBy', type: 'relationship', relationTo: config.usersCollection }),

@@ -23,6 +23,15 @@ const CONTENT_FIELDS = [
   'unpublishAt',
 ] as const
 
+const editorIds = (editors: unknown) =>
+  (Array.isArray(editors) ? editors : []).map(relationId).filter((id) => id !== undefined)
+
+/** The editors so far with `userId` added once, as ids. */
+export const withEditor = (editors: unknown, userId: number | string) => {
+  const ids = editorIds(editors)
+  return ids.some((id) => String(id) === String(userId)) ? ids : [...ids, userId]
+}
+
 const refuse = (collection: string, path: string, message: string): never => {
   throw new ValidationError({ collection, errors: [{ path, message }] })
 }
@@ -50,6 +59,7 @@ export const enforceTransitions =
 
     if (operation === 'create') {
       data.createdBy = userId ?? null
+      data.editors = userId === undefined ? [] : [userId]
       if (next !== 'draft' && next !== 'awaiting-approval')
         refuse(
           slug,
@@ -64,6 +74,10 @@ export const enforceTransitions =
             (field) => field in data && !sameValue(data[field], originalDoc?.[field]),
           )
         : []
+    // The editor is recorded on each change, whatever the state: an approver who touched the copy
+    // of a draft before its author sent it is as much its author as the one who sent it.
+    if (changed.length && userId !== undefined)
+      data.editors = withEditor(originalDoc?.editors, userId)
     if (changed.length && frozenStates.includes(previous)) {
       const onlyUnpublish =
         previous === 'published' && changed.every((field) => field === 'unpublishAt')
@@ -111,14 +125,18 @@ export const enforceTransitions =
         refuse(slug, 'rejectionReason', 'rejectionReason: say why the publication is rejected.')
     }
     if (next === 'scheduled' && previous === 'awaiting-approval') {
-      const authors = [relationId(originalDoc?.createdBy), relationId(originalDoc?.submittedBy)]
+      const authors = [
+        relationId(originalDoc?.createdBy),
+        relationId(originalDoc?.submittedBy),
+        ...editorIds(originalDoc?.editors),
+      ]
         .filter((id) => id !== undefined)
         .map(String)
       if (userId === undefined || authors.includes(String(userId)))
         refuse(
           slug,
           'state',
-          "state: you can't approve a publication you wrote or sent for approval; another approver must.",
+          "state: you can't approve a publication you wrote, edited or sent for approval; another approver must.",
         )
       await approveWithGuards(config, { ...originalDoc, ...data } as PublicationRecord, req, slug)
       data.approvedBy = userId
