@@ -13,6 +13,7 @@ import { slugField } from '../../src/fields/slugField'
 import { consentUseOptions } from '../../src/lib/consent/options'
 import { slugs } from '../../src/slugs'
 import { deriveConsentUses } from './hooks/deriveConsentUses'
+import { requireConsentInForce } from './hooks/requireConsentInForce'
 
 const INITIALS = /^(\p{Lu}\.\s?){1,4}$/u
 
@@ -135,7 +136,7 @@ export const PatientStories: CollectionConfig = {
         },
       },
       access: { read: isStaffField },
-      hooks: { beforeChange: [deriveConsentUses] },
+      hooks: { beforeChange: [deriveConsentUses, requireConsentInForce] },
     },
   ],
 }

@@ -103,14 +103,11 @@ describe('live content follows its document and its consent', () => {
     expect((await publication(app, hookRow)).state).toBe('published')
   })
 
-  it('takes the web copy down when an edit makes the story use what its consent does not allow', async () => {
+  it('refuses to publish an edit that makes the story use what its consent does not allow; the web copy stays as it was', async () => {
     const consent = await activeConsent(app, formId, { usesAllowed: ['name', 'likeness'] })
     const story = await publishedStory(app, consent.id, { slug: `diagnosis-${consent.id}` })
     const webRow = await live(slugs.patientStories, story.id, web)
     const key = String((await publication(app, webRow)).remoteId)
-    expect(await item(key)).toBeTruthy()
-
-    // The story now names a diagnosis (a use the consent does not allow).
     const serviceLine = await app.payload.create({
       collection: slugs.serviceLines,
       data: {
@@ -119,20 +116,44 @@ describe('live content follows its document and its consent', () => {
         terms: [{ term: 'heart failure' }],
       } as never,
     })
+    // The story would now name a diagnosis: Payload refuses to publish it (issue 17).
+    await expect(
+      app.payload.update({
+        collection: slugs.patientStories,
+        id: story.id,
+        data: {
+          serviceLines: [serviceLine.id],
+          narrative: lexicalFromParagraphs(['Maria has lived with heart failure since 2019.']),
+          _status: 'published',
+        } as never,
+      }),
+    ).rejects.toThrow(/consentRecord: .* does not allow "diagnosis", which the story uses/)
+    await testWorker(app).runOnce()
+    expect((await publication(app, webRow)).state).toBe('published')
+    expect(await item(key)).toBeTruthy()
+  })
+
+  it("takes the web copy down when an edit keeps the story live past its consent's end", async () => {
+    const expiresOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
+    const consent = await activeConsent(app, formId, { expiry: { expiresOn } })
+    const story = await publishedStory(app, consent.id, { slug: `past-end-${consent.id}` })
+    const webRow = await live(slugs.patientStories, story.id, web)
+    const key = String((await publication(app, webRow)).remoteId)
+    expect(await item(key)).toBeTruthy()
+
+    // The story joins a campaign that runs 30 days: past the consent's last day. Payload publishes
+    // the edit (the consent is in force today); the gate, which looks at how long it stays up, does not.
+    const campaign = await publishedCampaign(app)
     await app.payload.update({
       collection: slugs.patientStories,
       id: story.id,
-      data: {
-        serviceLines: [serviceLine.id],
-        narrative: lexicalFromParagraphs(['Maria has lived with heart failure since 2019.']),
-        _status: 'published',
-      } as never,
+      data: { campaigns: [campaign.id], _status: 'published' } as never,
     })
     await testWorker(app).runOnce()
 
     const row = await publication(app, webRow)
     expect(row.state).toBe('retracted')
-    expect(String(row.cancelReason)).toMatch(/does not allow "diagnosis"/)
+    expect(String(row.cancelReason)).toMatch(new RegExp(`expires on ${expiresOn}`))
     expect(await item(key)).toBeUndefined()
 
     // A consent officer gets one review task on the consent the gate named, and is told.
@@ -145,7 +166,7 @@ describe('live content follows its document and its consent', () => {
     const task = tasks.docs[0] as unknown as Record<string, unknown>
     expect(task.kind).toBe('review')
     expect(task.consentRecord).toBe(consent.id)
-    expect(String(task.instructions)).toMatch(/does not allow "diagnosis"/)
+    expect(String(task.instructions)).toMatch(new RegExp(`expires on ${expiresOn}`))
     const notices = await app.payload.find({
       collection: slugs.notifications,
       where: { kind: { equals: 'consent-task.review' } },

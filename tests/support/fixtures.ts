@@ -153,8 +153,14 @@ export const makeDoc = async (
         ...common,
       } as never)
     case slugs.patientStories: {
+      // A published story needs a consent in force that covers it (issue 17).
+      const { activeConsent, signedForm } = await import('./consentFixtures')
       const consent =
-        status._status === 'published' ? await makeDoc(app, slugs.consentRecords) : undefined
+        status._status === 'published'
+          ? await activeConsent(app, (await signedForm(app)).id, {
+              usesAllowed: ['name', 'likeness', 'diagnosis', 'age', 'hometown', 'voice'],
+            })
+          : undefined
       const { body } = await createBody(collection)
       return payload.create({
         collection,
