@@ -30,13 +30,14 @@ import { keepPoolAlive } from './src/db/keepPoolAlive'
 import { health } from './src/endpoints/health'
 import { notificationsOptions } from './src/notifications/options'
 import { withIdCheck } from './src/hooks/rejectMalformedId'
+import { mediaLinkLifetimeMs } from './src/lib/mediaLinks/lifetime'
 import { payloadSecret } from './src/lib/payloadSecret'
 import { channels } from './src/scheduler/channels'
 import { decorateLink } from './src/scheduler/decorateLink'
 import { validateLink } from './src/scheduler/validateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
 import { onSchedulerEvent } from './src/scheduler/onEvent'
-import { resolveMedia } from './src/scheduler/resolveMedia'
+import { mediaResolver } from './src/scheduler/resolveMedia'
 import { serializeDocument } from './src/delivery/serializeDocument'
 import { localization } from './src/localization'
 import { publishableSlugs } from './src/publishable'
@@ -117,7 +118,7 @@ export default buildConfig({
       serializeDocument,
       decorateLink,
       validateLink,
-      resolveMedia,
+      resolveMedia: mediaResolver({ linkLifetimeMs: mediaLinkLifetimeMs() }),
       dispatch: dispatchSettingsFromEnv(),
       guards: consentGuards(consentOptions),
       onEvent: onSchedulerEvent,

@@ -7,6 +7,7 @@ import { patientConsentFields } from '../../src/fields/consentRecordsField'
 import { maxFileSize } from '../../src/fields/maxFileSize'
 import { uploadDir } from '../../src/lib/uploadDir'
 import { slugs } from '../../src/slugs'
+import { signedFileEndpoint } from './endpoints/signedFile'
 
 /** Images, cut by sharp into the sizes the web and each social network want. */
 const asJpeg: ImageUploadFormatOptions = { format: 'jpeg', options: { quality: 85, mozjpeg: true } }
@@ -43,6 +44,9 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   hooks: { beforeOperation: [maxFileSize(15 * 1024 * 1024)] },
+  // Instagram and Facebook fetch a post's image themselves; a patient photo reaches them through
+  // a short-lived link that opens that one file while its consent holds.
+  endpoints: [signedFileEndpoint],
   fields: [
     {
       name: 'alt',

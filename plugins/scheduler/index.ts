@@ -168,7 +168,7 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
-export { defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
+export { absoluteUrl, defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
 export { wallClockAdmin } from './fields/wallClock'
 export { jsonTextAdmin } from './fields/jsonText'

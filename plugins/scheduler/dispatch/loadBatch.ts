@@ -71,7 +71,11 @@ const localized = (value: unknown): string | undefined => {
   return undefined
 }
 
-const absoluteUrl = (payload: Payload, url: unknown): string | undefined => {
+/**
+ * `url` as an absolute URL: as is when it already is one, else on the app's public origin
+ * (`serverURL`); `undefined` without one, since a network can't fetch a relative path.
+ */
+export const absoluteUrl = (payload: Payload, url: unknown): string | undefined => {
   if (typeof url !== 'string') return undefined
   if (url.startsWith('http')) return url
   const serverUrl = payload.config.serverURL

@@ -15,6 +15,15 @@
  * - Instagram containers, `status_code`, `media_publish`, `content_publishing_limit` (`{ data: [{
  *   quota_usage, config: { quota_total, quota_duration } }] }`), `GET /{ig-user-id}/media`:
  *   https://developers.facebook.com/docs/instagram-platform/content-publishing
+ * - Meta fetches the image itself: `image_url` "must be on a public server" (content-publishing
+ *   guide) and `url` is "the URL for the photo" (photo-uploads guide), so the fake GETs it while
+ *   it creates the container or photo, as Meta's servers do, and refuses one it can't fetch or that
+ *   is not an image the documented way — Instagram with code 9004, subcode 2207052 ("The media
+ *   could not be fetched from this URI", error-codes reference:
+ *   https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes),
+ *   Facebook with code 324 "Missing or invalid image file" (Page Photos reference, Error Codes:
+ *   https://developers.facebook.com/docs/graph-api/reference/page/photos/). Videos (`video_url`)
+ *   are fetched by Instagram later, while processing, and are not fetched here.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -56,6 +65,17 @@ export type RawAnswer = { status: number; rawBody: string; headers?: Record<stri
 
 export type RequestMatch = { method?: string; path?: string | RegExp }
 
+/** One GET the fake made for an image, as Meta's fetcher would (see the header). */
+export type ImageFetch = {
+  url: string
+  /** HTTP status, or 0 when the request itself failed (refused, timed out, bad URL). */
+  status: number
+  contentType?: string
+  size: number
+  /** Whether the fake took it as an image. */
+  accepted: boolean
+}
+
 export type VideoProcessing = {
   polls: number
   outcome: 'FINISHED' | 'ERROR' | 'EXPIRED'
@@ -73,6 +93,8 @@ type Post = {
 type Photo = {
   id: string
   url?: string
+  /** What the fake fetched from `url`. */
+  fetched?: ImageFetch
   source?: RecordedFile
   caption?: string
   alt_text_custom?: string
@@ -83,6 +105,8 @@ type Container = {
   id: string
   media_type: 'IMAGE' | 'REELS'
   image_url?: string
+  /** What the fake fetched from `image_url`. */
+  fetched?: ImageFetch
   video_url?: string
   caption?: string
   alt_text?: string
@@ -221,6 +245,36 @@ const readBody = async (request: http.IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
+/** JPEG, PNG, GIF, WebP, BMP and TIFF, by their first bytes: Meta decodes the file, not its label. */
+const IMAGE_SIGNATURES: ((bytes: Buffer) => boolean)[] = [
+  (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff,
+  (bytes) => bytes.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
+  (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8',
+  (bytes) =>
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP',
+  (bytes) => bytes.subarray(0, 2).toString('latin1') === 'BM',
+  (bytes) => ['II*\0', 'MM\0*'].includes(bytes.subarray(0, 4).toString('latin1')),
+]
+
+const FETCH_TIMEOUT_MS = 5_000
+
+/** GETs an image URL the way Meta's fetcher does: a 2xx whose type and bytes are an image. */
+const fetchImage = async (url: string): Promise<ImageFetch> => {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+    const bytes = Buffer.from(await response.arrayBuffer())
+    const contentType = response.headers.get('content-type') ?? undefined
+    const accepted =
+      response.ok &&
+      /^image\//i.test(contentType ?? '') &&
+      IMAGE_SIGNATURES.some((matches) => matches(bytes))
+    return { url, status: response.status, contentType, size: bytes.length, accepted }
+  } catch {
+    return { url, status: 0, size: 0, accepted: false }
+  }
+}
+
 /** Parses urlencoded, multipart and JSON bodies, all of which Graph accepts. */
 const parseBody = async (
   buffer: Buffer,
@@ -264,6 +318,12 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   const photos = new Map<string, Photo>()
   const containers = new Map<string, Container>()
   const igMedia: IgMedia[] = []
+  const fetches: ImageFetch[] = []
+  const fetched = async (url: string): Promise<ImageFetch> => {
+    const result = await fetchImage(url)
+    fetches.push(result)
+    return result
+  }
   const quota = { usage: 0, total: 50 }
   let videoProcessing: VideoProcessing = { polls: 2, outcome: 'FINISHED' }
   let sequence = 0
@@ -335,15 +395,19 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     return id
   }
 
-  const createPhoto = (
+  const createPhoto = async (
     params: Record<string, string>,
     files: Record<string, RecordedFile>,
-  ): Record<string, unknown> => {
+  ): Promise<Record<string, unknown>> => {
     if (!params.url && !files.source) fail({ code: 324, message: '(#324) Requires upload file' })
+    const image = params.url && !files.source ? await fetched(params.url) : undefined
+    if (image && !image.accepted)
+      fail({ code: 324, message: '(#324) Missing or invalid image file' })
     const published = params.published !== 'false'
     const photo: Photo = {
       id: nextId(),
       url: params.url,
+      fetched: image,
       source: files.source,
       caption: params.caption ?? params.message,
       alt_text_custom: params.alt_text_custom,
@@ -356,19 +420,31 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   }
 
   // Instagram -------------------------------------------------------------------------------
-  const createContainer = (params: Record<string, string>): Record<string, unknown> => {
+  const createContainer = async (
+    params: Record<string, string>,
+  ): Promise<Record<string, unknown>> => {
     const isVideo = params.media_type === 'REELS' || params.media_type === 'VIDEO'
     if (params.media_type && !isVideo && params.media_type !== 'IMAGE')
       fail({
         code: 100,
         message: `(#100) media_type ${params.media_type} is not supported by this fake`,
       })
+    const imageUrl = isVideo ? undefined : required(params, 'image_url')
+    const image = imageUrl ? await fetched(imageUrl) : undefined
+    if (image && !image.accepted)
+      fail({
+        code: 9004,
+        subcode: 2207052,
+        message: 'Only photo or video can be accepted as media type.',
+        userTitle: 'Media download has failed.',
+        userMessage: `The media could not be fetched from this uri: ${imageUrl}`,
+      })
     const container: Container = {
       id: nextId(),
       media_type: isVideo ? 'REELS' : 'IMAGE',
       ...(isVideo
         ? { video_url: required(params, 'video_url') }
-        : { image_url: required(params, 'image_url'), alt_text: params.alt_text }),
+        : { image_url: imageUrl, fetched: image, alt_text: params.alt_text }),
       caption: params.caption,
       status_code: isVideo ? 'IN_PROGRESS' : 'FINISHED',
       pollsLeft: isVideo ? videoProcessing.polls : 0,
@@ -443,13 +519,13 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
   })
 
   // Routing ---------------------------------------------------------------------------------
-  const route = (
+  const route = async (
     method: string,
     segments: string[],
     query: Record<string, string>,
     body: Record<string, string>,
     files: Record<string, RecordedFile>,
-  ): unknown => {
+  ): Promise<unknown> => {
     const [node, edge] = segments
     const key = `${method} ${edge ?? ''}`
     if (node === pageId && edge) {
@@ -570,7 +646,7 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     }
     try {
       checkToken(auth.token)
-      send(response, 200, route(record.method, segments, query, fields, files))
+      send(response, 200, await route(record.method, segments, query, fields, files))
     } catch (error) {
       if (error instanceof GraphError) return sendError(response, error.spec)
       send(response, 500, {
@@ -599,6 +675,8 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     photos,
     containers,
     igMedia,
+    /** Every image URL the fake fetched, in order (as Meta's servers would have). */
+    fetches,
     quota,
     /** Answers the next matching request with this error (or raw answer) instead of handling it. */
     failNext(answer: GraphErrorSpec | RawAnswer, match?: RequestMatch): void {

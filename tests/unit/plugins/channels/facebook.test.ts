@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createFacebookAdapter, facebookAdapter } from '../../../../plugins/channels/facebook'
 import { RATE_LIMIT_WAIT_MS } from '../../../../plugins/channels/facebook/graphErrors'
@@ -18,14 +18,25 @@ import {
   type GraphApiServer,
   type GraphErrorSpec,
 } from '../../../support/networks/graphApiServer'
+import { startImageHost, type ImageHost } from '../../../support/imageHost'
 
 const TEXT = 'Free flu shots this Saturday, 9–1, at the main campus lobby.'
 const LINK =
   'https://hospital.example/flu?utm_source=carecast&utm_medium=social&utm_campaign=flu-2026'
 
 let server: GraphApiServer
+// Facebook fetches a photo's `url` itself, and so does the fake: the image must really be there.
+let host: ImageHost
 let account: ChannelAccount
 const adapter = createFacebookAdapter()
+
+beforeAll(async () => {
+  host = await startImageHost()
+})
+
+afterAll(async () => {
+  await host.close()
+})
 
 beforeEach(async () => {
   server = await startGraphApiServer()
@@ -47,7 +58,7 @@ const post = (overrides: Partial<ChannelPost> = {}): ChannelPost => ({
 
 const image = (overrides: Partial<ChannelMedia> = {}): ChannelMedia => ({
   kind: 'image',
-  url: 'https://cdn.hospital.example/flu.jpg',
+  url: host.url('/flu.jpg'),
   mimeType: 'image/jpeg',
   altText: 'A nurse giving a flu shot to a smiling patient',
   ...overrides,
@@ -145,7 +156,7 @@ describe('publishing photos', () => {
       method: 'POST',
       path: '/v21.0/1000001/photos',
       body: {
-        url: 'https://cdn.hospital.example/flu.jpg',
+        url: host.url('/flu.jpg'),
         caption: `${TEXT}\n\n${LINK}`,
         alt_text_custom: 'A nurse giving a flu shot to a smiling patient',
       },
@@ -157,6 +168,29 @@ describe('publishing photos', () => {
       remoteId: photo.post_id,
       remoteUrl: `https://www.facebook.com/${photo.post_id}`,
     })
+  })
+
+  it('is fetched by Facebook from the photo url', async () => {
+    await adapter.publish(post({ media: [image()] }), account)
+
+    expect(server.fetches).toMatchObject([
+      { url: host.url('/flu.jpg'), status: 200, accepted: true },
+    ])
+    expect([...server.photos.values()][0]!.fetched?.size).toBe(host.jpegSize)
+  })
+
+  it.each([
+    ['is not there', '/gone.jpg'],
+    ['is a web page, not an image', '/sign-in.html'],
+  ])('fails permanently when the image %s (324), and posts nothing', async (_, path) => {
+    const url = host.url(path)
+    const result = failure(await adapter.publish(post({ media: [image({ url })] }), account))
+
+    expect(result).toMatchObject({ retryable: false, status: 400 })
+    expect(result.message).toContain('(#324) Missing or invalid image file')
+    expect(server.photos.size).toBe(0)
+    expect(server.posts.size).toBe(0)
+    expect(server.fetches).toMatchObject([{ url, accepted: false }])
   })
 
   it('does not repeat a link the text already has', async () => {
@@ -205,10 +239,7 @@ describe('publishing photos', () => {
   })
 
   it('publishes several images as unpublished photos attached to one feed post', async () => {
-    const media = [
-      image(),
-      image({ url: 'https://cdn.hospital.example/clinic.jpg', altText: 'The clinic entrance' }),
-    ]
+    const media = [image(), image({ url: host.url('/clinic.jpg'), altText: 'The clinic entrance' })]
     const result = await adapter.publish(post({ link: LINK, media }), account)
 
     expect(result.ok).toBe(true)

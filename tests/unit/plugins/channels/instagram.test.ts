@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { PUBLISHING_QUOTA_WAIT_MS } from '../../../../plugins/channels/facebook/graphErrors'
 import {
@@ -19,14 +19,26 @@ import {
   type GraphApiServer,
   type GraphErrorSpec,
 } from '../../../support/networks/graphApiServer'
+import { startImageHost, type ImageHost } from '../../../support/imageHost'
 
 const TEXT = 'Meet Dr. Okafor, who leads our new pediatric asthma clinic. #asthma #kidshealth'
-const IMAGE_URL = 'https://cdn.hospital.example/okafor.jpg'
 const VIDEO_URL = 'https://cdn.hospital.example/clinic-tour.mp4'
 
 let server: GraphApiServer
+// Instagram fetches `image_url` itself, and so does the fake: the image must really be there.
+let host: ImageHost
+let IMAGE_URL: string
 let account: ChannelAccount
 const adapter = createInstagramAdapter({ pollIntervalMs: 1 })
+
+beforeAll(async () => {
+  host = await startImageHost()
+  IMAGE_URL = host.url('/okafor.jpg')
+})
+
+afterAll(async () => {
+  await host.close()
+})
 
 beforeEach(async () => {
   server = await startGraphApiServer()
@@ -118,6 +130,51 @@ describe('publishing an image', () => {
     expect(permalink).toMatchObject({ query: { fields: 'permalink' } })
     expect(media.caption).toBe(TEXT)
     expect(server.quota.usage).toBe(1)
+  })
+
+  it('is fetched by Instagram from image_url while the container is made', async () => {
+    await adapter.publish(post(), account)
+
+    expect(server.fetches).toEqual([
+      {
+        url: IMAGE_URL,
+        status: 200,
+        contentType: 'image/jpeg',
+        size: host.jpegSize,
+        accepted: true,
+      },
+    ])
+    expect(host.requests).toContain('GET /okafor.jpg')
+  })
+
+  it.each([
+    ['is not there', '/gone.jpg'],
+    ['is a web page, not an image', '/sign-in.html'],
+  ])(
+    'fails permanently when the image %s (9004 / 2207052), and spends no container',
+    async (_, path) => {
+      const url = host.url(path)
+      const result = failure(await adapter.publish(post({ media: [image({ url })] }), account))
+
+      expect(result).toMatchObject({ retryable: false, status: 400 })
+      expect(result.message).toContain('Only photo or video can be accepted as media type.')
+      expect(result.message).toContain(`The media could not be fetched from this uri: ${url}`)
+      expect(result.message).toContain('code 9004, subcode 2207052')
+      expect(server.containers.size).toBe(0)
+      expect(server.fetches).toMatchObject([{ url, accepted: false }])
+      expect(paths()).not.toContain('POST /v21.0/17841400000000001/media_publish')
+    },
+  )
+
+  it('fails permanently when the image host does not answer at all', async () => {
+    const gone = await startImageHost()
+    const url = gone.url('/okafor.jpg')
+    await gone.close()
+    const result = failure(await adapter.publish(post({ media: [image({ url })] }), account))
+
+    expect(result).toMatchObject({ retryable: false, status: 400 })
+    expect(result.message).toContain('code 9004, subcode 2207052')
+    expect(server.fetches).toEqual([{ url, status: 0, size: 0, accepted: false }])
   })
 
   it('uses the Graph version pinned in the account settings', async () => {
