@@ -10,12 +10,27 @@
  *   PUT <uploadUrl> (bytes) → 201.
  * - POST /rest/posts → 201, empty body, URN in `x-restli-id`; GET /rest/posts/{urn}; the author
  *   finder GET /rest/posts?q=author&author=…; DELETE /rest/posts/{urn} → 204 (idempotent).
+ * - GET /rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED → the pages the
+ *   token's member administers (`{ paging, elements: [{ organization, role, state, roleAssignee }] }`);
+ *   GET /rest/organizations/{id} → `{ id, localizedName, vanityName }` (Organization Access Control
+ *   and Organization Lookup APIs, learn.microsoft.com/linkedin/marketing/community-management/organizations).
+ * - OAuth (linkedinOAuth.ts): GET /oauth/v2/authorization, POST /oauth/v2/accessToken. An issued
+ *   token acts as its member (their person URN and administered organizations) like a `tokens`
+ *   entry; once expired → 401 `{ status: 401, serviceErrorCode: 65601, code: "EXPIRED_ACCESS_TOKEN",
+ *   message: "The token used in the request has expired" }`, once revoked → REVOKED_ACCESS_TOKEN.
  * Commentary is read as "little" text: `renderLittleText` shows what members would see, and an
  * unescaped reserved character cuts the text there, as LinkedIn does.
  * Errors are `{ status, serviceErrorCode, code, message }`; `failNext` injects a documented one.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import {
+  type LinkedInMember,
+  type LinkedInOAuthOptions,
+  createLinkedInOAuth,
+} from './linkedinOAuth'
+import type { OAuthAuthority } from './oauthAuthority'
 
 export type LinkedInRoute =
   | 'POST /rest/images'
@@ -24,6 +39,8 @@ export type LinkedInRoute =
   | 'GET /rest/posts'
   | 'GET /rest/posts/:urn'
   | 'DELETE /rest/posts/:urn'
+  | 'GET /rest/organizationAcls'
+  | 'GET /rest/organizations/:id'
 
 export type LinkedInFailure =
   | { kind: 'rate-limit'; retryAfterSeconds?: number }
@@ -62,6 +79,10 @@ export type LinkedInApiServerOptions = {
   tokens: Record<string, string[]>
   /** Versions LinkedIn has sunset: answered with 426. */
   retiredVersions?: string[]
+  /** The OAuth server: registered apps, the member who consents, lifetimes and clock. */
+  oauth?: LinkedInOAuthOptions
+  /** Pages GET /rest/organizations/{id} knows, by numeric id. Any page the caller administers is known anyway, named "Organization <id>". */
+  organizations?: Record<string, { localizedName: string; vanityName: string }>
 }
 
 export type LinkedInApiServer = {
@@ -69,6 +90,8 @@ export type LinkedInApiServer = {
   requests: RecordedRequest[]
   posts: Map<string, StoredPost>
   images: Map<string, StoredImage>
+  /** The OAuth server behind /oauth/v2/*, with its test hooks. */
+  oauth: OAuthAuthority<LinkedInMember>
   failNext(route: LinkedInRoute, failure: LinkedInFailure): void
   /** Puts a post on an author's page directly, as if made earlier. */
   seedPost(author: string, commentary: string, createdAt: number): StoredPost
@@ -212,7 +235,33 @@ const ROUTES: [LinkedInRoute, string, RegExp][] = [
   ['GET /rest/posts', 'GET', /^\/rest\/posts$/],
   ['GET /rest/posts/:urn', 'GET', /^\/rest\/posts\/([^/]+)$/],
   ['DELETE /rest/posts/:urn', 'DELETE', /^\/rest\/posts\/([^/]+)$/],
+  ['GET /rest/organizationAcls', 'GET', /^\/rest\/organizationAcls$/],
+  ['GET /rest/organizations/:id', 'GET', /^\/rest\/organizations\/(\d+)$/],
 ]
+
+/** Who a token acts as: the URNs it may post as, and the member behind them. */
+type Caller = { authors: string[]; member: LinkedInMember }
+
+const DEFAULT_PERSON = 'urn:li:person:carecast-admin'
+
+/** A static token's member: its person URN (or a stand-in) and its organization URNs. */
+const memberOf = (authors: string[]): LinkedInMember => ({
+  person: authors.find((urn) => urn.startsWith('urn:li:person:')) ?? DEFAULT_PERSON,
+  administers: authors.filter((urn) => urn.startsWith('urn:li:organization:')),
+})
+
+const EXPIRED_TOKEN = error(
+  401,
+  'The token used in the request has expired',
+  'EXPIRED_ACCESS_TOKEN',
+  65601,
+)
+const REVOKED_TOKEN = error(
+  401,
+  'The token used in the request has been revoked by the user',
+  'REVOKED_ACCESS_TOKEN',
+  65601,
+)
 
 const AUTHOR = /^urn:li:(organization|person):\w+$/
 
@@ -227,6 +276,10 @@ export const startLinkedInApiServer = async (
   let sequence = 7_100_000_000_000_000_000n
   const next = () => String((sequence += 1n))
   let origin = ''
+  const linkedInOAuth = createLinkedInOAuth(
+    options.oauth ?? {},
+    memberOf(Object.values(options.tokens)[0] ?? []),
+  )
 
   const storePost = (
     fields: Record<string, unknown>,
@@ -377,13 +430,45 @@ export const startLinkedInApiServer = async (
     return { status: 204 }
   }
 
+  const organizationAcls = (url: URL, { member }: Caller): Reply => {
+    if (url.searchParams.get('q') !== 'roleAssignee')
+      return error(400, 'Finder q=roleAssignee is required')
+    const role = url.searchParams.get('role')
+    const state = url.searchParams.get('state')
+    // The member administers every page listed, with an approved role.
+    const elements =
+      (role === null || role === 'ADMINISTRATOR') && (state === null || state === 'APPROVED')
+        ? member.administers.map((organization) => ({
+            organization,
+            role: 'ADMINISTRATOR',
+            state: 'APPROVED',
+            roleAssignee: member.person,
+          }))
+        : []
+    return {
+      status: 200,
+      body: { paging: { start: 0, count: 10, links: [], total: elements.length }, elements },
+    }
+  }
+
+  const organization = (id: string, { member }: Caller): Reply => {
+    const known =
+      options.organizations?.[id] ??
+      (member.administers.includes(`urn:li:organization:${id}`)
+        ? { localizedName: `Organization ${id}`, vanityName: `organization-${id}` }
+        : undefined)
+    if (!known) return error(404, `Organization ${id} does not exist`, 'NOT_FOUND', 100)
+    return { status: 200, body: { id: Number(id), ...known } }
+  }
+
   const route = (
     name: LinkedInRoute,
     param: string,
     request: RecordedRequest,
     url: URL,
-    authors: string[],
+    caller: Caller,
   ): Reply => {
+    const { authors } = caller
     switch (name) {
       case 'POST /rest/images':
         return initializeUpload(url, request.json, authors)
@@ -397,21 +482,38 @@ export const startLinkedInApiServer = async (
         return getPost(param)
       case 'DELETE /rest/posts/:urn':
         return deletePost(param, authors)
+      case 'GET /rest/organizationAcls':
+        return organizationAcls(url, caller)
+      case 'GET /rest/organizations/:id':
+        return organization(param, caller)
     }
   }
 
   /** Authentication first, then (on /rest) the version header, as every versioned call requires. */
-  const gate = (request: RecordedRequest, versioned: boolean): Reply | string[] => {
+  const gate = (request: RecordedRequest, versioned: boolean): Reply | Caller => {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (!token) return EMPTY_TOKEN
-    const authors = options.tokens[token]
-    if (!authors) return INVALID_TOKEN
-    if (!versioned) return authors
+    const caller = callerOf(token)
+    if ('status' in caller) return caller
+    if (!versioned) return caller
     const version = request.headers['linkedin-version']
     if (!version) return VERSION_MISSING
     if (!/^\d{6}$/.test(version) || options.retiredVersions?.includes(version))
       return retired(version)
-    return authors
+    return caller
+  }
+
+  /** A static `tokens` entry, or what the OAuth server issued (while it is neither expired nor revoked). */
+  const callerOf = (token: string): Reply | Caller => {
+    if (Object.hasOwn(options.tokens, token)) {
+      const authors = options.tokens[token]
+      return { authors, member: memberOf(authors) }
+    }
+    const checked = linkedInOAuth.authority.check(token)
+    if (checked.state === 'active')
+      return { authors: [checked.user.person, ...checked.user.administers], member: checked.user }
+    if (checked.state === 'expired') return EXPIRED_TOKEN
+    return checked.state === 'revoked' ? REVOKED_TOKEN : INVALID_TOKEN
   }
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
@@ -436,6 +538,8 @@ export const startLinkedInApiServer = async (
     }
     requests.push(request)
     const url = new URL(request.path, 'http://linkedin.local')
+    const oauthReply = linkedInOAuth.handle({ method: request.method, url, headers, body })
+    if (oauthReply) return send(res, oauthReply)
     const match = ROUTES.map(([name, method, pattern]) => ({
       name,
       found: method === request.method ? pattern.exec(url.pathname) : null,
@@ -443,7 +547,7 @@ export const startLinkedInApiServer = async (
     if (!match?.found)
       return send(res, error(404, `No resource for ${request.method} ${url.pathname}`))
     const gated = gate(request, match.name !== 'PUT /dms-uploads/:id')
-    if (!Array.isArray(gated)) return send(res, gated)
+    if ('status' in gated) return send(res, gated)
     const failure = failures.get(match.name)?.shift()
     const reply = failure
       ? injected(failure, headers['linkedin-version'] ?? '')
@@ -471,6 +575,7 @@ export const startLinkedInApiServer = async (
     requests,
     posts,
     images,
+    oauth: linkedInOAuth.authority,
     failNext: (name, failure) => failures.set(name, [...(failures.get(name) ?? []), failure]),
     seedPost: (author, commentary, createdAt) =>
       storePost(

@@ -12,12 +12,20 @@
  *   media, over `maxCharacters` (URLs count 23, graphemes counted), unknown or attached media, media
  *   still processing, more than 4 files, a video with other media.
  * - GET /api/v1/statuses/:id → 200 / 404; DELETE /api/v1/statuses/:id → 200 Status with `text`.
+ * - GET /api/v1/accounts/verify_credentials → CredentialAccount `{ id, username, acct,
+ *   display_name, url, source, … }` (docs.joinmastodon.org/methods/accounts/#verify_credentials).
+ * - App registration and OAuth (mastodonOAuth.ts): POST /api/v1/apps, GET /oauth/authorize,
+ *   POST /oauth/token, POST /oauth/revoke. An issued token acts as its user like a `users` token;
+ *   revoked → 401 `{ error: "The access token was revoked" }` (Doorkeeper's text).
  * Every answer carries X-RateLimit-Limit/Remaining/Reset (an ISO 8601 timestamp); `failNext`
  * injects a documented error (429 with its reset, 5xx, …) for the next matching request.
  */
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import { type MastodonOAuthOptions, type RegisteredApp, createMastodonOAuth } from './mastodonOAuth'
+import type { OAuthAuthority } from './oauthAuthority'
 
 export type RecordedRequest = {
   method: string
@@ -59,8 +67,12 @@ export type MastodonServerOptions = {
   maxCharacters?: number
   /** 206 answers GET /api/v1/media/:id gives before a video is processed. */
   processingPolls?: number
-  /** The clock the idempotency window and rate-limit resets are read from. */
+  /** The clock the idempotency window and rate-limit resets are read from (and the OAuth server's). */
   now?: () => number
+  /** Who consents at /oauth/authorize, and token lifetime (none by default, as on Mastodon). */
+  oauth?: MastodonOAuthOptions
+  /** Account ids and display names by username. @default a stable id per username, display name = username */
+  accounts?: Record<string, { id: string; displayName: string }>
 }
 
 export type MastodonServer = {
@@ -68,6 +80,10 @@ export type MastodonServer = {
   requests: RecordedRequest[]
   statuses: Map<string, StoredStatus>
   media: Map<string, StoredMedia>
+  /** The OAuth server; apps registered through POST /api/v1/apps are among its clients. */
+  oauth: OAuthAuthority<string>
+  /** Apps registered through POST /api/v1/apps, oldest first. */
+  apps: RegisteredApp[]
   /** The next request matching `method` and `path` (exact path without query, or a RegExp) gets `fault`. */
   failNext(method: string, path: string | RegExp, fault: MastodonFault): void
   close(): Promise<void>
@@ -93,6 +109,8 @@ const MEDIA_TYPES: Record<string, StoredMedia['type']> = {
 const VISIBILITIES = new Set(['public', 'unlisted', 'private', 'direct'])
 
 const invalidToken: Reply = { status: 401, body: { error: 'The access token is invalid' } }
+const revokedToken: Reply = { status: 401, body: { error: 'The access token was revoked' } }
+const expiredToken: Reply = { status: 401, body: { error: 'The access token expired' } }
 const notFound: Reply = { status: 404, body: { error: 'Record not found' } }
 const unprocessable = (error: string): Reply => ({ status: 422, body: { error } })
 
@@ -171,9 +189,66 @@ export const startMastodonServer = async (
   let url = ''
 
   const newId = (): string => String((nextId += 1n))
-  const userOf = (req: http.IncomingMessage): string | undefined => {
-    const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')
-    return match && users[match[1]] ? match[1] : undefined
+  const mastodonOAuth = createMastodonOAuth(
+    { ...(options.now ? { now: options.now } : {}), ...options.oauth },
+    Object.values(users)[0] ?? 'carecast',
+  )
+
+  /** The bearer token if it is a static one or an issued one still in force, else the 401 to send. */
+  const tokenOf = (req: http.IncomingMessage): string | Reply => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    if (token === undefined) return invalidToken
+    if (users[token]) return token
+    const checked = mastodonOAuth.authority.check(token)
+    if (checked.state === 'active') return token
+    if (checked.state === 'revoked') return revokedToken
+    return checked.state === 'expired' ? expiredToken : invalidToken
+  }
+
+  /** Whose a token is: statuses keep the token that made them, even one revoked since. */
+  const usernameOf = (token: string): string =>
+    users[token] ?? mastodonOAuth.authority.issued.find((t) => t.accessToken === token)?.user ?? ''
+
+  const accountIds = new Map<string, string>()
+  const accountOf = (username: string) => {
+    const configured = options.accounts?.[username]
+    if (!accountIds.has(username))
+      accountIds.set(
+        username,
+        configured?.id ?? String(109_000_000_000_000_000n + BigInt(accountIds.size + 1)),
+      )
+    return {
+      id: accountIds.get(username) as string,
+      username,
+      acct: username,
+      display_name: configured?.displayName ?? username,
+      url: `${url}/@${username}`,
+    }
+  }
+
+  const verifyCredentials = (token: string): Reply => {
+    const account = accountOf(usernameOf(token))
+    return {
+      status: 200,
+      body: {
+        ...account,
+        locked: false,
+        bot: false,
+        group: false,
+        created_at: '2022-11-01T00:00:00.000Z',
+        note: '',
+        avatar: `${url}/avatars/original/missing.png`,
+        header: `${url}/headers/original/missing.png`,
+        followers_count: 0,
+        following_count: 0,
+        statuses_count: [...statuses.values()].filter(
+          (s) => usernameOf(s.token) === account.username,
+        ).length,
+        source: { privacy: 'public', sensitive: false, language: null, note: '', fields: [] },
+        emojis: [],
+        fields: [],
+      },
+    }
   }
 
   const attachmentJson = (item: StoredMedia) => {
@@ -193,7 +268,7 @@ export const startMastodonServer = async (
   }
 
   const statusJson = (status: StoredStatus, withSource = false) => {
-    const username = users[status.token]
+    const username = usernameOf(status.token)
     return {
       id: status.id,
       created_at: status.createdAt.toISOString(),
@@ -207,7 +282,7 @@ export const startMastodonServer = async (
       url: `${url}/@${username}/${status.id}`,
       content: `<p>${escapeHtml(status.text).replace(/\n/g, '<br />')}</p>`,
       ...(withSource ? { text: status.text } : {}),
-      account: { id: '1', username, acct: username, url: `${url}/@${username}` },
+      account: accountOf(username),
       media_attachments: status.mediaIds.flatMap((id) =>
         media.has(id) ? [attachmentJson(media.get(id) as StoredMedia)] : [],
       ),
@@ -320,9 +395,18 @@ export const startMastodonServer = async (
   }
 
   const route = (req: http.IncomingMessage, path: string, body: Record<string, unknown>): Reply => {
-    const token = userOf(req)
-    if (!token) return invalidToken
     const method = req.method ?? 'GET'
+    const oauthReply = mastodonOAuth.handle(
+      method,
+      new URL(req.url ?? '/', 'http://mastodon.test'),
+      body,
+      req.headers.authorization,
+    )
+    if (oauthReply) return oauthReply
+    const token = tokenOf(req)
+    if (typeof token !== 'string') return token
+    if (method === 'GET' && path === '/api/v1/accounts/verify_credentials')
+      return verifyCredentials(token)
     if (method === 'POST' && path === '/api/v2/media') return uploadMedia(token, body)
     const mediaMatch = /^\/api\/v1\/media\/([^/]+)$/.exec(path)
     if (method === 'GET' && mediaMatch) return getMedia(token, decodeURIComponent(mediaMatch[1]))
@@ -404,6 +488,8 @@ export const startMastodonServer = async (
     requests,
     statuses,
     media,
+    oauth: mastodonOAuth.authority,
+    apps: mastodonOAuth.apps,
     failNext: (method, path, fault) => void faults.push({ method, path, fault }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -8,6 +8,10 @@
  *   /2/media/upload/:id/append, /2/media/upload/:id/finalize, GET /2/media/upload?command=STATUS,
  *   POST /2/media/metadata (alt text).
  * - GET /2/tweets/:id, GET /2/users/:id/tweets, DELETE /2/tweets/:id.
+ * - GET /2/users/me → `{ data: { id, name, username } }` (docs.x.com/x-api/users/user-lookup-me).
+ * - OAuth 2.0 with PKCE (xOAuth.ts): GET /i/oauth2/authorize, POST /2/oauth2/token,
+ *   POST /2/oauth2/revoke. An access token issued there acts as its user on every route above,
+ *   like a `users` token, until it expires (then the same 401).
  * Posts are rendered as X renders them when read back: links wrapped in t.co with the original in
  * `entities.urls[].expanded_url`, `&`, `<`, `>` HTML-escaped, a t.co link appended for media.
  * Every response carries x-rate-limit-* headers; `failNext` injects a documented error.
@@ -17,11 +21,15 @@ import type { AddressInfo } from 'node:net'
 
 import twitterText from 'twitter-text'
 
+import type { OAuthAuthority } from './oauthAuthority'
+import { type XOAuthOptions, createXOAuth } from './xOAuth'
+
 export type XRoute =
   | 'POST /2/tweets'
   | 'GET /2/tweets/:id'
   | 'DELETE /2/tweets/:id'
   | 'GET /2/users/:id/tweets'
+  | 'GET /2/users/me'
   | 'POST /2/media/upload'
   | 'POST /2/media/upload/initialize'
   | 'POST /2/media/upload/:id/append'
@@ -77,6 +85,10 @@ export type XApiServerOptions = {
   processingPolls?: number
   /** `check_after_secs` while processing. */
   checkAfterSecs?: number
+  /** The OAuth 2.0 server: registered apps, who consents, token lifetime and clock. */
+  oauth?: XOAuthOptions
+  /** Names GET /2/users/me gives each user id. @default name "Carecast Hospital", username "carecast<last 4 digits>" */
+  profiles?: Record<string, { name: string; username: string }>
 }
 
 export type XApiServer = {
@@ -84,6 +96,8 @@ export type XApiServer = {
   requests: RecordedRequest[]
   tweets: Map<string, StoredTweet>
   media: Map<string, StoredMedia>
+  /** The OAuth 2.0 server behind /i/oauth2/authorize and /2/oauth2/token, with its test hooks. */
+  oauth: OAuthAuthority<string>
   /** Makes the next request to `route` (after authentication) answer with `failure`. */
   failNext(route: XRoute, failure: XFailure): void
   /** Puts a post on a user's timeline directly, as if made earlier. */
@@ -283,6 +297,7 @@ const ROUTES: [XRoute, string, RegExp][] = [
   ['GET /2/tweets/:id', 'GET', /^\/2\/tweets\/(\d+)$/],
   ['DELETE /2/tweets/:id', 'DELETE', /^\/2\/tweets\/(\d+)$/],
   ['GET /2/users/:id/tweets', 'GET', /^\/2\/users\/(\d+)\/tweets$/],
+  ['GET /2/users/me', 'GET', /^\/2\/users\/me$/],
   ['POST /2/media/upload/initialize', 'POST', /^\/2\/media\/upload\/initialize$/],
   ['POST /2/media/upload/:id/append', 'POST', /^\/2\/media\/upload\/(\d+)\/append$/],
   ['POST /2/media/upload/:id/finalize', 'POST', /^\/2\/media\/upload\/(\d+)\/finalize$/],
@@ -300,6 +315,18 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
   const newId = () => String((nextId += 1n))
   const processingPolls = options.processingPolls ?? 2
   const checkAfterSecs = options.checkAfterSecs ?? 1
+  const xOAuth = createXOAuth(
+    options.oauth ?? {},
+    Object.values(options.users)[0] ?? '1600000000000000001',
+  )
+
+  /** A static `users` token, or an unexpired one the OAuth server issued. */
+  const userOf = (token: string | undefined): string | undefined => {
+    if (token === undefined) return undefined
+    if (Object.hasOwn(options.users, token)) return options.users[token]
+    const checked = xOAuth.authority.check(token)
+    return checked.state === 'active' ? checked.user : undefined
+  }
 
   const storeTweet = (
     authorId: string,
@@ -425,6 +452,14 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     }
   }
 
+  const me = ({ userId }: Context): Reply => {
+    const profile = options.profiles?.[userId] ?? {
+      name: 'Carecast Hospital',
+      username: `carecast${userId.slice(-4)}`,
+    }
+    return { status: 200, body: { data: { id: userId, ...profile } } }
+  }
+
   const simpleUpload = ({ request, userId }: Context): Reply => {
     const file = request.form?.media
     const category = request.form?.media_category
@@ -527,6 +562,7 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     'GET /2/tweets/:id': lookupTweet,
     'DELETE /2/tweets/:id': deleteTweet,
     'GET /2/users/:id/tweets': userTimeline,
+    'GET /2/users/me': me,
     'POST /2/media/upload': simpleUpload,
     'POST /2/media/upload/initialize': initialize,
     'POST /2/media/upload/:id/append': append,
@@ -551,6 +587,8 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     requests.push(request)
     await parseBody(request, headers['content-type'] ?? '')
     const url = new URL(request.path, 'http://x.local')
+    const oauthReply = xOAuth.handle({ method: request.method, url, headers, body })
+    if (oauthReply) return send(res, oauthReply)
     const match = ROUTES.map(([route, method, pattern]) => ({
       route,
       match: method === request.method ? pattern.exec(url.pathname) : null,
@@ -561,7 +599,7 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
         problem(404, 'Not Found Error', `No route for ${request.method} ${url.pathname}`),
       )
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1]
-    const userId = token === undefined ? undefined : options.users[token]
+    const userId = userOf(token)
     if (!userId) return send(res, UNAUTHORIZED)
     const failure = failures.get(match.route)?.shift()
     const early = failure ? injected(failure) : undefined
@@ -590,6 +628,7 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     requests,
     tweets,
     media,
+    oauth: xOAuth.authority,
     failNext: (route, failure) => failures.set(route, [...(failures.get(route) ?? []), failure]),
     seedTweet: (authorId, text, createdAt) => storeTweet(authorId, text, [], createdAt),
     close: () =>

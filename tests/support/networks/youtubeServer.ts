@@ -17,12 +17,20 @@
  *   400 invalidMetadata, 404 videoNotFound, 409 captionExists.
  * - videos.list: GET /youtube/v3/videos?part=…&id=… → `{ items: [...] }`; videos.delete:
  *   DELETE /youtube/v3/videos?id= → 204, or 404 videoNotFound.
+ * - channels.list: GET /youtube/v3/channels?part=snippet&mine=true → the caller's channel
+ *   `{ items: [{ id, snippet: { title, customUrl } }] }` (developers.google.com/youtube/v3/docs/channels/list).
+ * - Google OAuth 2.0 (youtubeOAuth.ts): GET /o/oauth2/v2/auth, POST /token, POST /revoke. An
+ *   issued access token acts as its channel like a `tokens` entry until it expires, then gets the
+ *   same 401 UNAUTHENTICATED.
  * Errors are `{ error: { code, message, errors: [{ message, domain, reason }] } }`. `failNext`
  * injects any documented reason; `cutNextUpload` drops the connection part-way through a PUT.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import type { OAuthAuthority } from './oauthAuthority'
+import { type GoogleOAuthOptions, createGoogleOAuth } from './youtubeOAuth'
 
 export type RecordedRequest = {
   method: string
@@ -58,6 +66,8 @@ export type UploadSession = {
   mimeType: string
   received: Buffer
   final?: Reply
+  /** The channel the session's caller uploads to. */
+  channelId?: string
 }
 
 export type YoutubeFault = {
@@ -68,7 +78,16 @@ export type YoutubeFault = {
   headers?: Record<string, string>
 }
 
-export type YoutubeServerOptions = { tokens?: string[]; channelId?: string }
+export type YoutubeServerOptions = {
+  /** Static tokens; each acts as `channelId`. @default ['youtube-token'] */
+  tokens?: string[]
+  /** @default 'UCcarecast0000000000000' */
+  channelId?: string
+  /** Names of channels for channels.list. @default title "Carecast Hospital", customUrl "@carecasthospital" */
+  channels?: Record<string, { title: string; customUrl: string }>
+  /** Google's OAuth server: registered clients, whose channel consents, token lifetime and clock. */
+  oauth?: GoogleOAuthOptions
+}
 
 export type YoutubeServer = {
   url: string
@@ -84,6 +103,8 @@ export type YoutubeServer = {
   onUploadBytes?: (received: number) => void
   /** Forgets every open session, as Google does when one expires. */
   expireSessions(): void
+  /** Google's OAuth server behind /o/oauth2/v2/auth and /token, with its test hooks. */
+  oauth: OAuthAuthority<string>
   close(): Promise<void>
 }
 
@@ -270,9 +291,50 @@ export const startYoutubeServer = async (
   let cutAfter: number | undefined
   let url = ''
 
-  const authorized = (req: http.IncomingMessage): boolean => {
+  const googleOAuth = createGoogleOAuth(options.oauth ?? {}, channelId)
+
+  /** The channel a static token or an unexpired issued one acts as. */
+  const channelOf = (req: http.IncomingMessage): string | undefined => {
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')
-    return match !== null && tokens.has(match[1])
+    if (match === null) return undefined
+    if (tokens.has(match[1])) return channelId
+    const checked = googleOAuth.authority.check(match[1])
+    return checked.state === 'active' ? checked.user : undefined
+  }
+
+  const listChannels = (query: URLSearchParams, caller: string): Reply => {
+    if (!query.get('part')) return fail(400, 'missingRequiredParameter')
+    if (query.get('mine') !== 'true')
+      return fail(400, 'invalidValue', 'This fake speaks only mine=true')
+    const names = options.channels?.[caller] ?? {
+      title: 'Carecast Hospital',
+      customUrl: '@carecasthospital',
+    }
+    const parts = (query.get('part') ?? '').split(',')
+    const item = {
+      kind: 'youtube#channel',
+      etag: createHash('md5').update(caller).digest('base64url'),
+      id: caller,
+      ...(parts.includes('snippet')
+        ? {
+            snippet: {
+              title: names.title,
+              description: '',
+              customUrl: names.customUrl,
+              publishedAt: '2019-04-01T09:00:00Z',
+            },
+          }
+        : {}),
+    }
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#channelListResponse',
+        etag: 'channels',
+        pageInfo: { totalResults: 1, resultsPerPage: 5 },
+        items: [item],
+      },
+    }
   }
 
   const videoJson = (video: StoredVideo, parts: string[]) => ({
@@ -283,7 +345,12 @@ export const startYoutubeServer = async (
     ...(parts.includes('status') ? { status: video.status } : {}),
   })
 
-  const openSession = (req: http.IncomingMessage, query: URLSearchParams, raw: Buffer): Reply => {
+  const openSession = (
+    req: http.IncomingMessage,
+    query: URLSearchParams,
+    raw: Buffer,
+    caller: string,
+  ): Reply => {
     if (query.get('uploadType') !== 'resumable')
       return fail(400, 'invalidValue', 'This fake speaks only uploadType=resumable')
     if (!query.get('part')) return fail(400, 'missingRequiredParameter')
@@ -316,6 +383,7 @@ export const startYoutubeServer = async (
       ...(declared !== undefined ? { total: Number(declared) } : {}),
       mimeType,
       received: Buffer.alloc(0),
+      channelId: caller,
     })
     const location = `${url}/upload/youtube/v3/videos?uploadType=resumable&part=${query.get('part')}&upload_id=${id}`
     return { status: 200, headers: { Location: location, 'X-GUploader-UploadID': id } }
@@ -327,7 +395,7 @@ export const startYoutubeServer = async (
       id: videoId(),
       snippet: {
         publishedAt: new Date().toISOString(),
-        channelId,
+        channelId: session.channelId ?? channelId,
         channelTitle: 'Carecast Hospital',
         ...session.metadata.snippet,
         liveBroadcastContent: 'none',
@@ -476,10 +544,18 @@ export const startYoutubeServer = async (
     raw: Buffer,
     parts: RecordedRequest['parts'],
   ): Reply => {
-    if (!authorized(req)) return unauthorized()
     const method = req.method ?? 'GET'
+    const oauthReply = googleOAuth.handle({
+      method,
+      url: new URL(req.url ?? '/', 'http://youtube.test'),
+      headers: req.headers,
+      body: raw,
+    })
+    if (oauthReply) return oauthReply
+    const caller = channelOf(req)
+    if (!caller) return unauthorized()
     if (path === '/upload/youtube/v3/videos' && method === 'POST')
-      return openSession(req, query, raw)
+      return openSession(req, query, raw, caller)
     if (path === '/upload/youtube/v3/videos' && method === 'PUT') {
       const session = sessions.get(query.get('upload_id') ?? '')
       return session ? putSession(req, session, raw) : fail(404, 'notFound')
@@ -488,6 +564,7 @@ export const startYoutubeServer = async (
       return insertCaption(req, query, raw, parts)
     if (path === '/youtube/v3/videos' && method === 'GET') return listVideos(query)
     if (path === '/youtube/v3/videos' && method === 'DELETE') return deleteVideo(query)
+    if (path === '/youtube/v3/channels' && method === 'GET') return listChannels(query, caller)
     return fail(404, 'notFound')
   }
 
@@ -508,6 +585,7 @@ export const startYoutubeServer = async (
     failNext: (method, path, fault) => void faults.push({ method, path, fault }),
     cutNextUpload: (afterBytes) => void (cutAfter = afterBytes),
     expireSessions: () => sessions.clear(),
+    oauth: googleOAuth.authority,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
