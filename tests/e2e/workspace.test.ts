@@ -62,7 +62,7 @@ describe('the team workspace in the admin', () => {
   const narrowCheck = async (page: Page, url: string, ready = 'section[aria-labelledby] h1') =>
     expect(await widthOnPhone(page, url, ready)).toBeLessThanOrEqual(390)
 
-  it('lets an approver approve one, reject one with a reason, and reject others in bulk — never their own', async () => {
+  it('lets an approver approve one, reject one with a reason, and reject others in bulk — never their own or one they edited', async () => {
     const marketer = await userId('marketer@carecast.test')
     const approverId = await userId('approver@carecast.test')
     const work = await posts(5, 0)
@@ -72,6 +72,11 @@ describe('the team workspace in the admin', () => {
         "UPDATE publications SET state = 'awaiting-approval', title = $2, created_by_id = $3, submitted_by_id = $3, due_at = now() + interval '3 days', approved_by_id = NULL WHERE id = $1",
         [id, titles[index], marketer],
       )
+    // The approver polished the Run club post's copy before it was sent: not theirs to approve.
+    await sql(
+      `INSERT INTO publications_rels (parent_id, path, "order", users_id) VALUES ($1, 'editors', 1, $2)`,
+      [work[3].id, approverId],
+    )
     const own = work[4]
     await sql(
       "UPDATE publications SET state = 'awaiting-approval', title = 'My own post', created_by_id = $2, submitted_by_id = $2, due_at = now() + interval '3 days' WHERE id = $1",
@@ -89,6 +94,10 @@ describe('the team workspace in the admin', () => {
     // The preview is the network's shape, and the author is a name.
     expect(await item('Flu clinic reminder').getByRole('figure').count()).toBe(1)
     expect(await item('Flu clinic reminder').textContent()).toContain('written by Morgan Marketer')
+    expect(await item('Run club').textContent()).toContain(
+      'You edited this post, so another approver must approve it.',
+    )
+    expect(await item('Run club').getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true)
     expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
 
     await page.waitForLoadState('networkidle')
