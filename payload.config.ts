@@ -37,6 +37,7 @@ import { decorateLink } from './src/scheduler/decorateLink'
 import { validateLink } from './src/scheduler/validateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
 import { onSchedulerEvent } from './src/scheduler/onEvent'
+import { oauthFromEnv } from './src/scheduler/oauthFromEnv'
 import { mediaResolver } from './src/scheduler/resolveMedia'
 import { serializeDocument } from './src/delivery/serializeDocument'
 import { localization } from './src/localization'
@@ -120,6 +121,7 @@ export default buildConfig({
       validateLink,
       resolveMedia: mediaResolver({ linkLifetimeMs: mediaLinkLifetimeMs() }),
       dispatch: dispatchSettingsFromEnv(),
+      oauth: oauthFromEnv(),
       guards: consentGuards(consentOptions),
       onEvent: onSchedulerEvent,
     }),

@@ -1005,6 +1005,46 @@ export interface ChannelAccount {
    */
   enterSecret?: string | null;
   /**
+   * Set by "Connect": while it says "Reconnect needed", posts to this account wait (they do not fail).
+   */
+  connection?: ('connected' | 'reconnect-needed') | null;
+  /**
+   * Why it needs reconnecting.
+   */
+  connectionProblem?: string | null;
+  /**
+   * Who the network says this account is.
+   */
+  connectedAs?: string | null;
+  /**
+   * Renewed before then with the refresh token.
+   */
+  tokenExpiresAt?: string | null;
+  tokenCheckedAt?: string | null;
+  /**
+   * Told (with the admins) when the account must be reconnected. Whoever connects it, unless set.
+   */
+  owner?: (number | null) | User;
+  refreshToken?: string | null;
+  oauthClient?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  oauthPending?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * Which secrets are stored (never their values). An account without the one its channel needs cannot be chosen for a post.
    */
   credentialsSet?: string | null;
@@ -1738,6 +1778,15 @@ export interface ChannelAccountsSelect<T extends boolean = true> {
   secret?: T;
   enterAccessToken?: T;
   enterSecret?: T;
+  connection?: T;
+  connectionProblem?: T;
+  connectedAs?: T;
+  tokenExpiresAt?: T;
+  tokenCheckedAt?: T;
+  owner?: T;
+  refreshToken?: T;
+  oauthClient?: T;
+  oauthPending?: T;
   credentialsSet?: T;
   characterLimit?: T;
   revalidateUrls?:

@@ -26,3 +26,7 @@ export {
   type YoutubeAdapter,
   type YoutubeAdapterOptions,
 } from './youtube'
+export { linkedinConnector } from './linkedin/connect'
+export { mastodonConnector } from './mastodon/connect'
+export { xConnector } from './x/connect'
+export { youtubeConnector } from './youtube/connect'

@@ -23,8 +23,10 @@ export type SanitizedSchedulerConfig = Required<
     | 'resolveMedia'
     | 'canOperate'
     | 'campaignsCollection'
+    | 'oauth'
   >
 > & {
+  oauth?: SchedulerPluginOptions['oauth']
   campaignsCollection?: SchedulerPluginOptions['campaignsCollection']
   dispatch: DispatchSettings
   canOperate: SchedulerPluginOptions['canApprove']

@@ -72,6 +72,20 @@ export type SchedulerEvent =
       /** Field NAMES only; a secret's value never appears in any event. */
       changedFields: string[]
     }
+  | {
+      /**
+       * The network no longer accepts the account's sign-in and it can't be renewed: its posts
+       * wait until someone connects it again (issue 17).
+       */
+      type: 'channel-account.reconnect-needed'
+      channelAccountId: number | string
+      name: string
+      channel: string
+      actor: null
+      /** Who the account's `owner` is, to tell along with the admins. */
+      ownerId: number | string | null
+      problem: string
+    }
 
 export type EventContext = { payload: Payload; req?: PayloadRequest }
 

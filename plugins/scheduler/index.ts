@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
+import { defaultBaseUrls } from './collections/channelAccounts/defaultBaseUrls'
+import { type KeeperOptions, runTokenKeeper } from './oauth/keeper'
 import { channelAccountsCollection } from './collections/channelAccounts'
 import { publicationsCollection } from './collections/publications'
 import { type SanitizedSchedulerConfig, sanitizeSchedulerOptions, tableName } from './defaults'
@@ -168,6 +170,10 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
+/** One pass of the OAuth token keeper (the workers run it every minute); tests drive it with a clock. */
+export const runTokenKeeperOnce = (payload: Payload, options?: KeeperOptions) =>
+  runTokenKeeper(payload, schedulerConfigOf(payload), defaultBaseUrls, options)
+export type { ChannelConnector, OAuthOptions, OAuthClientOptions } from './oauth/types'
 export { absoluteUrl, defaultMedia, type RenditionSizes } from './dispatch/loadBatch'
 export { relationId } from './collections/publications/relationId'
 export { wallClockAdmin } from './fields/wallClock'

@@ -19,6 +19,7 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import type { ChannelAdapter, ChannelMedia } from './channels/types'
 import type { SchedulerEventHandler } from './events'
+import type { OAuthOptions } from './oauth/types'
 
 export { publicationStates, type PublicationState } from './states'
 import type { PublicationState } from './states'
@@ -148,6 +149,11 @@ export type SchedulerPluginOptions = {
   validateLink?: LinkValidator
   /** Turns an attached upload into what an adapter sends. @default file on disk + absolute URL + alt */
   resolveMedia?: MediaResolver
+  /**
+   * Connecting accounts with OAuth from the admin ("Connect X account"): each network's connector
+   * and the host's registered apps. Without it, tokens are typed in. @default none
+   */
+  oauth?: OAuthOptions
   /** Environment variable holding the AES-256 key for channel secrets. @default 'CARECAST_SECRETS_KEY' */
   secretsKeyEnv?: string
   /** Slug of the outbox collection. @default 'publications' */

@@ -74,6 +74,15 @@ export const auditSchedulerEvent = async (event: SchedulerEvent, { payload, req 
           ? `${event.name}: ${event.changedFields.join(', ')}`
           : event.name,
       })
+    case 'channel-account.reconnect-needed':
+      // The system marked it: the trail says when an account stopped working, and why.
+      return appendAuditEvent(payload, req, null, {
+        action: 'update',
+        collection: slugs.channelAccounts,
+        documentId: event.channelAccountId,
+        changes: { connection: { before: 'connected', after: 'reconnect-needed' } },
+        note: `${event.name}: ${event.problem}`,
+      })
     default:
       return appendAuditEvent(payload, req, event.actor, {
         action: moves[event.type],

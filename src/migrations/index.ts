@@ -8,6 +8,7 @@ import * as migration_20261202_210935_review_tasks from './20261202_210935_revie
 import * as migration_20261202_211145_portrait_jpeg_renditions from './20261202_211145_portrait_jpeg_renditions'
 import * as migration_20261203_080000_outbox_claim_indexes from './20261203_080000_outbox_claim_indexes'
 import * as migration_20261204_182151_approval_editors from './20261204_182151_approval_editors'
+import * as migration_20261204_183249_channel_account_connections from './20261204_183249_channel_account_connections'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261204_182151_approval_editors.up,
     down: migration_20261204_182151_approval_editors.down,
     name: '20261204_182151_approval_editors',
+  },
+  {
+    up: migration_20261204_183249_channel_account_connections.up,
+    down: migration_20261204_183249_channel_account_connections.down,
+    name: '20261204_183249_channel_account_connections',
   },
 ]

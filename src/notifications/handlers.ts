@@ -195,6 +195,23 @@ export const onConsentTaskCreated = async (event: TaskCreated, { payload, req }:
   )
 }
 
+type ReconnectNeeded = Extract<SchedulerEvent, { type: 'channel-account.reconnect-needed' }>
+
+/** An account's sign-in stopped working for good: its owner and the admins, to connect it again. */
+export const onReconnectNeeded = async (event: ReconnectNeeded, { payload, req }: EventContext) => {
+  await notify(
+    payload,
+    {
+      recipients: [event.ownerId, ...(await usersWithRole(payload, ['admin']))],
+      kind: event.type,
+      subject: `Reconnect needed: ${event.name}`,
+      text: `The ${event.channel} account "${event.name}" must be connected again: ${event.problem}\nIts posts wait (none is lost) until someone opens the account and presses Connect.`,
+      link: adminPath(payload, slugs.channelAccounts, event.channelAccountId),
+    },
+    { req },
+  )
+}
+
 /** The scheduler's `onEvent`: the events someone must hear about; the others are the audit trail's. */
 export const notifySchedulerEvent = async (event: SchedulerEvent, context: EventContext) => {
   if (event.type === 'publication.submitted')
@@ -203,6 +220,8 @@ export const notifySchedulerEvent = async (event: SchedulerEvent, context: Event
     await onPublicationRejected(event as Rejected, context)
   else if (event.type === 'publication.failed') await onPublicationFailed(event, context)
   else if (event.type === 'publication.taken-down') await onPublicationTakenDown(event, context)
+  else if (event.type === 'channel-account.reconnect-needed')
+    await onReconnectNeeded(event, context)
 }
 
 /** The consent plugin's `onEvent`. */

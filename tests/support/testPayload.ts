@@ -18,6 +18,8 @@ export type RestOptions = {
   form?: FormData
   token?: string
   apiKey?: string
+  /** More request headers, e.g. the browser's `Cookie` on an OAuth callback. */
+  headers?: Record<string, string>
 }
 
 export type TestApp = {
@@ -55,6 +57,7 @@ export const startTestApp = async (label: string): Promise<TestApp> => {
     const headers = new Headers()
     if (options.token) headers.set('Authorization', `JWT ${options.token}`)
     if (options.apiKey) headers.set('Authorization', `users API-Key ${options.apiKey}`)
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
     return headers
   }
 

@@ -50,9 +50,13 @@ export const claimDue = async (
   const accounts = tableName(config.channelAccountsSlug)
   const control = tableName(config.controlSlug)
   const stateType = `enum_${publications}_state`
-  // What a pause holds back: the global switch, or the row's account's own.
+  // What a pause holds back: the global switch, or the row's account's own. An account that must
+  // be reconnected, or whose token has run out before the keeper could renew it, holds its posts
+  // back the same way: they wait with the account's reason instead of failing on a dead token.
   const held = `(EXISTS (SELECT 1 FROM "${control}" c WHERE c.paused)
-                 OR EXISTS (SELECT 1 FROM "${accounts}" a WHERE a.id = p.channel_account_id AND a.paused))`
+                 OR EXISTS (SELECT 1 FROM "${accounts}" a WHERE a.id = p.channel_account_id
+                    AND (a.paused OR a.connection = 'reconnect-needed'
+                         OR (a.refresh_token IS NOT NULL AND a.token_expires_at <= $2))))`
   // Three kinds of due row, each found through its own partial index (migration
   // 20261203_080000_outbox_claim_indexes) in due order, so a claim reads about as many rows as it
   // takes, not the whole outbox. Takedowns come first, then refreshes of edited live copies, then

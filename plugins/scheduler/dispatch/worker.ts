@@ -5,6 +5,8 @@ import pLimit from 'p-limit'
 import type { Payload } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
+import { defaultBaseUrls } from '../collections/channelAccounts/defaultBaseUrls'
+import { startTokenKeeper } from '../oauth/keeper'
 import { type ClaimedRow, claimDue } from './claim'
 import { extendLeases, LeaseKeeper, LeaseLost } from './leases'
 import { type LoadedRow, loadBatch } from './loadBatch'
@@ -174,15 +176,20 @@ export class DispatchWorker {
     }
   }
 
+  private keeper: { stop: () => Promise<void> } | undefined
+
   start(): this {
     this.running ??= this.loop()
+    // Every worker keeps the OAuth tokens fresh too; a row lock lets one refresh each at a time.
+    if (this.config.oauth && !this.keeper)
+      this.keeper = startTokenKeeper(this.payload, this.config, defaultBaseUrls)
     return this
   }
 
   /** Stops claiming, lets sends in flight finish (or time out), then resolves. */
   async stop(): Promise<void> {
     this.abort.abort()
-    await this.running
+    await Promise.all([this.running, this.keeper?.stop()])
     this.leases.stop()
   }
 

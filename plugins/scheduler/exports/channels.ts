@@ -15,3 +15,11 @@ export type {
   RenditionName,
 } from '../channels/types'
 export { ReconcileFailed, renditionNames } from '../channels/types'
+export type {
+  ChannelConnector,
+  ConnectedIdentity,
+  OAuthClient,
+  OAuthEndpoints,
+  TokenSet,
+} from '../oauth/types'
+export { OAuthRefused } from '../oauth/types'

@@ -7,6 +7,8 @@ import { channelKinds } from '../../types'
 import { defaultBaseUrls } from './defaultBaseUrls'
 import { emitAccountChange, emitAccountDelete } from './hooks/emitAccountChange'
 import { jsonTextAdmin, validateJsonObject } from '../../fields/jsonText'
+import { connectionEndpoints } from '../../oauth/endpoints'
+import { connectionFields } from './connectionFields'
 import { credentialNeeded } from './credentialsNeeded'
 import { encryptSecrets } from './hooks/encryptSecrets'
 import { secretInputs } from './secretFields'
@@ -33,6 +35,7 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
     update: accessFrom(config.canOperate),
     delete: accessFrom(config.canOperate),
   },
+  endpoints: connectionEndpoints(config, defaultBaseUrls),
   hooks: {
     beforeValidate: [validateAccount],
     beforeChange: [encryptSecrets(config)],
@@ -40,6 +43,19 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
     afterDelete: [emitAccountDelete(config)],
   },
   fields: [
+    {
+      // "Connect X account": the OAuth flow, the account's identity and whether it still works.
+      name: 'connect',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: {
+            path: '/plugins/scheduler/admin/ConnectAccount#ConnectAccount',
+            clientProps: { accounts: config.channelAccountsSlug },
+          },
+        },
+      },
+    },
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'channel', type: 'select', required: true, index: true, options: [...channelKinds] },
     {
@@ -93,6 +109,7 @@ export const channelAccountsCollection = (config: SanitizedSchedulerConfig): Col
         condition: (data) => credentialNeeded(data?.channel) === 'secret',
       },
     },
+    ...connectionFields(config),
     {
       name: 'credentialsSet',
       type: 'text',

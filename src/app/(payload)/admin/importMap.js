@@ -28,6 +28,7 @@ import { ScheduleTab as ScheduleTab_5985cee5a4566a14ec3a4102161c8506 } from '../
 import { ReadOnlyList as ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966 } from '../../../../src/fields/ReadOnlyList'
 import { RevokeView as RevokeView_1e2e4a128938a4a955b343b85e0aee88 } from '../../../../plugins/consent/admin/views/RevokeView'
 import { JsonText as JsonText_fd9070fa571906fda4dfe374c2165268 } from '../../../../plugins/scheduler/admin/JsonText'
+import { ConnectAccount as ConnectAccount_224ea8ee8d0197638ce6b359ff3b5417 } from '../../../../plugins/scheduler/admin/ConnectAccount'
 import { SecretInput as SecretInput_ecb726a89ebdaed4bdda69b0559acc96 } from '../../../../plugins/scheduler/admin/SecretInput'
 import { TasksWorklist as TasksWorklist_17d06b70421b3e67db19552e67951a0c } from '../../../../plugins/consent/admin/TasksWorklist'
 import { PublishingSwitch as PublishingSwitch_56a6294190116d7f3cc45c38825a5cda } from '../../../../plugins/scheduler/admin/PublishingSwitch'
@@ -71,6 +72,7 @@ export const importMap = {
   "/src/fields/ReadOnlyList#ReadOnlyList": ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966,
   "/plugins/consent/admin/views/RevokeView#RevokeView": RevokeView_1e2e4a128938a4a955b343b85e0aee88,
   "/plugins/scheduler/admin/JsonText#JsonText": JsonText_fd9070fa571906fda4dfe374c2165268,
+  "/plugins/scheduler/admin/ConnectAccount#ConnectAccount": ConnectAccount_224ea8ee8d0197638ce6b359ff3b5417,
   "/plugins/scheduler/admin/SecretInput#SecretInput": SecretInput_ecb726a89ebdaed4bdda69b0559acc96,
   "/plugins/consent/admin/TasksWorklist#TasksWorklist": TasksWorklist_17d06b70421b3e67db19552e67951a0c,
   "/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch": PublishingSwitch_56a6294190116d7f3cc45c38825a5cda,
