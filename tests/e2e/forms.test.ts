@@ -9,6 +9,7 @@ import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
 import { freePort } from '../../src/db/freePort'
 import { accessibilityProblems, openBrowser, signIn, watch, widthOnPhone } from './support/browser'
 import { sqlOn, start, stop } from './support/carecast'
+import { startMastodonServer } from '../support/networks/mastodonServer'
 import { NEW_YORK, newYorkInstant, plusDays } from './support/dates'
 
 /**
@@ -240,5 +241,47 @@ describe('the admin forms', () => {
     expect(await page.getByText('The following field is invalid: file').count()).toBe(0)
     expect(await sql("SELECT id FROM media WHERE filename LIKE 'too-big%'")).toEqual([])
     expect(problems).toEqual([])
+  }, 240_000)
+
+  it('connects a Mastodon account from its form: the instance, the consent screen, and back, connected', async () => {
+    // The instance is a local fake that speaks Mastodon's app registration and OAuth flow.
+    const mastodon = await startMastodonServer({ users: { 'static-token': 'heartclinic' } })
+    try {
+      await sql(
+        "INSERT INTO channel_accounts (name, channel, base_url, credentials_set) VALUES ('Clinic on Mastodon', 'mastodon', $1, 'none')",
+        [mastodon.url],
+      )
+      const [account] = await sql(
+        "SELECT id FROM channel_accounts WHERE name = 'Clinic on Mastodon'",
+      )
+      const page = await browser!.newPage()
+      const problems = watch(page)
+      await signIn(page, base, 'admin@carecast.test')
+      await page.goto(`${base}/admin/collections/channel-accounts/${account.id}`)
+      const panel = page.getByRole('region', { name: 'Connection' })
+      await panel.getByText('Not connected yet').waitFor({ timeout: 60_000 })
+      expect(await accessibilityProblems(page, 'section[aria-label="Connection"]')).toEqual([])
+      await page.waitForLoadState('networkidle')
+      await panel.getByRole('link', { name: 'Connect Mastodon account' }).click()
+      const who = `@heartclinic@${new URL(mastodon.url).host}`
+      await page.waitForURL(/connected=/, { timeout: 60_000 })
+      await expect
+        .poll(() => panel.getByRole('status').textContent(), { timeout: 60_000 })
+        .toBe(`Connected as ${who}.`)
+      await expect
+        .poll(() => panel.textContent(), { timeout: 30_000 })
+        .toContain(`Connected as ${who}`)
+      const [row] = await sql(
+        'SELECT connection::text AS connection, connected_as, access_token FROM channel_accounts WHERE id = $1',
+        [account.id],
+      )
+      expect(row.connection).toBe('connected')
+      expect(row.connected_as).toBe(who)
+      expect(row.access_token).toMatch(/^v1\./)
+      expect(mastodon.apps).toHaveLength(1)
+      expect(problems).toEqual([])
+    } finally {
+      await mastodon.close()
+    }
   }, 240_000)
 })
