@@ -1,6 +1,7 @@
 import {
   linkedinConnector,
   mastodonConnector,
+  metaConnector,
   xConnector,
   youtubeConnector,
 } from '../../plugins/channels'
@@ -19,6 +20,9 @@ const networks = {
   x: { prefix: 'CARECAST_X', connector: xConnector },
   linkedin: { prefix: 'CARECAST_LINKEDIN', connector: linkedinConnector },
   youtube: { prefix: 'CARECAST_GOOGLE', connector: youtubeConnector },
+  // One Meta app connects both Facebook Pages and their Instagram accounts.
+  facebook: { prefix: 'CARECAST_META', connector: () => metaConnector('facebook') },
+  instagram: { prefix: 'CARECAST_META', connector: () => metaConnector('instagram') },
 } as const
 
 export const oauthFromEnv = (env: Env = process.env): OAuthOptions => {
@@ -28,9 +32,14 @@ export const oauthFromEnv = (env: Env = process.env): OAuthOptions => {
     keyof typeof networks,
     (typeof networks)[keyof typeof networks],
   ][]) {
-    clientVariables[channel] = [`${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`]
-    const clientId = env[`${prefix}_CLIENT_ID`]?.trim()
-    const clientSecret = env[`${prefix}_CLIENT_SECRET`]?.trim()
+    // Meta calls them the App ID and App Secret.
+    const [idName, secretName] =
+      prefix === 'CARECAST_META'
+        ? [`${prefix}_APP_ID`, `${prefix}_APP_SECRET`]
+        : [`${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`]
+    clientVariables[channel] = [idName, secretName]
+    const clientId = env[idName]?.trim()
+    const clientSecret = env[secretName]?.trim()
     if (clientId && clientSecret)
       clients[channel] = {
         clientId,
@@ -41,9 +50,9 @@ export const oauthFromEnv = (env: Env = process.env): OAuthOptions => {
   }
   return {
     connectors: {
-      x: xConnector(),
-      linkedin: linkedinConnector(),
-      youtube: youtubeConnector(),
+      ...Object.fromEntries(
+        Object.entries(networks).map(([channel, { connector }]) => [channel, connector()]),
+      ),
       mastodon: mastodonConnector(),
     },
     clients,

@@ -4,8 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTokenKeeperOnce } from '../../plugins/scheduler'
 import { slugs } from '../../src/slugs'
 import { credentialsFor } from '../support/credentials'
+import {
+  type LinkedInApiServer,
+  startLinkedInApiServer,
+} from '../support/networks/linkedinApiServer'
 import { startMastodonServer, type MastodonServer } from '../support/networks/mastodonServer'
 import { startXApiServer, type XApiServer } from '../support/networks/xApiServer'
+import { startYoutubeServer, type YoutubeServer } from '../support/networks/youtubeServer'
 import {
   channelAccount,
   publication,
@@ -34,6 +39,8 @@ describe('connecting channel accounts with OAuth', () => {
   let app: TestApp
   let x: XApiServer
   let mastodon: MastodonServer
+  let linkedin: LinkedInApiServer
+  let youtube: YoutubeServer
   let admin: string
   let campaignId: number | string
   let clock = Date.now()
@@ -51,7 +58,32 @@ describe('connecting channel accounts with OAuth', () => {
       },
     })
     mastodon = await startMastodonServer({ users: { 'm-static': 'heartclinic' } })
+    linkedin = await startLinkedInApiServer({
+      tokens: {},
+      oauth: {
+        clients: { 'carecast-li': { secret: 'li-client-secret', redirectUris: [CALLBACK] } },
+        member: { person: 'urn:li:person:avery', administers: ['urn:li:organization:2414183'] },
+        now: () => clock,
+      },
+      organizations: { '2414183': { localizedName: 'Heart Clinic', vanityName: 'heart-clinic' } },
+    })
+    youtube = await startYoutubeServer({
+      channelId: 'UCheartclinic00000000000',
+      channels: { UCheartclinic00000000000: { title: 'Heart Clinic', customUrl: '@heartclinic' } },
+      oauth: {
+        clients: { 'carecast-google': { secret: 'g-client-secret', redirectUris: [CALLBACK] } },
+        now: () => clock,
+      },
+    })
     Object.assign(process.env, {
+      CARECAST_LINKEDIN_CLIENT_ID: 'carecast-li',
+      CARECAST_LINKEDIN_CLIENT_SECRET: 'li-client-secret',
+      CARECAST_LINKEDIN_AUTHORIZE_URL: `${linkedin.url}/oauth/v2/authorization`,
+      CARECAST_LINKEDIN_TOKEN_URL: `${linkedin.url}/oauth/v2/accessToken`,
+      CARECAST_GOOGLE_CLIENT_ID: 'carecast-google',
+      CARECAST_GOOGLE_CLIENT_SECRET: 'g-client-secret',
+      CARECAST_GOOGLE_AUTHORIZE_URL: `${youtube.url}/o/oauth2/v2/auth`,
+      CARECAST_GOOGLE_TOKEN_URL: `${youtube.url}/token`,
       SERVER_URL: PUBLIC,
       CARECAST_X_CLIENT_ID: 'carecast-x',
       CARECAST_X_CLIENT_SECRET: 'x-client-secret',
@@ -66,6 +98,8 @@ describe('connecting channel accounts with OAuth', () => {
     await app?.close()
     await x?.close()
     await mastodon?.close()
+    await linkedin?.close()
+    await youtube?.close()
   })
 
   /** Connect, as the admin's browser does it: start, the network's consent screen, the callback. */
@@ -255,19 +289,81 @@ describe('connecting channel accounts with OAuth', () => {
     expect((await publication(app, post.id)).state).toBe('published')
   })
 
+  it('connects a LinkedIn Page (no PKCE: the client secret), renews its token keeping the refresh token, and posts as the organization', async () => {
+    const { id } = await channelAccount(app, {
+      channel: 'linkedin',
+      baseUrl: linkedin.url,
+      name: 'Clinic on LinkedIn',
+    })
+    const { start, landed } = await connect(id)
+    expect(new URL(start.headers.get('location')!).searchParams.get('code_challenge')).toBeNull()
+    expect(landed.searchParams.get('connected')).toBe('Heart Clinic')
+    const before = await account(id)
+    expect(before.external_id).toBe('urn:li:organization:2414183')
+    // Sixty days on, the keeper renews it; LinkedIn keeps the same refresh token.
+    clock = Date.now() + 60 * 24 * HOUR
+    const tick = await runTokenKeeperOnce(app.payload, { now })
+    expect(tick.refreshed).toBeGreaterThanOrEqual(1)
+    const after = await account(id)
+    expect(after.access_token).not.toBe(before.access_token)
+    const grants = linkedin.oauth.issued
+    expect(grants.at(-1)!.grantType).toBe('refresh_token')
+    expect(grants.at(-1)!.refreshToken).toBe(grants.at(-2)!.refreshToken)
+    expect(after.refresh_token).toMatch(/^v1\./)
+    expect(new Date(after.token_expires_at).getTime()).toBeGreaterThan(clock)
+    const post = await scheduledPublication(app, {
+      document: campaignId,
+      account: id,
+      dueAt: new Date(clock - 60_000),
+      text: 'Our cardiac rehab team is hiring',
+    })
+    await testWorker(app, { now }).runOnce()
+    const sent = await publication(app, post.id)
+    expect(sent.state, String(sent.lastError)).toBe('published')
+    clock = Date.now()
+  })
+
+  it('connects a YouTube channel with PKCE and offline access, and renews its hour-long token', async () => {
+    const { id } = await channelAccount(app, {
+      channel: 'youtube',
+      baseUrl: youtube.url,
+      name: 'Clinic on YouTube',
+    })
+    const { start, landed } = await connect(id)
+    const authorize = new URL(start.headers.get('location')!)
+    expect(authorize.searchParams.get('access_type')).toBe('offline')
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(landed.searchParams.get('connected')).toBe('Heart Clinic')
+    const before = await account(id)
+    expect(before.external_id).toBe('UCheartclinic00000000000')
+    clock = Date.now() + 2 * HOUR
+    await runTokenKeeperOnce(app.payload, { now })
+    const after = await account(id)
+    expect(after.access_token).not.toBe(before.access_token)
+    expect(after.refresh_token).toBe(before.refresh_token)
+    expect(after.connection).toBe('connected')
+    // The renewed token works: the daily check reads the channel back with it.
+    await sql(
+      `UPDATE channel_accounts SET token_checked_at = now() - interval '2 days' WHERE id = $1`,
+      [id],
+    )
+    const check = await runTokenKeeperOnce(app.payload, { now })
+    expect(check.checked).toBeGreaterThanOrEqual(1)
+    expect((await account(id)).connection).toBe('connected')
+    clock = Date.now()
+  })
+
   it('says which variables to set for a network the server has no app for, and refuses to start', async () => {
-    const { id } = await channelAccount(app, { channel: 'linkedin', name: 'LinkedIn page' })
+    const { id } = await channelAccount(app, { channel: 'facebook', name: 'Facebook page' })
     const info = await (
       await app.rest('GET', `/${slugs.channelAccounts}/${id}/connection`, { token: admin })
     ).json()
     expect(info).toMatchObject({
       connectable: false,
-      missing: ['CARECAST_LINKEDIN_CLIENT_ID', 'CARECAST_LINKEDIN_CLIENT_SECRET'],
+      missing: ['CARECAST_META_APP_ID', 'CARECAST_META_APP_SECRET'],
     })
     const start = await app.rest('GET', `/${slugs.channelAccounts}/${id}/connect`, { token: admin })
     expect(start.status).toBe(400)
-    expect(await start.text()).toContain(
-      'set CARECAST_LINKEDIN_CLIENT_ID and CARECAST_LINKEDIN_CLIENT_SECRET',
-    )
+    expect(await start.text()).toContain('set CARECAST_META_APP_ID and CARECAST_META_APP_SECRET')
   })
 })

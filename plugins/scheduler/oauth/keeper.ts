@@ -35,6 +35,7 @@ type Row = {
   channel: ChannelKind
   base_url: string | null
   access_token: string | null
+  external_id: string | null
   refresh_token: string | null
   token_expires_at: Date | null
   owner_id: number | null
@@ -76,7 +77,7 @@ export const runTokenKeeper = async (
     try {
       await client.query('BEGIN')
       const { rows } = await client.query<Row & { token_checked_at: Date | null }>(
-        `SELECT id, name, channel::text AS channel, base_url, access_token, refresh_token, token_expires_at,
+        `SELECT id, name, channel::text AS channel, base_url, access_token, external_id, refresh_token, token_expires_at,
                 token_checked_at, owner_id, oauth_client, settings
            FROM "${accounts}" WHERE id = $1 AND connection = 'connected' FOR UPDATE SKIP LOCKED`,
         [id],
@@ -134,16 +135,19 @@ export const runTokenKeeper = async (
             ? unseal(config, 'accessToken', row.access_token)
             : ''
           try {
-            await connector.identify({
+            const args = {
               apiBaseUrl,
               accessToken,
+              externalId: row.external_id ?? undefined,
               settings: Object.fromEntries(
                 Object.entries(row.settings ?? {}).filter(
                   (entry): entry is [string, string | number | boolean] =>
                     ['string', 'number', 'boolean'].includes(typeof entry[1]),
                 ),
               ),
-            })
+            }
+            if (connector.check) await connector.check(args)
+            else await connector.identify(args)
             await write({ token_checked_at: now.toISOString() })
             tick.checked++
           } catch (error) {

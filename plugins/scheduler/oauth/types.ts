@@ -88,6 +88,17 @@ export interface ChannelConnector {
     refreshToken: string
     now: Date
   }): Promise<TokenSet>
+  /**
+   * The daily "does it still work" with the stored token, where that is not `identify` (a Page
+   * token reads the Page back, not the Pages a person manages). Throws OAuthRefused when refused.
+   * @default identify
+   */
+  check?(args: {
+    apiBaseUrl: string
+    accessToken: string
+    externalId?: string
+    settings: Record<string, string | number | boolean>
+  }): Promise<void>
   /** Reads the account's identity with an access token (also the daily "does it still work"). */
   identify(args: {
     apiBaseUrl: string

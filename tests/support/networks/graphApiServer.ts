@@ -24,9 +24,12 @@
  *   Facebook with code 324 "Missing or invalid image file" (Page Photos reference, Error Codes:
  *   https://developers.facebook.com/docs/graph-api/reference/page/photos/). Videos (`video_url`)
  *   are fetched by Instagram later, while processing, and are not fetched here.
+ * - Facebook Login's manual flow, the long-lived token exchange and `/me/accounts` (graphOAuth.ts).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import { createGraphOAuth, type GraphOAuthOptions } from './graphOAuth'
 
 export type RecordedFile = { filename: string; type: string; size: number }
 
@@ -305,6 +308,8 @@ export type GraphApiServerOptions = {
   igUserId?: string
   accessToken?: string
   now?: () => number
+  /** Facebook Login and the Page tokens it leads to (graphOAuth.ts); off unless given. */
+  oauth?: GraphOAuthOptions
 }
 
 export const startGraphApiServer = async (options: GraphApiServerOptions = {}) => {
@@ -341,10 +346,18 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     return bearer ? { token: bearer, tokenIn: 'header' } : {}
   }
 
+  const oauth = options.oauth
+    ? createGraphOAuth(
+        { now, ...options.oauth },
+        { id: pageId, igUserId, accessToken: () => accessToken },
+      )
+    : undefined
+
   const checkToken = (token: string | undefined): void => {
     if (!token)
       fail({ code: 190, message: 'An access token is required to request this resource.' })
-    if (token !== accessToken) fail(graphErrors.invalidToken)
+    // A Page token the person revoked (they removed the app) stops working everywhere.
+    if (token !== accessToken || (oauth && !oauth.pageTokenWorks())) fail(graphErrors.invalidToken)
   }
 
   // Facebook Page ---------------------------------------------------------------------------
@@ -644,6 +657,12 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
         ? send(response, answer.status, answer.rawBody, answer.headers)
         : sendError(response, answer)
     }
+    const login = oauth?.handle(record.method, segments, query, auth.token)
+    if (login && 'redirect' in login) {
+      response.writeHead(302, { location: login.redirect })
+      return void response.end()
+    }
+    if (login) return send(response, login.status, login.body)
     try {
       checkToken(auth.token)
       send(response, 200, await route(record.method, segments, query, fields, files))
@@ -667,6 +686,8 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
 
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Facebook Login's side, when `oauth` was given (test hooks: revokeAll, authority). */
+    oauth,
     pageId,
     igUserId,
     accessToken,
