@@ -146,7 +146,7 @@ export const schedulerPlugin =
       ],
       admin: withDashboardPanels(withSchedulerViews(incoming.admin), PUBLISHING_SWITCH, {
         path: NEEDS_ME,
-        clientProps: { collection: config.publicationsSlug },
+        clientProps: { collection: config.publicationsSlug, accounts: config.channelAccountsSlug },
       }),
       globals: [...(incoming.globals ?? []), schedulerControlGlobal(config)],
       endpoints: [...(incoming.endpoints ?? []), ...controlEndpoints(config)],

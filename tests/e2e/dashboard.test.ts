@@ -54,6 +54,13 @@ describe('the dashboard', () => {
       [waiting.id, marketer.id],
     )
 
+    // An account whose sign-in the network refused: its posts wait until someone reconnects it.
+    const [account] = await sql('SELECT min(id) AS id FROM channel_accounts')
+    await sql(
+      "UPDATE channel_accounts SET connection = 'reconnect-needed', connection_problem = 'the network refused the sign-in' WHERE id = $1",
+      [account.id],
+    )
+
     const page = await browser!.newPage()
     const problems = watch(page)
     await signIn(page, base, 'approver@carecast.test')
@@ -64,6 +71,11 @@ describe('the dashboard', () => {
       .toBe('1Awaiting my approval')
     expect(await tile('Failed posts').textContent()).toBe('1Failed posts')
     expect(await tile('My rejected posts').textContent()).toBe('0My rejected posts')
+    expect(await tile('Accounts to reconnect').textContent()).toBe('1Accounts to reconnect')
+    await sql(
+      'UPDATE channel_accounts SET connection = NULL, connection_problem = NULL WHERE id = $1',
+      [account.id],
+    )
     // The week ahead lists the waiting post, at its time in its own zone.
     expect(await needs.getByRole('list', { name: 'The next 7 days' }).textContent()).toContain(
       waiting.title,

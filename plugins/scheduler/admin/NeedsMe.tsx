@@ -1,7 +1,8 @@
 'use client'
 /**
  * The dashboard's "what needs me now" for publishing (issue 16, item 1): posts awaiting my
- * approval (never my own), my rejected posts, failed posts — each a count that links to the list
+ * approval (never my own), my rejected posts, failed posts, channel accounts whose sign-in must
+ * be renewed (their posts wait) — each a count that links to the list
  * filtered the same way — and the next seven days of the schedule. Counts come from the REST API
  * as the signed-in person, so access rules decide what each person sees; a list they can't read
  * is left out rather than shown as an error.
@@ -18,8 +19,14 @@ type Upcoming = { id: number; title?: string; channel?: string; dueAt: string; t
 
 const WEEK_MS = 7 * 86_400_000
 
-/** `collection` is the publications slug, handed in by the plugin (`clientProps`). */
-export const NeedsMe = ({ collection = 'publications' }: { collection?: string }) => {
+/** The publications and channel-accounts slugs, handed in by the plugin (`clientProps`). */
+export const NeedsMe = ({
+  collection = 'publications',
+  accounts = 'channel-accounts',
+}: {
+  collection?: string
+  accounts?: string
+}) => {
   const { user } = useAuth()
   const [tiles, setTiles] = useState<CountTile[] | undefined>(undefined)
   const [upcoming, setUpcoming] = useState<Upcoming[]>([])
@@ -60,6 +67,12 @@ export const NeedsMe = ({ collection = 'publications' }: { collection?: string }
           where: { state: { equals: 'failed' } },
           href: '/admin/failures',
         },
+        // Their posts wait (issue 17): someone has to press Connect again.
+        {
+          label: 'Accounts to reconnect',
+          collection: accounts,
+          where: { connection: { equals: 'reconnect-needed' } },
+        },
       ])
       const now = Date.now()
       const week = await fetchJson(
@@ -74,7 +87,7 @@ export const NeedsMe = ({ collection = 'publications' }: { collection?: string }
       setUpcoming(((week?.docs as Upcoming[] | undefined) ?? []).slice(0, 10))
     }
     void load()
-  }, [me, collection])
+  }, [me, collection, accounts])
 
   return (
     <CountTiles title="Needs me now" tiles={tiles}>
