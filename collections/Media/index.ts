@@ -46,7 +46,7 @@ export const Media: CollectionConfig = {
   hooks: { beforeOperation: [maxFileSize(15 * 1024 * 1024)] },
   // Instagram and Facebook fetch a post's image themselves; a patient photo reaches them through
   // a short-lived link that opens that one file while its consent holds.
-  endpoints: [signedFileEndpoint],
+  endpoints: [signedFileEndpoint(slugs.media)],
   fields: [
     {
       name: 'alt',

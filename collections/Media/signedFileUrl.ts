@@ -15,10 +15,11 @@ export const SIGNED_FILE_SEGMENT = 'signed'
 export const signedFileUrl = (
   payload: Payload,
   file: { mediaId: number; filename: string; expiresAt: number },
+  collection: typeof slugs.media | typeof slugs.videoAssets = slugs.media,
 ): string | undefined => {
-  const token = signMediaLink(file, mediaLinkKey(payload.config.secret))
+  const token = signMediaLink(file, mediaLinkKey(payload.config.secret, collection))
   return absoluteUrl(
     payload,
-    `${payload.config.routes.api}/${slugs.media}/${SIGNED_FILE_SEGMENT}/${token}`,
+    `${payload.config.routes.api}/${collection}/${SIGNED_FILE_SEGMENT}/${token}`,
   )
 }

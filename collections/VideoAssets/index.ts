@@ -11,6 +11,7 @@ import { slugField } from '../../src/fields/slugField'
 import { slugs } from '../../src/slugs'
 import { captionsField, validateVtt } from './captions'
 import { probeUploadedVideo } from './hooks/probeUploadedVideo'
+import { signedFileEndpoint } from '../Media/endpoints/signedFile'
 
 const validateExternalUrl: TextFieldSingleValidation = (value, { siblingData, req }) => {
   const hasFile =
@@ -35,6 +36,8 @@ export const VideoAssets: CollectionConfig = {
     update: isAuthorWhilePatientConsentHolds(slugs.videoAssets),
     delete: isAuthorWhilePatientConsentHolds(slugs.videoAssets),
   },
+  // Instagram fetches a Reel's `video_url` itself: the same signed, consent-checked link as images.
+  endpoints: [signedFileEndpoint(slugs.videoAssets)],
   upload: {
     staticDir: uploadDir(slugs.videoAssets),
     mimeTypes: ['video/mp4', 'video/webm'],

@@ -58,6 +58,15 @@ export const mediaResolver =
     }
     const media = defaultMedia(payload, collection, doc, {})
     if (!media || collection !== slugs.videoAssets) return media
+    // A video file of our own goes to Instagram as a signed link too (a Vimeo/YouTube one has none).
+    const videoUrl =
+      typeof doc.id === 'number' && typeof doc.filename === 'string' && doc.filename
+        ? signedFileUrl(
+            payload,
+            { mediaId: doc.id, filename: doc.filename, expiresAt: now() + linkLifetimeMs },
+            slugs.videoAssets,
+          )
+        : undefined
     const captions = ((doc.captions as Track[] | undefined) ?? [])
       .filter((track) => track.language && track.vtt)
       .map((track) => ({
@@ -65,5 +74,5 @@ export const mediaResolver =
         label: track.label || track.language!,
         vtt: track.vtt!,
       }))
-    return { ...media, kind: 'video', captions }
+    return { ...media, url: videoUrl, kind: 'video', captions }
   }

@@ -1,4 +1,10 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { generateDemoVideo } from '../../seed/assets/generateVideo'
 
 import { mediaLinkKey, signMediaLink } from '../../src/lib/mediaLinks/token'
 import { slugs } from '../../src/slugs'
@@ -219,5 +225,38 @@ describe('signed media links', () => {
   it('withholds a patient photo that no consent covers', async () => {
     const unconsented = await photo({ showsPatient: true })
     await expectNeutral404(link(unconsented.id, unconsented.filename))
+  })
+
+  it("serves a patient video (a Reel's video_url) the same way, under its own key, until the consent is revoked", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'signed-video-'))
+    const file = path.join(dir, 'walk.mp4')
+    await generateDemoVideo({ outPath: file, seconds: 1, width: 320, height: 180, title: 'Walk' })
+    const bytes = await fs.readFile(file)
+    await fs.rm(dir, { recursive: true, force: true })
+    const consent = await consentFor()
+    const video = (await app.payload.create({
+      collection: slugs.videoAssets,
+      data: { title: "Maria's walk", showsPatient: true, consentRecords: [consent.id] } as never,
+      file: { data: bytes, mimetype: 'video/mp4', name: 'walk.mp4', size: bytes.length },
+      overrideAccess: true,
+    })) as unknown as { id: number; filename: string }
+    const videoLink = (key = mediaLinkKey(app.payload.config.secret, slugs.videoAssets)) =>
+      `${http.origin}/api/${slugs.videoAssets}/signed/${signMediaLink(
+        { mediaId: video.id, filename: video.filename, expiresAt: Date.now() + 15 * MINUTE },
+        key,
+      )}`
+    const served = await fetch(videoLink())
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('video/mp4')
+    expect(Buffer.from(await served.arrayBuffer()).length).toBe(bytes.length)
+    // An image link's key does not open the video of the same id.
+    await expectNeutral404(videoLink(mediaLinkKey(app.payload.config.secret)))
+
+    const revoked = await app.rest('PATCH', `/${slugs.consentRecords}/${consent.id}`, {
+      token: tokens['consent-officer'].token!,
+      body: { revocation: { receivedAt: new Date().toISOString(), method: 'email' } },
+    })
+    expect(revoked.status, await revoked.clone().text()).toBe(200)
+    await expectNeutral404(videoLink())
   })
 })

@@ -20,6 +20,9 @@ const notFound = (): Response =>
     { status: 404, headers: { 'Cache-Control': 'no-store' } },
   )
 
+/** The upload collections whose files can be handed to a network as a signed link. */
+export type SignedCollection = typeof slugs.media | typeof slugs.videoAssets
+
 type MediaDoc = {
   id: number
   filename?: unknown
@@ -37,11 +40,15 @@ type MediaDoc = {
  * moment the revocation commits. A patient file linked to no consent at all has nothing that
  * permits showing it (the consent gate would never have scheduled it), so it is withheld too.
  */
-const showableMedia = async (req: PayloadRequest, id: number): Promise<MediaDoc | undefined> => {
-  const holds = await patientConsentHoldsWhere(req, slugs.media)
+const showableMedia = async (
+  req: PayloadRequest,
+  collection: SignedCollection,
+  id: number,
+): Promise<MediaDoc | undefined> => {
+  const holds = await patientConsentHoldsWhere(req, collection)
   const where: Where = { and: [{ id: { equals: id } }, ...(holds === true ? [] : [holds])] }
   const { docs } = await req.payload.find({
-    collection: slugs.media,
+    collection,
     where,
     depth: 0,
     limit: 1,
@@ -56,8 +63,12 @@ const showableMedia = async (req: PayloadRequest, id: number): Promise<MediaDoc 
 }
 
 /** The file's bytes from the collection's upload directory, or `undefined` when it is not there. */
-const readUpload = async (req: PayloadRequest, file: NamedFile): Promise<Buffer | undefined> => {
-  const upload = req.payload.collections[slugs.media]?.config.upload
+const readUpload = async (
+  req: PayloadRequest,
+  collection: SignedCollection,
+  file: NamedFile,
+): Promise<Buffer | undefined> => {
+  const upload = req.payload.collections[collection]?.config.upload
   const staticDir = typeof upload === 'object' && upload ? upload.staticDir : undefined
   if (!staticDir) return undefined
   const dir = path.resolve(staticDir)
@@ -75,26 +86,26 @@ const readUpload = async (req: PayloadRequest, file: NamedFile): Promise<Buffer 
 }
 
 /**
- * `GET /api/media/signed/:token` — the one file a signed media link names (see
+ * `GET /api/<media|video-assets>/signed/:token` — the one file a signed link names (see
  * src/lib/mediaLinks/token), for the networks that fetch a post's image themselves (Instagram
- * containers' `image_url`, Facebook `/{page-id}/photos` `url`). No login: the token is the
+ * containers' `image_url` and Reels' `video_url`, Facebook `/{page-id}/photos` `url`). No login: the token is the
  * permission, and the consent is checked again at every fetch.
  */
-export const signedFileEndpoint: Endpoint = {
+export const signedFileEndpoint = (collection: SignedCollection): Endpoint => ({
   path: `/${SIGNED_FILE_SEGMENT}/:token`,
   method: 'get',
   handler: async (req) => {
     const now = Date.now()
     const claims = verifyMediaLink(
       req.routeParams?.token,
-      mediaLinkKey(req.payload.config.secret),
+      mediaLinkKey(req.payload.config.secret, collection),
       now,
     )
     if (!claims) return notFound()
     try {
-      const doc = await showableMedia(req, claims.mediaId)
+      const doc = await showableMedia(req, collection, claims.mediaId)
       const file = doc && namedFile(doc, claims.filename)
-      const bytes = file && (await readUpload(req, file))
+      const bytes = file && (await readUpload(req, collection, file))
       if (!file || !bytes) return notFound()
       return new Response(new Uint8Array(bytes), {
         status: 200,
@@ -118,4 +129,4 @@ export const signedFileEndpoint: Endpoint = {
       )
     }
   },
-}
+})

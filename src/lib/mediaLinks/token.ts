@@ -28,10 +28,14 @@ const MAC_CHARS = 43 // 32 bytes in base64url without padding
 const MAX_TOKEN_LENGTH = 1024
 const TOKEN_SHAPE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/
 
-/** The HMAC key for media links, derived (HKDF-SHA256) from the app secret. */
-export const mediaLinkKey = (secret: string): Buffer => {
+/**
+ * The HMAC key for media links, derived (HKDF-SHA256) from the app secret, one per upload
+ * collection: a token names a document by id, and image 5's link must not open video 5.
+ */
+export const mediaLinkKey = (secret: string, collection = 'media'): Buffer => {
   if (!secret) throw new Error('media links need a non-empty secret to derive their key from')
-  return Buffer.from(hkdfSync('sha256', secret, '', KEY_LABEL, 32))
+  const label = collection === 'media' ? KEY_LABEL : `${KEY_LABEL}/${collection}`
+  return Buffer.from(hkdfSync('sha256', secret, '', label, 32))
 }
 
 const mac = (key: Buffer, claims: string): Buffer =>

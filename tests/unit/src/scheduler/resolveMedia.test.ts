@@ -107,7 +107,7 @@ describe('mediaResolver', () => {
     expect(media?.renditions?.square?.filePath).toBe(path.join(staticDir, 'maria-1080x1080.jpg'))
   })
 
-  it('keeps videos as they were: their file URL, and their caption tracks', async () => {
+  it('hands a video of our own as a signed link under the videos key, with its caption tracks', async () => {
     const media = await resolve({
       collection: slugs.videoAssets,
       doc: {
@@ -121,8 +121,17 @@ describe('mediaResolver', () => {
     })
     expect(media).toMatchObject({
       kind: 'video',
-      url: 'https://carecast.hospital.example/api/video-assets/file/tour.mp4',
       captions: [{ language: 'en', label: 'en', vtt: 'WEBVTT' }],
     })
+    const prefix = 'https://carecast.hospital.example/api/video-assets/signed/'
+    expect(media?.url?.startsWith(prefix), media?.url).toBe(true)
+    const token = media!.url!.slice(prefix.length)
+    expect(verifyMediaLink(token, mediaLinkKey(SECRET, slugs.videoAssets), NOW)).toEqual({
+      mediaId: 3,
+      filename: 'tour.mp4',
+      expiresAt: NOW + 10 * 60_000,
+    })
+    // Image 3's key does not open video 3.
+    expect(verifyMediaLink(token, key, NOW)).toBeUndefined()
   })
 })
