@@ -21,6 +21,7 @@ import {
   type ChannelResult,
   type ChannelSuccess,
   ReconcileFailed,
+  type RenditionName,
 } from '../../scheduler/exports/channels'
 import {
   callGraph,
@@ -194,6 +195,10 @@ const findByCaption = async (
     : null
 }
 
+/** 4:5 for an upright original (taller than 5:4 the other way), the square otherwise. */
+export const instagramRendition = (media: { width?: number; height?: number }): RenditionName =>
+  media.width && media.height && media.height / media.width >= 1.2 ? 'portrait' : 'square'
+
 export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): ChannelAdapter => {
   const now = options.now ?? Date.now
   const poll: PollOptions = {
@@ -205,13 +210,14 @@ export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): C
     channel: 'instagram',
     canDelete: false,
     /**
-     * Feed images: the 1080×1080 square. The IG User Media reference allows "an aspect ratio
-     * within a 4:5 to 1.91:1 range", 320–1440 px wide, 8 MB at most
+     * Feed images: the 1080×1350 portrait (4:5) for an upright photo, which a square would cut
+     * the head or feet off, else the 1080×1080 square. The IG User Media reference allows "an
+     * aspect ratio within a 4:5 to 1.91:1 range", 320–1440 px wide, 8 MB at most
      * (developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media);
      * an original outside that range (a tall phone photo, a 15 MB scan) is refused, and 1080 px
      * is the width Instagram displays. The host should cut it as JPEG, the only format it takes.
      */
-    preferredRendition: () => 'square',
+    preferredRendition: (_post, media) => instagramRendition(media),
 
     async publish(
       post: ChannelPost,

@@ -35,9 +35,16 @@ describe('the image size each adapter asks for', () => {
     },
   )
 
-  it('instagram: the 1080 square for the feed, link or not', () => {
+  it('instagram: the 1080 square for the feed, link or not; 4:5 for an upright photo', () => {
     expect(choice(createInstagramAdapter(), 'https://stmarys.example/heart')).toBe('square')
     expect(choice(createInstagramAdapter())).toBe('square')
+    const upright = { ...image, width: 3024, height: 4032 }
+    expect(createInstagramAdapter().preferredRendition?.(post(), upright)).toBe('portrait')
+    const wide = { ...image, width: 4032, height: 3024 }
+    expect(createInstagramAdapter().preferredRendition?.(post(), wide)).toBe('square')
+    // Nearly square (up to 6:5 upright) keeps the square.
+    const almost = { ...image, width: 1000, height: 1150 }
+    expect(createInstagramAdapter().preferredRendition?.(post(), almost)).toBe('square')
   })
 
   it('mastodon, youtube and the webhook send the original', () => {
