@@ -24,6 +24,8 @@ export type ConsentEvent =
       consentRecordId: number | string
       reference: string
       actor: EventActor
+      /** The Revoke tab's preview (what a revocation would take down), read before revoking. */
+      preview?: boolean
     }
   | {
       type: 'consent-task.created'

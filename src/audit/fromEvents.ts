@@ -132,7 +132,7 @@ export const auditConsentEvent = async (event: ConsentEvent, { payload, req }: C
         action: 'read-report',
         collection: slugs.consentRecords,
         documentId: event.consentRecordId,
-        note: `takedown report for ${event.reference}`,
+        note: `${event.preview ? 'takedown preview' : 'takedown report'} for ${event.reference}`,
       })
     case 'consent-task.created':
       return appendAuditEvent(payload, req, person, {

@@ -129,8 +129,23 @@ describe('the Revoke tab: takedown preview, progress and a revocation recorded w
     // Four publications and two places no publication covers.
     expect(preview.total).toBe(6)
 
-    // Nothing written: the outbox rows, the projection and the tasks are as they were.
+    // Nothing written: the outbox rows, the projection and the tasks are as they were; only who
+    // read the preview is on the audit trail.
     expect(await outbox(Object.values(rows))).toEqual(before)
+    const reads = await app.payload.find({
+      collection: slugs.auditEvents,
+      where: {
+        and: [
+          { action: { equals: 'read-report' } },
+          { documentId: { equals: String(consent.id) } },
+        ],
+      },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(reads.docs.map((doc) => (doc as { note?: string }).note)).toEqual([
+      `takedown preview for ${consent.reference}`,
+    ])
     expect(await projection(key)).toBeGreaterThan(0)
     expect(await tasksOf(consent.id)).toEqual([])
 

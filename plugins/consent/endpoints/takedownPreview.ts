@@ -3,6 +3,7 @@ import type { Endpoint, Payload } from 'payload'
 import { revocationTakedown } from '../cascade/afterRevocation'
 import { previewTakedown } from '../cascade/previewTakedown'
 import type { SanitizedConsentConfig } from '../defaults'
+import { actorOf } from '../../scheduler'
 import { managedRecord } from './managedRecord'
 
 type Outcome = 'cancel' | 'remove-from-site' | 'delete-through-api' | 'by-hand' | 'nothing'
@@ -73,6 +74,18 @@ export const takedownPreviewEndpoint = (config: SanitizedConsentConfig): Endpoin
       req.payload.logger.error({ err: error, msg: 'takedown preview failed' })
       return refuse(500, 'The preview could not be worked out; try again.')
     }
+    // The preview names everything the patient's consent reached, as the report does: who read it
+    // is on the record too.
+    await config.onEvent(
+      {
+        type: 'takedown-report.read',
+        consentRecordId: record.id,
+        reference: consent.reference,
+        actor: actorOf(req),
+        preview: true,
+      },
+      { payload: req.payload, req },
+    )
     const outcome = new Map<number, Outcome>()
     for (const id of preview.cancelled) outcome.set(id, 'cancel')
     for (const row of preview.web) outcome.set(row.id, 'remove-from-site')
