@@ -20,6 +20,7 @@ import { Users } from './collections/Users'
 import { VideoAssets } from './collections/VideoAssets'
 import { consentGuards, consentPlugin } from './plugins/consent'
 import { deliveryPlugin } from './plugins/delivery'
+import { linksPlugin } from './plugins/links'
 import { notificationsPlugin } from './plugins/notifications'
 import { schedulerPlugin } from './plugins/scheduler'
 import { isApprover } from './src/access/isApprover'
@@ -37,6 +38,7 @@ import { decorateLink } from './src/scheduler/decorateLink'
 import { validateLink } from './src/scheduler/validateLink'
 import { dispatchSettingsFromEnv } from './src/scheduler/dispatchSettings'
 import { onSchedulerEvent } from './src/scheduler/onEvent'
+import { shortenLink } from './src/links/shortenLink'
 import { oauthFromEnv } from './src/scheduler/oauthFromEnv'
 import { mediaResolver } from './src/scheduler/resolveMedia'
 import { serializeDocument } from './src/delivery/serializeDocument'
@@ -101,6 +103,12 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   plugins: [
     deliveryPlugin({ slug: slugs.deliveryItems, canRead: (req) => isStaff({ req }) }),
+    linksPlugin({
+      publicationsSlug: slugs.publications,
+      linksSlug: slugs.shortLinks,
+      clicksSlug: slugs.linkClicks,
+      canRead: (req) => isStaff({ req }),
+    }),
     schedulerPlugin({
       collections: publishableSlugs,
       mediaCollections: [
@@ -122,6 +130,7 @@ export default buildConfig({
       resolveMedia: mediaResolver({ linkLifetimeMs: mediaLinkLifetimeMs() }),
       dispatch: dispatchSettingsFromEnv(),
       oauth: oauthFromEnv(),
+      shortenLink: shortenLink(process.env.SERVER_URL?.trim() || undefined),
       guards: consentGuards(consentOptions),
       onEvent: onSchedulerEvent,
     }),

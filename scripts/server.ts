@@ -1,6 +1,7 @@
 /**
  * The production web server (`npm run serve` starts it): Next's request handler for the admin,
- * the API and the example site, and — ahead of it — the delivery API on its own fast path. A
+ * the API and the example site, and — ahead of it — the delivery API and the short links on their
+ * own fast path. A
  * Next route handler costs more per request than the whole delivery query (measured: 523 against
  * 2,998 requests/s for a plain node + pg server), so /delivery/v1 is answered here, by the same
  * handler the Next route uses, and never reaches Next.
@@ -11,10 +12,12 @@ import path from 'node:path'
 import next from 'next'
 
 import { deliveryHandler } from '../src/delivery/handler'
+import { nodeLinkHandler } from '../src/links/handler'
 
 const root = path.resolve(import.meta.dirname, '..')
 const port = Number(process.env.PORT ?? 3000)
 const DELIVERY = '/delivery/v1/'
+const LINKS = '/l/'
 
 const toRequest = (req: http.IncomingMessage): Request => {
   const headers = new Headers()
@@ -49,6 +52,7 @@ const app = next({ dev: false, dir: root, port, hostname: 'localhost' })
 const handle = app.getRequestHandler()
 await app.prepare()
 const delivery = deliveryHandler()
+const links = nodeLinkHandler()
 
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith(DELIVERY)) {
@@ -64,10 +68,14 @@ const server = http.createServer((req, res) => {
       })
     return
   }
+  // Short links (issue 18) on the same fast path: a click is one read, not a Next request.
+  if (req.url?.startsWith(LINKS) && (req.method === 'GET' || req.method === 'HEAD'))
+    return links(req, res)
   void handle(req, res)
 })
 server.listen(port, () => console.log(`▲ Carecast production server on http://localhost:${port}`))
 
-const stop = () => server.close(() => process.exit(0))
+// The clicks counted since the last flush are written before the process goes.
+const stop = () => server.close(() => void links.stop().finally(() => process.exit(0)))
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)

@@ -80,6 +80,8 @@ export interface Config {
     'audit-events': AuditEvent;
     users: User;
     'delivery-items': DeliveryItem;
+    'short-links': ShortLink;
+    'link-clicks': LinkClick;
     publications: Publication;
     'channel-accounts': ChannelAccount;
     'consent-tasks': ConsentTask;
@@ -104,6 +106,8 @@ export interface Config {
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'delivery-items': DeliveryItemsSelect<false> | DeliveryItemsSelect<true>;
+    'short-links': ShortLinksSelect<false> | ShortLinksSelect<true>;
+    'link-clicks': LinkClicksSelect<false> | LinkClicksSelect<true>;
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
     'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
@@ -850,6 +854,19 @@ export interface DeliveryItem {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "short-links".
+ */
+export interface ShortLink {
+  id: number;
+  code: string;
+  destination: string;
+  channel: string;
+  publication?: (number | null) | Publication;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publications".
  */
 export interface Publication {
@@ -1082,6 +1099,19 @@ export interface ChannelAccount {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-clicks".
+ */
+export interface LinkClick {
+  id: number;
+  link: number | ShortLink;
+  day: string;
+  channel: string;
+  clicks: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Takedowns no API can do, and consents to renew.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1205,6 +1235,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'delivery-items';
         value: number | DeliveryItem;
+      } | null)
+    | ({
+        relationTo: 'short-links';
+        value: number | ShortLink;
+      } | null)
+    | ({
+        relationTo: 'link-clicks';
+        value: number | LinkClick;
       } | null)
     | ({
         relationTo: 'publications';
@@ -1716,6 +1754,30 @@ export interface DeliveryItemsSelect<T extends boolean = true> {
   startsAt?: T;
   endsAt?: T;
   filters?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "short-links_select".
+ */
+export interface ShortLinksSelect<T extends boolean = true> {
+  code?: T;
+  destination?: T;
+  channel?: T;
+  publication?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-clicks_select".
+ */
+export interface LinkClicksSelect<T extends boolean = true> {
+  link?: T;
+  day?: T;
+  channel?: T;
+  clicks?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -19,6 +19,8 @@ export const slugs = {
   channelAccounts: 'channel-accounts',
   schedulerControl: 'scheduler-control',
   deliveryItems: 'delivery-items',
+  shortLinks: 'short-links',
+  linkClicks: 'link-clicks',
   consentTasks: 'consent-tasks',
   notifications: 'notifications',
 } as const

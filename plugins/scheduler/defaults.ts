@@ -24,8 +24,10 @@ export type SanitizedSchedulerConfig = Required<
     | 'canOperate'
     | 'campaignsCollection'
     | 'oauth'
+    | 'shortenLink'
   >
 > & {
+  shortenLink?: SchedulerPluginOptions['shortenLink']
   oauth?: SchedulerPluginOptions['oauth']
   campaignsCollection?: SchedulerPluginOptions['campaignsCollection']
   dispatch: DispatchSettings

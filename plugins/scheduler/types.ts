@@ -147,6 +147,18 @@ export type SchedulerPluginOptions = {
    * @default any http(s) link is accepted
    */
   validateLink?: LinkValidator
+  /**
+   * The link that goes out in a post's copy, from the tagged one: a first-party short link that
+   * counts clicks (the host's links plugin). Not used for the web and webhook channels, which
+   * carry the document. Called once per post; must give the same link for the same publication.
+   * @default the tagged link itself
+   */
+  shortenLink?: (args: {
+    publicationId: number | string
+    channel: ChannelKind
+    link: string
+    payload: Payload
+  }) => Promise<string>
   /** Turns an attached upload into what an adapter sends. @default file on disk + absolute URL + alt */
   resolveMedia?: MediaResolver
   /**

@@ -9,6 +9,7 @@ import * as migration_20261202_211145_portrait_jpeg_renditions from './20261202_
 import * as migration_20261203_080000_outbox_claim_indexes from './20261203_080000_outbox_claim_indexes'
 import * as migration_20261204_182151_approval_editors from './20261204_182151_approval_editors'
 import * as migration_20261204_183249_channel_account_connections from './20261204_183249_channel_account_connections'
+import * as migration_20261204_190345_short_links from './20261204_190345_short_links'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261204_183249_channel_account_connections.up,
     down: migration_20261204_183249_channel_account_connections.down,
     name: '20261204_183249_channel_account_connections',
+  },
+  {
+    up: migration_20261204_190345_short_links.up,
+    down: migration_20261204_190345_short_links.down,
+    name: '20261204_190345_short_links',
   },
 ]

@@ -34,7 +34,8 @@ const serializeOnce = (
 }
 
 /**
- * What the adapter sends: exactly the copy that was checked, with the link tagged, and each image
+ * What the adapter sends: exactly the copy that was checked, with the link tagged (and shortened,
+ * where the host counts clicks), and each image
  * in the size the adapter's network documents for this post.
  */
 export const buildPost = async (
@@ -45,7 +46,7 @@ export const buildPost = async (
 ): Promise<ChannelPost> => {
   const { publication, document, collection } = row
   const rawLink = publication.link?.trim() || undefined
-  const link =
+  const tagged =
     rawLink && document && config.decorateLink
       ? config.decorateLink({
           link: rawLink,
@@ -54,6 +55,16 @@ export const buildPost = async (
           channel: publication.channel,
         })
       : rawLink
+  // Then the link that goes out: the host's short link, where the post's copy carries it.
+  const link =
+    tagged && config.shortenLink && !CARRIES_DOCUMENT.has(publication.channel)
+      ? await config.shortenLink({
+          publicationId: publication.id,
+          channel: publication.channel,
+          link: tagged,
+          payload,
+        })
+      : tagged
   const text = composeText({
     text: publication.text ?? '',
     hashtags: splitHashtags(publication.hashtags),

@@ -1,0 +1,9 @@
+import { tableName } from '../../plugins/postgres'
+import type { LinkTables } from '../../plugins/links'
+import { slugs } from '../slugs'
+
+export const linkTables: LinkTables = {
+  links: tableName(slugs.shortLinks),
+  clicks: tableName(slugs.linkClicks),
+  publications: tableName(slugs.publications),
+}
