@@ -7,7 +7,7 @@
  * (`organizationAcls`, role ADMINISTRATOR), which posts are made as.
  */
 import type { ChannelConnector } from '../../scheduler/exports/channels'
-import { getWithToken, tokenRequest, withQuery } from '../oauth/http'
+import { codeRequestUrl, exchangeCode, getWithToken, refreshGrant } from '../oauth/http'
 
 const DEFAULT_VERSION = '202601'
 
@@ -21,37 +21,15 @@ export const linkedinConnector = (): ChannelConnector => ({
     tokenUrl: 'https://www.linkedin.com/oauth/v2/accessToken',
   }),
   authorizeUrl({ endpoints, client, redirectUri, state }) {
-    return withQuery(endpoints.authorizeUrl, {
-      response_type: 'code',
-      client_id: client.clientId,
-      redirect_uri: redirectUri,
-      scope: this.scopes.join(' '),
+    return codeRequestUrl(endpoints.authorizeUrl, {
+      clientId: client.clientId,
+      redirectUri,
+      scopes: this.scopes,
       state,
     })
   },
-  exchange: ({ endpoints, client, code, redirectUri, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-      },
-      { now },
-    ),
-  refresh: ({ endpoints, client, refreshToken, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-      },
-      { now },
-    ),
+  exchange: ({ endpoints, ...args }) => exchangeCode(endpoints.tokenUrl, 'form', args),
+  refresh: ({ endpoints, ...args }) => refreshGrant(endpoints.tokenUrl, 'form', args),
   async identify({ apiBaseUrl, accessToken, settings }) {
     const headers = {
       'LinkedIn-Version': String(settings.linkedinVersion ?? DEFAULT_VERSION),

@@ -6,7 +6,7 @@
  */
 import type { ChannelConnector } from '../../scheduler/exports/channels'
 import { readJson } from '../http'
-import { getWithToken, oauthErrorText, tokenRequest, withQuery } from '../oauth/http'
+import { codeRequestUrl, exchangeCode, getWithToken, oauthErrorText } from '../oauth/http'
 
 export const mastodonConnector = (): ChannelConnector => ({
   channel: 'mastodon',
@@ -40,29 +40,15 @@ export const mastodonConnector = (): ChannelConnector => ({
     }
   },
   authorizeUrl({ endpoints, client, redirectUri, state, codeChallenge }) {
-    return withQuery(endpoints.authorizeUrl, {
-      response_type: 'code',
-      client_id: client.clientId,
-      redirect_uri: redirectUri,
-      scope: this.scopes.join(' '),
+    return codeRequestUrl(endpoints.authorizeUrl, {
+      clientId: client.clientId,
+      redirectUri,
+      scopes: this.scopes,
       state,
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
+      codeChallenge,
     })
   },
-  exchange: ({ endpoints, client, code, redirectUri, codeVerifier, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: codeVerifier,
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-      },
-      { now },
-    ),
+  exchange: ({ endpoints, ...args }) => exchangeCode(endpoints.tokenUrl, 'form', args),
   async identify({ apiBaseUrl, accessToken }) {
     const body = await getWithToken(`${apiBaseUrl}/api/v1/accounts/verify_credentials`, accessToken)
     if (typeof body.id !== 'string') throw new Error('the instance answered without an account id')

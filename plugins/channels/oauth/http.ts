@@ -98,3 +98,81 @@ export const getWithToken = async (
   if (!response.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${response.status}`)
   return (json && typeof json === 'object' ? json : {}) as Record<string, unknown>
 }
+
+/**
+ * The authorization request (RFC 6749 §4.1.1): the code flow's query, PKCE's S256 challenge when
+ * there is one (RFC 7636 §4.3), and whatever else a network asks for (Google's `access_type`).
+ */
+export const codeRequestUrl = (
+  authorizeUrl: string,
+  args: {
+    clientId: string
+    redirectUri: string
+    scopes: string[]
+    state: string
+    codeChallenge?: string
+    extra?: Record<string, string>
+  },
+): string =>
+  withQuery(authorizeUrl, {
+    response_type: 'code',
+    client_id: args.clientId,
+    redirect_uri: args.redirectUri,
+    scope: args.scopes.join(' '),
+    state: args.state,
+    ...(args.codeChallenge
+      ? { code_challenge: args.codeChallenge, code_challenge_method: 'S256' }
+      : {}),
+    ...args.extra,
+  })
+
+/**
+ * How a network wants the client to authenticate at its token endpoint: HTTP Basic (X), or the
+ * id and secret in the form (Google, LinkedIn, Mastodon) — RFC 6749 §2.3.1 allows both.
+ */
+export type ClientAuth = 'basic' | 'form'
+
+const clientFields = (client: OAuthClient, auth: ClientAuth) => ({
+  client_id: client.clientId,
+  ...(auth === 'form' ? { client_secret: client.clientSecret } : {}),
+})
+
+/** grant_type=authorization_code (RFC 6749 §4.1.3), with the PKCE verifier when there is one. */
+export const exchangeCode = (
+  tokenUrl: string,
+  auth: ClientAuth,
+  args: {
+    client: OAuthClient
+    code: string
+    redirectUri: string
+    codeVerifier?: string
+    now: Date
+  },
+): Promise<TokenSet> =>
+  tokenRequest(
+    tokenUrl,
+    {
+      grant_type: 'authorization_code',
+      code: args.code,
+      redirect_uri: args.redirectUri,
+      code_verifier: args.codeVerifier,
+      ...clientFields(args.client, auth),
+    },
+    { basic: auth === 'basic' ? args.client : undefined, now: args.now },
+  )
+
+/** grant_type=refresh_token (RFC 6749 §6). */
+export const refreshGrant = (
+  tokenUrl: string,
+  auth: ClientAuth,
+  args: { client: OAuthClient; refreshToken: string; now: Date },
+): Promise<TokenSet> =>
+  tokenRequest(
+    tokenUrl,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: args.refreshToken,
+      ...clientFields(args.client, auth),
+    },
+    { basic: auth === 'basic' ? args.client : undefined, now: args.now },
+  )

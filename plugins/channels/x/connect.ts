@@ -5,7 +5,7 @@
  * refresh token, which X rotates on every refresh (the old one stops working).
  */
 import type { ChannelConnector } from '../../scheduler/exports/channels'
-import { getWithToken, tokenRequest, withQuery } from '../oauth/http'
+import { codeRequestUrl, exchangeCode, getWithToken, refreshGrant } from '../oauth/http'
 
 export const xConnector = (): ChannelConnector => ({
   channel: 'x',
@@ -17,34 +17,16 @@ export const xConnector = (): ChannelConnector => ({
     tokenUrl: 'https://api.x.com/2/oauth2/token',
   }),
   authorizeUrl({ endpoints, client, redirectUri, state, codeChallenge }) {
-    return withQuery(endpoints.authorizeUrl, {
-      response_type: 'code',
-      client_id: client.clientId,
-      redirect_uri: redirectUri,
-      scope: this.scopes.join(' '),
+    return codeRequestUrl(endpoints.authorizeUrl, {
+      clientId: client.clientId,
+      redirectUri,
+      scopes: this.scopes,
       state,
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
+      codeChallenge,
     })
   },
-  exchange: ({ endpoints, client, code, redirectUri, codeVerifier, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: codeVerifier,
-        client_id: client.clientId,
-      },
-      { basic: client, now },
-    ),
-  refresh: ({ endpoints, client, refreshToken, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: client.clientId },
-      { basic: client, now },
-    ),
+  exchange: ({ endpoints, ...args }) => exchangeCode(endpoints.tokenUrl, 'basic', args),
+  refresh: ({ endpoints, ...args }) => refreshGrant(endpoints.tokenUrl, 'basic', args),
   async identify({ apiBaseUrl, accessToken }) {
     const body = await getWithToken(`${apiBaseUrl}/2/users/me`, accessToken)
     const data = (body.data ?? {}) as { id?: unknown; username?: unknown; name?: unknown }

@@ -6,7 +6,7 @@
  * it was revoked or expired (unused for six months, or the app still in testing: seven days).
  */
 import type { ChannelConnector } from '../../scheduler/exports/channels'
-import { getWithToken, tokenRequest, withQuery } from '../oauth/http'
+import { codeRequestUrl, exchangeCode, getWithToken, refreshGrant } from '../oauth/http'
 
 export const youtubeConnector = (): ChannelConnector => ({
   channel: 'youtube',
@@ -21,43 +21,17 @@ export const youtubeConnector = (): ChannelConnector => ({
     tokenUrl: 'https://oauth2.googleapis.com/token',
   }),
   authorizeUrl({ endpoints, client, redirectUri, state, codeChallenge }) {
-    return withQuery(endpoints.authorizeUrl, {
-      response_type: 'code',
-      client_id: client.clientId,
-      redirect_uri: redirectUri,
-      scope: this.scopes.join(' '),
+    return codeRequestUrl(endpoints.authorizeUrl, {
+      clientId: client.clientId,
+      redirectUri,
+      scopes: this.scopes,
       state,
-      access_type: 'offline',
-      prompt: 'consent',
-      include_granted_scopes: 'true',
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
+      codeChallenge,
+      extra: { access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true' },
     })
   },
-  exchange: ({ endpoints, client, code, redirectUri, codeVerifier, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: codeVerifier,
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-      },
-      { now },
-    ),
-  refresh: ({ endpoints, client, refreshToken, now }) =>
-    tokenRequest(
-      endpoints.tokenUrl,
-      {
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-      },
-      { now },
-    ),
+  exchange: ({ endpoints, ...args }) => exchangeCode(endpoints.tokenUrl, 'form', args),
+  refresh: ({ endpoints, ...args }) => refreshGrant(endpoints.tokenUrl, 'form', args),
   async identify({ apiBaseUrl, accessToken }) {
     const body = await getWithToken(
       `${apiBaseUrl}/youtube/v3/channels?part=snippet&mine=true`,
