@@ -150,6 +150,7 @@ export {
   type ConsentNeed,
   type ConsentView,
   type GateRefusal,
+  whyNotInForce,
 } from './gate/checkConsent'
 export { checkAccessibility } from './gate/checkAccessibility'
 export type { ConsentEvent, ConsentEventHandler } from './events'

@@ -52,17 +52,20 @@ export const guardianAuthorityEnds = (dateOfBirth: Date): Date =>
  * privacy officer reads them: is it in force at all, does it cover this channel, this purpose,
  * every use, and the whole time the content will be live.
  */
+/** Why a consent that is not active does not hold, in words: "was revoked on 2026-11-02". */
+export const whyNotInForce = (consent: ConsentView): string =>
+  consent.status === 'revoked'
+    ? `was revoked${consent.revokedAt ? ` on ${day(consent.revokedAt)}` : ''}`
+    : consent.status === 'expired'
+      ? `expired${consent.expiresOn ? ` on ${day(consent.expiresOn)}` : ''}`
+      : consent.status === 'incomplete'
+        ? `is incomplete (missing: ${list(consent.missingElements)})`
+        : 'is not signed yet'
+
 export const checkConsent = (consent: ConsentView, need: ConsentNeed): GateRefusal | null => {
   const named = `consent record ${consent.reference} (for ${need.what})`
   if (consent.status !== 'active') {
-    const why =
-      consent.status === 'revoked'
-        ? `was revoked${consent.revokedAt ? ` on ${day(consent.revokedAt)}` : ''}`
-        : consent.status === 'expired'
-          ? `expired${consent.expiresOn ? ` on ${day(consent.expiresOn)}` : ''}`
-          : consent.status === 'incomplete'
-            ? `is incomplete (missing: ${list(consent.missingElements)})`
-            : 'is not signed yet'
+    const why = whyNotInForce(consent)
     return {
       rule: 'status',
       field: 'document',

@@ -1,6 +1,5 @@
-import type { ConsentView } from '../../../plugins/consent'
+import { type ConsentView, whyNotInForce } from '../../../plugins/consent'
 
-const day = (date: Date) => date.toISOString().slice(0, 10)
 const list = (values: string[]) => (values.length ? values.join(', ') : 'none')
 
 /**
@@ -15,17 +14,8 @@ export const storyConsentRefusal = (
   purpose = 'patient-story',
 ): string | null => {
   const named = `consent record ${consent.reference}`
-  if (consent.status !== 'active') {
-    const why =
-      consent.status === 'revoked'
-        ? `was revoked${consent.revokedAt ? ` on ${day(consent.revokedAt)}` : ''}`
-        : consent.status === 'expired'
-          ? `expired${consent.expiresOn ? ` on ${day(consent.expiresOn)}` : ''}`
-          : consent.status === 'incomplete'
-            ? `is incomplete (missing: ${list(consent.missingElements)})`
-            : 'is not signed yet'
-    return `${named} ${why}: a story can be published only while its consent is in force.`
-  }
+  if (consent.status !== 'active')
+    return `${named} ${whyNotInForce(consent)}: a story can be published only while its consent is in force.`
   if (!consent.purposes.includes(purpose))
     return `${named} does not allow the purpose "${purpose}" (it allows: ${list(consent.purposes)}).`
   const missing = usesNeeded.filter((use) => !consent.usesAllowed.includes(use))
