@@ -1,13 +1,8 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '../../src/db/freePort'
-import { accessibilityProblems, openBrowser, signIn, watch } from './support/browser'
-import { sqlOn, start, stop } from './support/carecast'
+import { accessibilityProblems, signIn, watch } from './support/browser'
+import { type Booted, bootCarecast } from './support/boot'
 
 const TAB = 'section[aria-labelledby="revoke-title"]'
 const WORKLIST = 'section[aria-labelledby="consent-worklist-title"]'
@@ -21,32 +16,21 @@ const WORKLIST = 'section[aria-labelledby="consent-worklist-title"]'
  * consent tasks worklist.
  */
 describe('the consent officer revokes a consent', () => {
-  let dataDir: string
-  let running: ReturnType<typeof start> | undefined
+  let carecast: Booted | undefined
   let browser: Browser | undefined
   let base: string
   let consent: { id: number; reference: string }
   let story: { slug: string }
   let officer: number
-  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const sql: Booted['sql'] = (text, values) => carecast!.sql(text, values)
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-consent-officer-'))
-    await fs.chmod(dataDir, 0o755)
-    running = start({
-      PORT: String(await freePort()),
-      CARECAST_DATA_DIR: dataDir,
+    carecast = await bootCarecast('consent-officer', {
       // As from a shell: vitest's NODE_ENV=test makes `next dev` bundle Payload, and then Payload's
       // REST errors lose their per-field messages (payload#7140), which `npm start` never does.
-      NODE_ENV: 'development',
+      env: { NODE_ENV: 'development' },
     })
-    base = await running.ready
-    browser = await openBrowser()
-    // The demo's web publications go out seconds after start; wait until every one is live.
-    const busy =
-      "SELECT count(*)::int AS n FROM publications WHERE state IN ('scheduled', 'dispatching')"
-    for (let waited = 0; (await sql(busy))[0].n > 0 && waited < 120; waited++)
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+    ;({ base, browser } = carecast)
     // An active consent whose story is live on the web and which allowed a channel no API reaches.
     ;[consent] = (await sql(
       `SELECT DISTINCT c.id, c.reference FROM consent_records c
@@ -63,9 +47,7 @@ describe('the consent officer revokes a consent', () => {
     officer = (await sql("SELECT id FROM users WHERE email = 'consent@carecast.test'"))[0].id
   }, 300_000)
   afterAll(async () => {
-    await browser?.close()
-    if (running) await stop(running.child)
-    await fs.rm(dataDir, { recursive: true, force: true })
+    await carecast?.close()
   })
 
   /** The web publications relying on the consent: through its stories, photos, or as stored at approval. */

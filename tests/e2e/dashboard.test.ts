@@ -1,13 +1,8 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '../../src/db/freePort'
-import { accessibilityProblems, openBrowser, signIn, watch } from './support/browser'
-import { sqlOn, start, stop } from './support/carecast'
+import { accessibilityProblems, signIn, watch } from './support/browser'
+import { type Booted, bootCarecast } from './support/boot'
 
 /**
  * Issue 16, the dashboard, in a real browser on `npm start`: what needs each person now, and the
@@ -16,12 +11,11 @@ import { sqlOn, start, stop } from './support/carecast'
  * after a confirmation.
  */
 describe('the dashboard', () => {
-  let dataDir: string
-  let running: ReturnType<typeof start> | undefined
+  let carecast: Booted | undefined
   let browser: Browser | undefined
   let base: string
 
-  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const sql: Booted['sql'] = (text, values) => carecast!.sql(text, values)
   const control = async () => {
     const [row] = await sql('SELECT paused, reason FROM scheduler_control')
     // Payload writes a global's row on its first save: none yet means never paused.
@@ -29,16 +23,11 @@ describe('the dashboard', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-crisis-'))
-    await fs.chmod(dataDir, 0o755)
-    running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
-    base = await running.ready
-    browser = await openBrowser()
+    carecast = await bootCarecast('crisis', { settle: false })
+    ;({ base, browser } = carecast)
   })
   afterAll(async () => {
-    await browser?.close()
-    if (running) await stop(running.child)
-    await fs.rm(dataDir, { recursive: true, force: true })
+    await carecast?.close()
   })
 
   it('shows an approver what needs them, opens each count on its page, and never their own post', async () => {

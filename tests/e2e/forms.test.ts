@@ -1,14 +1,9 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
-import { freePort } from '../../src/db/freePort'
-import { accessibilityProblems, openBrowser, signIn, watch, widthOnPhone } from './support/browser'
-import { sqlOn, start, stop } from './support/carecast'
+import { accessibilityProblems, signIn, watch, widthOnPhone } from './support/browser'
+import { type Booted, bootCarecast } from './support/boot'
 import { startMastodonServer } from '../support/networks/mastodonServer'
 import { NEW_YORK, newYorkInstant, plusDays } from './support/dates'
 
@@ -19,30 +14,19 @@ import { NEW_YORK, newYorkInstant, plusDays } from './support/dates'
  * upload's refusal in the server's own words.
  */
 describe('the admin forms', () => {
-  let dataDir: string
-  let running: ReturnType<typeof start> | undefined
+  let carecast: Booted | undefined
   let browser: Browser | undefined
   let base: string
-  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const sql: Booted['sql'] = (text, values) => carecast!.sql(text, values)
   const userId = async (email: string) =>
     (await sql('SELECT id FROM users WHERE email = $1', [email]))[0].id as number
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-forms-'))
-    await fs.chmod(dataDir, 0o755)
-    running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
-    base = await running.ready
-    browser = await openBrowser()
-    // The demo's web publications go out seconds after start; wait so none is mid-dispatch.
-    const busy =
-      "SELECT count(*)::int AS n FROM publications WHERE state IN ('scheduled', 'dispatching')"
-    for (let waited = 0; (await sql(busy))[0].n > 0 && waited < 120; waited++)
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+    carecast = await bootCarecast('forms')
+    ;({ base, browser } = carecast)
   })
   afterAll(async () => {
-    await browser?.close()
-    if (running) await stop(running.child)
-    await fs.rm(dataDir, { recursive: true, force: true })
+    await carecast?.close()
   })
 
   it("takes an account's token on its form, offers a post only accounts that can send, and keeps Due At in the post's zone", async () => {

@@ -1,14 +1,9 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fromWallTime } from '../../plugins/scheduler/lib/wallTime'
-import { freePort } from '../../src/db/freePort'
-import { accessibilityProblems, openBrowser, signIn, watch, widthOnPhone } from './support/browser'
-import { sqlOn, start, stop } from './support/carecast'
+import { accessibilityProblems, signIn, watch, widthOnPhone } from './support/browser'
+import { type Booted, bootCarecast } from './support/boot'
 import { DAY, NEW_YORK, newYorkInstant, plusDays } from './support/dates'
 
 /** `YYYY-MM-DD` of a day `days` after today, moved to the Tuesday of its week (Sunday first). */
@@ -27,30 +22,19 @@ const tuesdayAfter = (days: number) => {
  * forms.test.ts.
  */
 describe('the team workspace in the admin', () => {
-  let dataDir: string
-  let running: ReturnType<typeof start> | undefined
+  let carecast: Booted | undefined
   let browser: Browser | undefined
   let base: string
-  const sql = (text: string, values: unknown[] = []) => sqlOn(dataDir)(text, values)
+  const sql: Booted['sql'] = (text, values) => carecast!.sql(text, values)
   const userId = async (email: string) =>
     (await sql('SELECT id FROM users WHERE email = $1', [email]))[0].id as number
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carecast-workspace-'))
-    await fs.chmod(dataDir, 0o755)
-    running = start({ PORT: String(await freePort()), CARECAST_DATA_DIR: dataDir })
-    base = await running.ready
-    browser = await openBrowser()
-    // The demo's web publications go out seconds after start; wait so none is mid-dispatch.
-    const busy =
-      "SELECT count(*)::int AS n FROM publications WHERE state IN ('scheduled', 'dispatching')"
-    for (let waited = 0; (await sql(busy))[0].n > 0 && waited < 120; waited++)
-      await new Promise((resolve) => setTimeout(resolve, 1000))
+    carecast = await bootCarecast('workspace')
+    ;({ base, browser } = carecast)
   })
   afterAll(async () => {
-    await browser?.close()
-    if (running) await stop(running.child)
-    await fs.rm(dataDir, { recursive: true, force: true })
+    await carecast?.close()
   })
 
   /** Demo publications (one per document), made into the work a test needs. */
