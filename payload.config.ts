@@ -107,6 +107,7 @@ export default buildConfig({
       publicationsSlug: slugs.publications,
       linksSlug: slugs.shortLinks,
       clicksSlug: slugs.linkClicks,
+      viewsSlug: slugs.itemViews,
       canRead: (req) => isStaff({ req }),
     }),
     schedulerPlugin({

@@ -82,6 +82,7 @@ export interface Config {
     'delivery-items': DeliveryItem;
     'short-links': ShortLink;
     'link-clicks': LinkClick;
+    'item-views': ItemView;
     publications: Publication;
     'channel-accounts': ChannelAccount;
     'consent-tasks': ConsentTask;
@@ -108,6 +109,7 @@ export interface Config {
     'delivery-items': DeliveryItemsSelect<false> | DeliveryItemsSelect<true>;
     'short-links': ShortLinksSelect<false> | ShortLinksSelect<true>;
     'link-clicks': LinkClicksSelect<false> | LinkClicksSelect<true>;
+    'item-views': ItemViewsSelect<false> | ItemViewsSelect<true>;
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
     'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
@@ -1112,6 +1114,19 @@ export interface LinkClick {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "item-views".
+ */
+export interface ItemView {
+  id: number;
+  item: string;
+  type: string;
+  day: string;
+  views: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Takedowns no API can do, and consents to renew.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1243,6 +1258,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'link-clicks';
         value: number | LinkClick;
+      } | null)
+    | ({
+        relationTo: 'item-views';
+        value: number | ItemView;
       } | null)
     | ({
         relationTo: 'publications';
@@ -1778,6 +1797,18 @@ export interface LinkClicksSelect<T extends boolean = true> {
   day?: T;
   channel?: T;
   clicks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "item-views_select".
+ */
+export interface ItemViewsSelect<T extends boolean = true> {
+  item?: T;
+  type?: T;
+  day?: T;
+  views?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -21,6 +21,7 @@ export const slugs = {
   deliveryItems: 'delivery-items',
   shortLinks: 'short-links',
   linkClicks: 'link-clicks',
+  itemViews: 'item-views',
   consentTasks: 'consent-tasks',
   notifications: 'notifications',
 } as const

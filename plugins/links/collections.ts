@@ -60,3 +60,23 @@ export const linkClicksCollection = (
     { name: 'clicks', type: 'number', required: true, defaultValue: 0 },
   ],
 })
+
+/** Web views per delivery item and day, from the example site's beacon: a count, nothing else. */
+export const itemViewsCollection = (
+  slug: string,
+  adminGroup: string,
+  canRead: Check,
+): CollectionConfig => ({
+  slug,
+  labels: { singular: 'Web views', plural: 'Web views' },
+  admin: { group: adminGroup, defaultColumns: ['item', 'type', 'day', 'views'] },
+  access: { read: ({ req }) => canRead(req), ...readOnly },
+  indexes: [{ fields: ['item', 'day'], unique: true }],
+  fields: [
+    // The delivery item's key (its projection row), e.g. `patient-stories:12`.
+    { name: 'item', type: 'text', required: true },
+    { name: 'type', type: 'text', required: true },
+    { name: 'day', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'views', type: 'number', required: true, defaultValue: 0 },
+  ],
+})

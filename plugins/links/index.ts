@@ -1,6 +1,6 @@
 import type { Config, PayloadRequest } from 'payload'
 
-import { linkClicksCollection, shortLinksCollection } from './collections'
+import { itemViewsCollection, linkClicksCollection, shortLinksCollection } from './collections'
 
 export type LinksPluginOptions = {
   /** The scheduler's outbox, whose rows the links belong to. */
@@ -11,13 +11,16 @@ export type LinksPluginOptions = {
   linksSlug?: string
   /** @default 'link-clicks' */
   clicksSlug?: string
+  /** @default 'item-views' */
+  viewsSlug?: string
   /** @default 'Measurement' */
   adminGroup?: string
 }
 
 /**
- * First-party link tracking (issue 18, item 2): the short links a publication's link goes out as,
- * on Carecast's own origin, and their clicks per day and channel. The redirect itself is a plain
+ * First-party measurement (issue 18, items 2 and 3): the short links a publication's link goes
+ * out as, on Carecast's own origin, and their clicks per day and channel; and web views per
+ * delivery item and day, from the site's beacon (`createViewBeacon`). The redirect itself is a plain
  * fetch handler on its own pool (`createRedirectHandler`), mounted by the host outside Payload's
  * routes, as the delivery API is: a Payload request per click would cost most of its speed.
  */
@@ -33,6 +36,7 @@ export const linksPlugin =
         ...(incoming.collections ?? []),
         shortLinksCollection(links, options.publicationsSlug, group, options.canRead),
         linkClicksCollection(clicks, links, group, options.canRead),
+        itemViewsCollection(options.viewsSlug ?? 'item-views', group, options.canRead),
       ],
     }
   }
@@ -45,4 +49,5 @@ export {
   pageFor,
 } from './redirect'
 export { shortLinkFor, type LinkTables } from './shorten'
+export { createViewBeacon, type ViewTables } from './views'
 export { CODE_LENGTH, isCode, newCode } from './code'

@@ -7,18 +7,15 @@
  * was taken down (retracted, a revoked consent, cancelled) answers 410 with a neutral page, which
  * names nothing; an unknown code answers 404 the same way.
  *
- * The redirect reads one row (the link and its publication's state) and adds the click to a
- * counter in memory; the counters are written once a second in one statement
- * (`INSERT … ON CONFLICT DO UPDATE SET clicks = clicks + EXCLUDED.clicks`), and on stop. So a
- * click costs what a plain read-and-redirect costs, and counts stay exact under any concurrency
- * (JavaScript increments one counter at a time; Postgres adds each flush atomically, whichever
- * process it comes from). What a crash loses is at most the last second's clicks; nothing is
- * ever counted twice, and a flush that fails is kept and tried again.
+ * The redirect reads one row (the link and its publication's state) and counts the click in
+ * memory (./counter: written once a second, exact under concurrency), so a click costs what a
+ * plain read-and-redirect costs.
  */
 import { isbot } from 'isbot'
 import type { Pool } from 'pg'
 
 import { isCode } from './code'
+import { createDailyCounter, dayOf } from './counter'
 import type { LinkTables } from './shorten'
 
 const GONE_STATES = ['retracting', 'retracted', 'cancelled']
@@ -55,42 +52,13 @@ export const createLinkResolver = ({
                   FROM "${tables.links}" l
                   LEFT JOIN "${tables.publications}" p ON p.id = l.publication_id
                  WHERE l.code = $1`
-  const write = `INSERT INTO "${tables.clicks}" (link_id, day, channel, clicks)
-                 SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::int[])
-                 ON CONFLICT (link_id, day) DO UPDATE SET clicks = "${tables.clicks}".clicks + EXCLUDED.clicks`
-  /** Clicks not written yet, by link, day and channel. */
-  let pending = new Map<string, { link: number; day: string; channel: string; clicks: number }>()
-  let flushing: Promise<void> = Promise.resolve()
-
-  const flush = (): Promise<void> => {
-    // One flush at a time, each after the last whatever its outcome (a failed one is not final).
-    flushing = flushing
-      .catch(() => undefined)
-      .then(async () => {
-        if (!pending.size) return
-        const batch = pending
-        pending = new Map()
-        const rows = [...batch.values()]
-        try {
-          await pool.query(write, [
-            rows.map((row) => row.link),
-            rows.map((row) => row.day),
-            rows.map((row) => row.channel),
-            rows.map((row) => row.clicks),
-          ])
-        } catch (error) {
-          // Kept, not lost: added back to what came in meanwhile, for the next flush.
-          for (const [key, row] of batch) {
-            const later = pending.get(key)
-            pending.set(key, later ? { ...row, clicks: row.clicks + later.clicks } : row)
-          }
-          throw error
-        }
-      })
-    return flushing
-  }
-  const timer = setInterval(() => void flush().catch(() => undefined), flushEveryMs)
-  timer.unref()
+  const counter = createDailyCounter({
+    pool,
+    flushEveryMs,
+    write: `INSERT INTO "${tables.clicks}" (link_id, day, channel, clicks)
+            SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::int[])
+            ON CONFLICT (link_id, day) DO UPDATE SET clicks = "${tables.clicks}".clicks + EXCLUDED.clicks`,
+  })
 
   const resolve = async (
     path: string,
@@ -107,25 +75,12 @@ export const createLinkResolver = ({
     const link = rows[0]
     if (!link) return notFound
     if (link.state && GONE_STATES.includes(link.state)) return gone
-    if (method === 'GET' && !isbot(userAgent ?? '')) {
-      const day = `${now().toISOString().slice(0, 10)}T00:00:00.000Z`
-      const key = `${link.id}|${day}`
-      const counted = pending.get(key)
-      if (counted) counted.clicks++
-      else pending.set(key, { link: link.id, day, channel: link.channel, clicks: 1 })
-    }
+    if (method === 'GET' && !isbot(userAgent ?? ''))
+      counter.add({ key: String(link.id), day: dayOf(now()), extra: link.channel })
     return { status: 302, location: link.destination }
   }
 
-  return {
-    resolve,
-    flush,
-    /** Stops the timer and writes what is left. */
-    stop: async () => {
-      clearInterval(timer)
-      await flush()
-    },
-  }
+  return { resolve, flush: counter.flush, stop: counter.stop }
 }
 
 /** The redirect as a fetch handler (a Next route), with the resolver's `flush` and `stop`. */

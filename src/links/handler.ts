@@ -2,24 +2,43 @@ import type http from 'node:http'
 
 import pg from 'pg'
 
-import { answerHeaders, createRedirectHandler, pageFor } from '../../plugins/links'
-import { linkTables } from './tables'
+import {
+  answerHeaders,
+  createRedirectHandler,
+  createViewBeacon,
+  pageFor,
+} from '../../plugins/links'
+import { linkTables, viewTables } from './tables'
 
 type Redirect = ReturnType<typeof createRedirectHandler>
+type Beacon = ReturnType<typeof createViewBeacon>
 
 // One pool per process, kept on globalThis so Next's dev reloads don't open a new one per edit.
-const holder = globalThis as unknown as { carecastLinks?: Redirect }
+const holder = globalThis as unknown as {
+  carecastLinks?: Redirect
+  carecastViews?: Beacon
+  carecastMeasurePool?: pg.Pool
+}
 
-/** The short-link redirect as a fetch handler (the Next route, under `npm start`). */
-export const linkHandler = (): Redirect => {
-  if (!holder.carecastLinks) {
+const poolOfMeasurement = () => {
+  if (!holder.carecastMeasurePool) {
     const pool = new pg.Pool({
       connectionString: process.env.DATABASE_URL,
       max: Number(process.env.LINKS_POOL_MAX ?? 10),
     })
-    pool.on('error', (error) => console.error('links pool:', error.message))
-    holder.carecastLinks = createRedirectHandler({ pool, tables: linkTables })
+    pool.on('error', (error) => console.error('measurement pool:', error.message))
+    holder.carecastMeasurePool = pool
   }
+  return holder.carecastMeasurePool
+}
+
+/** The web-view beacon the example site calls (POST /views). */
+export const viewBeacon = (): Beacon =>
+  (holder.carecastViews ??= createViewBeacon({ pool: poolOfMeasurement(), tables: viewTables }))
+
+/** The short-link redirect as a fetch handler (the Next route, under `npm start`). */
+export const linkHandler = (): Redirect => {
+  holder.carecastLinks ??= createRedirectHandler({ pool: poolOfMeasurement(), tables: linkTables })
   return holder.carecastLinks
 }
 

@@ -10,6 +10,7 @@ import * as migration_20261203_080000_outbox_claim_indexes from './20261203_0800
 import * as migration_20261204_182151_approval_editors from './20261204_182151_approval_editors'
 import * as migration_20261204_183249_channel_account_connections from './20261204_183249_channel_account_connections'
 import * as migration_20261204_190345_short_links from './20261204_190345_short_links'
+import * as migration_20261204_194617_item_views from './20261204_194617_item_views'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261204_190345_short_links.up,
     down: migration_20261204_190345_short_links.down,
     name: '20261204_190345_short_links',
+  },
+  {
+    up: migration_20261204_194617_item_views.up,
+    down: migration_20261204_194617_item_views.down,
+    name: '20261204_194617_item_views',
   },
 ]

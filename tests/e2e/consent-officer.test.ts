@@ -91,6 +91,34 @@ describe('the consent officer revokes a consent', () => {
     expect(consent).toBeTruthy()
     expect(await storyIsPublic()).toEqual({ listed: true, item: 200, onSite: true })
 
+    // A reader opens the story on the site: its page counts one web view, and nothing else.
+    // (Headless Chrome says "HeadlessChrome", which the bot list rightly does not count: the
+    // reader's browser is a desktop Chrome.)
+    const reader = await (
+      await browser!.newContext({
+        userAgent:
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+      })
+    ).newPage()
+    const readerProblems = watch(reader)
+    await reader.goto(`${base}/site/stories/${story.slug}`)
+    await reader.locator('h1').waitFor({ timeout: 60_000 })
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await sql(
+                "SELECT coalesce(sum(views), 0) AS n FROM item_views WHERE type = 'stories'",
+              )
+            )[0].n,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(1)
+    expect(readerProblems).toEqual([])
+    await reader.close()
+
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } })
     // The refused revocation is answered 400, with the message the test reads.
     const problems = watch(

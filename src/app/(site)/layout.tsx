@@ -1,6 +1,7 @@
 import React from 'react'
 
-export const metadata = { title: 'Carecast example site' }
+// No icon file of its own: an empty one, so browsers don't ask for /favicon.ico and get a 404.
+export const metadata = { title: 'Carecast example site', icons: { icon: 'data:,' } }
 
 /** A separate root layout: the example site shares nothing with Payload's admin shell. */
 export default function SiteLayout({ children }: { children: React.ReactNode }) {

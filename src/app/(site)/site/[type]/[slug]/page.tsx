@@ -11,6 +11,7 @@ import type {
   VideoSummary,
 } from '../../../../../../plugins/delivery/exports/client'
 import { delivery, readLocale } from '../../delivery'
+import { ViewBeacon } from './ViewBeacon'
 
 export const dynamic = 'force-dynamic'
 
@@ -166,6 +167,7 @@ export default async function ItemPage({
         <Link href={`/site?locale=${locale}`}>← Home</Link>
       </p>
       <h1>{item.title}</h1>
+      <ViewBeacon type={type} slug={slug} />
       {item.type === 'stories' ? (
         <Story item={item} />
       ) : item.type === 'campaigns' ? (
