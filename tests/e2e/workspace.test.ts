@@ -225,13 +225,13 @@ describe('the team workspace in the admin', () => {
     await signIn(page, base, 'marketer@carecast.test')
     await page.goto(`${base}/admin/calendar`)
     const cell = (date: string) => page.locator(`td.fc-daygrid-day[data-date="${date}"]`)
-    await cell(tuesday)
-      .or(page.getByRole('button', { name: 'Next' }))
-      .first()
-      .waitFor({
-        timeout: 60_000,
-      })
-    while (!(await cell(tuesday).count())) await page.getByRole('button', { name: 'Next' }).click()
+    // The calendar's own "Next Month" button: a bare name "Next" also matches Next.js's dev-tools
+    // button, which can show before the calendar does.
+    const nextMonth = page.getByRole('button', { name: 'Next', description: 'Next Month' })
+    await cell(tuesday).or(nextMonth).first().waitFor({ timeout: 60_000 })
+    // The month grid is drawn: the day is on it, or a later month has it.
+    await page.locator('td.fc-daygrid-day').first().waitFor({ timeout: 60_000 })
+    while (!(await cell(tuesday).count())) await nextMonth.click()
     const event = cell(tuesday).locator('.fc-event', { hasText: 'Calendar: Ana' })
     await event.waitFor({ timeout: 30_000 })
     // 09:00 in New York, shown as 09:00 in a browser on Tokyo time.
