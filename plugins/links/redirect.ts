@@ -11,9 +11,9 @@
  * memory (./counter: written once a second, exact under concurrency), so a click costs what a
  * plain read-and-redirect costs.
  */
-import { isbot } from 'isbot'
 import type { Pool } from 'pg'
 
+import { isBot } from './bots'
 import { isCode } from './code'
 import { createDailyCounter, dayOf } from './counter'
 import type { LinkTables } from './shorten'
@@ -75,7 +75,7 @@ export const createLinkResolver = ({
     const link = rows[0]
     if (!link) return notFound
     if (link.state && GONE_STATES.includes(link.state)) return gone
-    if (method === 'GET' && !isbot(userAgent ?? ''))
+    if (method === 'GET' && !isBot(userAgent))
       counter.add({ key: String(link.id), day: dayOf(now()), extra: link.channel })
     return { status: 302, location: link.destination }
   }

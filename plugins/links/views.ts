@@ -6,9 +6,9 @@
  * counted. An item that is not live on the web is 404 and not counted. Always 204 otherwise, with
  * no body, as `navigator.sendBeacon` expects.
  */
-import { isbot } from 'isbot'
 import type { Pool } from 'pg'
 
+import { isBot } from './bots'
 import { createDailyCounter, dayOf } from './counter'
 
 export type ViewTables = { views: string; items: string }
@@ -57,7 +57,7 @@ export const createViewBeacon = ({
       [type, slug],
     )
     if (!rows[0]) return answer(404, 'No such item is live on the web.')
-    if (!isbot(request.headers.get('user-agent') ?? ''))
+    if (!isBot(request.headers.get('user-agent')))
       counter.add({ key: rows[0].key, day: dayOf(now()), extra: type })
     return answer(204)
   }
