@@ -16,6 +16,7 @@ import type { SanitizedSchedulerConfig } from '../defaults'
 import { signInFirst } from '../endpoints/respond'
 import type { ChannelKind } from '../types'
 import { accountIdOf, cookieValue, flowCookie, flowMismatch, redirectUriOf, stateFor } from './flow'
+import { apiBaseOf, endpointsFor, settingsOf } from './accountContext'
 import { codeChallenge, codeVerifier, hashOf, randomToken } from './pkce'
 import {
   connectedData,
@@ -26,7 +27,7 @@ import {
   unseal,
   writeAccount,
 } from './store'
-import { OAuthRefused, type OAuthClient, type OAuthEndpoints } from './types'
+import { OAuthRefused, type OAuthClient } from './types'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
 const refuse = (status: number, message: string) => json({ errors: [{ message }] }, status)
@@ -50,33 +51,6 @@ export const connectability = (config: SanitizedSchedulerConfig, channel: Channe
     return { connectable: true, missing: [], reason: 'ok' }
   return { connectable: false, missing: oauth.clientVariables[channel] ?? [], reason: 'unset' }
 }
-
-const endpointsFor = (
-  config: SanitizedSchedulerConfig,
-  channel: ChannelKind,
-  apiBaseUrl: string,
-): OAuthEndpoints => {
-  const connector = config.oauth!.connectors[channel]!
-  const own = connector.endpoints(apiBaseUrl)
-  const client = config.oauth!.clients[channel]
-  return {
-    authorizeUrl: client?.authorizeUrl || own.authorizeUrl,
-    tokenUrl: client?.tokenUrl || own.tokenUrl,
-  }
-}
-
-const apiBaseOf = (
-  account: { baseUrl?: string | null; channel: ChannelKind },
-  defaults: Partial<Record<ChannelKind, string>>,
-) => (account.baseUrl || defaults[account.channel] || '').replace(/\/+$/, '')
-
-const settingsOf = (account: { settings?: Record<string, unknown> | null }) =>
-  Object.fromEntries(
-    Object.entries(account.settings ?? {}).filter(
-      (entry): entry is [string, string | number | boolean] =>
-        ['string', 'number', 'boolean'].includes(typeof entry[1]),
-    ),
-  )
 
 export const connectionEndpoints = (
   config: SanitizedSchedulerConfig,

@@ -17,7 +17,8 @@ import type { SanitizedSchedulerConfig } from '../defaults'
 import { poolOf, tableName } from '../../postgres'
 import type { ChannelKind } from '../types'
 import { connectedData, openedClient, seal, unseal } from './store'
-import { OAuthRefused, type OAuthEndpoints } from './types'
+import { apiBaseOf, endpointsFor, settingsOf } from './accountContext'
+import { OAuthRefused } from './types'
 
 const DAY = 86_400_000
 
@@ -89,13 +90,9 @@ export const runTokenKeeper = async (
         await client.query('ROLLBACK')
         continue
       }
-      const apiBaseUrl = (row.base_url || defaultBaseUrls[row.channel] || '').replace(/\/+$/, '')
-      const own = connector.endpoints(apiBaseUrl)
+      const apiBaseUrl = apiBaseOf({ baseUrl: row.base_url, channel: row.channel }, defaultBaseUrls)
+      const endpoints = endpointsFor(config, row.channel, apiBaseUrl)
       const registered = oauth.clients[row.channel]
-      const endpoints: OAuthEndpoints = {
-        authorizeUrl: registered?.authorizeUrl || own.authorizeUrl,
-        tokenUrl: registered?.tokenUrl || own.tokenUrl,
-      }
       const appClient = openedClient(config, row.oauth_client) ?? registered
       const refreshToken = row.refresh_token
         ? unseal(config, 'refreshToken', row.refresh_token)
@@ -139,12 +136,7 @@ export const runTokenKeeper = async (
               apiBaseUrl,
               accessToken,
               externalId: row.external_id ?? undefined,
-              settings: Object.fromEntries(
-                Object.entries(row.settings ?? {}).filter(
-                  (entry): entry is [string, string | number | boolean] =>
-                    ['string', 'number', 'boolean'].includes(typeof entry[1]),
-                ),
-              ),
+              settings: settingsOf(row),
             }
             if (connector.check) await connector.check(args)
             else await connector.identify(args)
