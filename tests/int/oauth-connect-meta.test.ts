@@ -2,7 +2,6 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runTokenKeeperOnce } from '../../plugins/scheduler'
-import { slugs } from '../../src/slugs'
 import { credentialsFor } from '../support/credentials'
 import { startGraphApiServer } from '../support/networks/graphApiServer'
 import {
@@ -13,12 +12,13 @@ import {
   TEST_SECRETS_KEY,
   testWorker,
 } from '../support/schedulerFixtures'
+import { connectAccount, OAUTH_CALLBACK, OAUTH_PUBLIC } from '../support/oauthConnect'
 import { startTestApp, type TestApp } from '../support/testPayload'
 
 process.env.CARECAST_SECRETS_KEY = TEST_SECRETS_KEY
 
-const PUBLIC = 'https://carecast.hospital.test'
-const CALLBACK = `${PUBLIC}/api/${slugs.channelAccounts}/oauth/callback`
+const PUBLIC = OAUTH_PUBLIC
+const CALLBACK = OAUTH_CALLBACK
 
 /**
  * Issue 17 for Meta: Facebook Login's code becomes a long-lived User token, and the Page's own
@@ -58,27 +58,7 @@ describe('connecting a Facebook Page and its Instagram account', () => {
     await graph?.close()
   })
 
-  const connect = async (accountId: number | string) => {
-    const start = await app.rest('GET', `/${slugs.channelAccounts}/${accountId}/connect`, {
-      token: admin,
-    })
-    expect(start.status, await start.clone().text()).toBe(302)
-    const consent = await fetch(start.headers.get('location')!, { redirect: 'manual' })
-    expect(consent.status).toBe(302)
-    const back = new URL(consent.headers.get('location')!)
-    const callback = await app.rest(
-      'GET',
-      `/${slugs.channelAccounts}/oauth/callback${back.search}`,
-      {
-        token: admin,
-        headers: { Cookie: start.headers.get('set-cookie')!.split(';')[0] },
-      },
-    )
-    return {
-      authorize: new URL(start.headers.get('location')!),
-      landed: new URL(callback.headers.get('location')!, PUBLIC),
-    }
-  }
+  const connect = (accountId: number | string) => connectAccount(app, admin, accountId)
   const account = async (id: number | string) =>
     (await sql(`SELECT * FROM channel_accounts WHERE id = $1`, [id])).rows[0]
 

@@ -19,13 +19,14 @@ import {
   TEST_SECRETS_KEY,
   testWorker,
 } from '../support/schedulerFixtures'
+import { connectAccount, OAUTH_CALLBACK, OAUTH_PUBLIC } from '../support/oauthConnect'
 import type { TestApp } from '../support/testPayload'
 import { startTestApp } from '../support/testPayload'
 
 process.env.CARECAST_SECRETS_KEY = TEST_SECRETS_KEY
 
-const PUBLIC = 'https://carecast.hospital.test'
-const CALLBACK = `${PUBLIC}/api/${slugs.channelAccounts}/oauth/callback`
+const PUBLIC = OAUTH_PUBLIC
+const CALLBACK = OAUTH_CALLBACK
 const HOUR = 3_600_000
 
 /**
@@ -103,27 +104,7 @@ describe('connecting channel accounts with OAuth', () => {
   })
 
   /** Connect, as the admin's browser does it: start, the network's consent screen, the callback. */
-  const connect = async (accountId: number | string) => {
-    const start = await app.rest('GET', `/${slugs.channelAccounts}/${accountId}/connect`, {
-      token: admin,
-    })
-    expect(start.status, await start.clone().text()).toBe(302)
-    const cookie = start.headers.get('set-cookie')!.split(';')[0]
-    const consent = await fetch(start.headers.get('location')!, { redirect: 'manual' })
-    expect(consent.status).toBe(302)
-    const back = new URL(consent.headers.get('location')!)
-    expect(`${back.origin}${back.pathname}`).toBe(CALLBACK)
-    const callback = await app.rest(
-      'GET',
-      `/${slugs.channelAccounts}/oauth/callback${back.search}`,
-      {
-        token: admin,
-        headers: { Cookie: cookie },
-      },
-    )
-    expect(callback.status).toBe(302)
-    return { start, back, cookie, landed: new URL(callback.headers.get('location')!, PUBLIC) }
-  }
+  const connect = (accountId: number | string) => connectAccount(app, admin, accountId)
   const account = async (id: number | string) =>
     (await sql(`SELECT * FROM channel_accounts WHERE id = $1`, [id])).rows[0]
 
