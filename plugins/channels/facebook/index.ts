@@ -22,6 +22,7 @@ import {
   type GraphContext,
 } from './graph'
 import { channelFailure, isUnknownObject } from './graphErrors'
+import { facebookMetricsSupport, readFacebookMetrics } from './metrics'
 import { FACEBOOK_WEB_URL, facebookMessage, publishToPage } from './publish'
 import { linkCardOrSquare } from '../renditions'
 
@@ -143,6 +144,10 @@ export const createFacebookAdapter = (options: FacebookAdapterOptions = {}): Cha
         message: `${NETWORK}: DELETE ${remoteId} did not report success`,
       }
     },
+
+    // callGraph never throws and strips the token from every message it returns.
+    metrics: (posts, account, signal) => readFacebookMetrics(posts, account, now, signal),
+    metricsSupport: facebookMetricsSupport,
   }
 }
 

@@ -11,6 +11,7 @@
  * 4. `POST /{ig-user-id}/media_publish` with `creation_id` → `{ id }` (the IG media id).
  * 5. `GET /{ig-media-id}?fields=permalink` for the post's URL (best effort: the post is live).
  * The API has no delete for published media, hence `canDelete: false` and no `remove`.
+ * Counts of published media: ./metrics.ts.
  */
 import {
   type ChannelAccount,
@@ -35,6 +36,7 @@ import {
 } from '../facebook/graph'
 import { channelFailure, isUnknownObject, PUBLISHING_QUOTA_WAIT_MS } from '../facebook/graphErrors'
 import { createContainer, mediaToPublish, waitUntilFinished, type PollOptions } from './container'
+import { instagramMetricsSupport, readInstagramMetrics } from './metrics'
 
 export type InstagramAdapterOptions = {
   now?: () => number
@@ -236,6 +238,10 @@ export const createInstagramAdapter = (options: InstagramAdapterOptions = {}): C
       if (isFailure(ctx)) throw unreadable('reconcile', ctx)
       return remoteId ? findById(ctx, remoteId, now) : findByCaption(ctx, post, reconcileLimit, now)
     },
+
+    // callGraph never throws and strips the token from every message it returns.
+    metrics: (posts, account, signal) => readInstagramMetrics(posts, account, now, signal),
+    metricsSupport: instagramMetricsSupport,
   }
 }
 

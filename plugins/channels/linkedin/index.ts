@@ -12,7 +12,9 @@ import {
 } from './api'
 import { escapeLittleText } from './littleText'
 import { uploadImage } from './media'
+import { linkedinMetricsSupport, readLinkedInMetrics } from './metrics'
 import { reconcileLinkedIn } from './reconcile'
+import { guardedMetrics } from '../metrics'
 import { linkCardOrSquare } from '../renditions'
 
 export { DEFAULT_LINKEDIN_VERSION } from './api'
@@ -168,4 +170,9 @@ export const linkedinAdapter: ChannelAdapter = {
       throw reconcileFailed(error, account.accessToken)
     }
   },
+  metrics: (posts, account, signal) =>
+    guardedMetrics(account, networkFailure, () =>
+      readLinkedInMetrics(posts, account, Date.now, signal),
+    ),
+  metricsSupport: linkedinMetricsSupport,
 }

@@ -5,6 +5,7 @@
  * - POST /api/v1/statuses with `Idempotency-Key` → 200 Status `{ id, url, uri, … }`.
  * - GET /api/v1/statuses/:id, DELETE /api/v1/statuses/:id → 200 Status.
  * - Errors are `{ error: "…" }`; 429 carries `X-RateLimit-Reset` (an ISO 8601 timestamp).
+ * - Counts of a live status: ./metrics.ts.
  */
 import { readJson, reconcileFailed } from '../http'
 import {
@@ -27,6 +28,8 @@ import {
   type Step,
 } from './api'
 import { abortableSleep, type MastodonMediaOptions, uploadMedia } from './media'
+import { mastodonMetricsSupport, readMastodonMetrics } from './metrics'
+import { guardedMetrics } from '../metrics'
 
 export type MastodonAdapterOptions = Partial<MastodonMediaOptions>
 
@@ -226,6 +229,9 @@ export const createMastodonAdapter = (options: MastodonAdapterOptions = {}): Mas
         throw reconcileFailed(error, account.accessToken, connectionFailure)
       }
     },
+    metrics: (posts, account, signal) =>
+      guardedMetrics(account, connectionFailure, () => readMastodonMetrics(posts, account, signal)),
+    metricsSupport: mastodonMetricsSupport,
   }
 }
 

@@ -1,5 +1,12 @@
 import { networkFailure, readJson, reconcileFailed } from '../http'
-import type { ChannelAccount, ChannelAdapter, ChannelPost, ChannelResult } from '../../scheduler'
+import { guardedMetrics } from '../metrics'
+import type {
+  ChannelAccount,
+  ChannelAdapter,
+  ChannelPost,
+  ChannelResult,
+  MetricsSupport,
+} from '../../scheduler/exports/channels'
 import {
   authHeader,
   dataId,
@@ -11,10 +18,14 @@ import {
   xUrl,
 } from './api'
 import { abortableSleep, type XMediaOptions, uploadMedia } from './media'
+import { readXMetrics, xMetricsSupport } from './metrics'
 import { reconcileX } from './reconcile'
 import { linkCardOrSquare } from '../renditions'
 
-export type XAdapterOptions = Partial<XMediaOptions>
+export type XAdapterOptions = Partial<XMediaOptions> & {
+  /** The account's X plan limit for GET /2/tweets. @default Basic: 15 per 15 minutes (./metrics.ts) */
+  metricsRateLimit?: MetricsSupport['rateLimit']
+}
 
 const DEFAULTS: XMediaOptions = {
   chunkBytes: 4 * 1024 * 1024,
@@ -102,7 +113,8 @@ const guarded = async (
 }
 
 export const createXAdapter = (options: XAdapterOptions = {}): ChannelAdapter => {
-  const media: XMediaOptions = { ...DEFAULTS, ...options }
+  const { metricsRateLimit, ...mediaOptions } = options
+  const media: XMediaOptions = { ...DEFAULTS, ...mediaOptions }
   return {
     channel: 'x',
     canDelete: true,
@@ -126,6 +138,9 @@ export const createXAdapter = (options: XAdapterOptions = {}): ChannelAdapter =>
         throw reconcileFailed(error, account.accessToken)
       }
     },
+    metrics: (posts, account, signal) =>
+      guardedMetrics(account, networkFailure, () => readXMetrics(posts, account, signal)),
+    metricsSupport: xMetricsSupport(metricsRateLimit),
   }
 }
 

@@ -5,6 +5,7 @@
  * - videos.delete: DELETE /youtube/v3/videos?id= → 204 No Content.
  * - reconcile: videos.list `GET /youtube/v3/videos?part=id,status&id=` for a video id; for an upload
  *   session URI (the partial remote id of an unfinished upload), the session is queried and resumed.
+ * - metrics: videos.list `part=statistics` for up to 50 ids (./metrics.ts).
  * Errors are Google's `{ error: { code, message, errors: [{ domain, reason, message }] } }` (./api.ts).
  *
  * What has been done for a publication (its session URI, video id, captions sent) is remembered in
@@ -13,6 +14,7 @@
 import { stat } from 'node:fs/promises'
 
 import { readJson, reconcileFailed } from '../http'
+import { guardedMetrics } from '../metrics'
 import {
   type ChannelAccount,
   type ChannelAdapter,
@@ -37,6 +39,7 @@ import {
 } from './api'
 import { type CaptionTrack, insertCaption, trackKey } from './captions'
 import { videoResource } from './metadata'
+import { readYoutubeMetrics, youtubeMetricsSupport } from './metrics'
 import { driveSession, startSession, type UploadOutcome, type VideoSource } from './upload'
 
 export type YoutubeAdapterOptions = {
@@ -314,6 +317,11 @@ export const createYoutubeAdapter = (options: YoutubeAdapterOptions = {}): Youtu
         throw reconcileFailed(error, account.accessToken, connectionFailure)
       }
     },
+    metrics: (posts, account, signal) =>
+      guardedMetrics(account, connectionFailure, () =>
+        readYoutubeMetrics(posts, account, now, signal),
+      ),
+    metricsSupport: youtubeMetricsSupport,
   }
 }
 

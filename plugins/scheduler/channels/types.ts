@@ -119,6 +119,68 @@ export class ReconcileFailed extends Error {
   }
 }
 
+/**
+ * What a network can count about a live post (issue 18). Each is the network's own running
+ * total at the moment it was asked, not an increment:
+ * - `impressions`  times the post was shown (X impression_count, LinkedIn impressionCount,
+ *                  Facebook post_impressions, Instagram views).
+ * - `reach`        distinct accounts it was shown to (Facebook post_impressions_unique,
+ *                  Instagram reach, LinkedIn uniqueImpressionsCount).
+ * - `likes`        likes, favourites or reactions.
+ * - `comments`     replies or comments.
+ * - `shares`       reposts, reblogs, retweets + quotes, shares.
+ * - `saves`        bookmarks or saves.
+ * - `clicks`       clicks the network itself counted on the post (not our short link's).
+ * - `videoViews`   views of a video (YouTube viewCount).
+ */
+export const metricNames = [
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
+  'videoViews',
+] as const
+export type MetricName = (typeof metricNames)[number]
+
+/** One post's counts; a metric the network does not report is absent, never 0. */
+export type PostMetrics = Partial<Record<MetricName, number>>
+
+/** A live post to ask about: the remote id the publish call returned, and when it went out. */
+export type MetricsQuery = { remoteId: string; publishedAt: Date }
+
+export type MetricsSuccess = {
+  ok: true
+  /** Counts by remote id, for every post the network still has. */
+  posts: Record<string, PostMetrics>
+  /** Remote ids the network says no longer exist (deleted on the network): stop asking. */
+  gone: string[]
+}
+
+export type MetricsResult = MetricsSuccess | ChannelFailure
+
+/** What an adapter's `metrics()` can and cannot do, so the collector stays inside the network's rules. */
+export type MetricsSupport = {
+  /** The metrics this network reports; the others are absent from every answer. */
+  reports: readonly MetricName[]
+  /** In a sentence, what the network cannot report and why (shown beside the results). */
+  limits: string
+  /** The most posts one `metrics()` call may carry (X: 100 ids, YouTube: 50, Mastodon: 1…). */
+  batchSize: number
+  /**
+   * The network's documented rate limit for these reads, per account: at most `calls` in any
+   * `windowMs`. The collector reserves calls from a budget shared by all workers before it asks.
+   */
+  rateLimit: { calls: number; windowMs: number }
+  /**
+   * How many calls of that limit one `metrics()` of `posts` posts costs. Meta counts each id of
+   * a multi-id read as a call; most networks count the request. @default () => 1
+   */
+  callsFor?: (posts: number) => number
+}
+
 /** What the scheduler needs from each network. */
 export interface ChannelAdapter {
   /** `web`, `webhook`, `facebook`, `instagram`, `x`, `linkedin`, `mastodon`, `youtube`. */
@@ -152,6 +214,18 @@ export interface ChannelAdapter {
    * @default the original, always
    */
   preferredRendition?(post: ChannelPost, media: ChannelMedia): RenditionName | undefined
+  /**
+   * Reads the current counts of up to `metricsSupport.batchSize` live posts of one account, from
+   * the network's documented read endpoint, in one request where the network allows it. Makes the
+   * request once and classifies a failure like `publish` (429 with `retryAfterMs`); the collector
+   * owns scheduling, budgets and retries. Present exactly when `metricsSupport` is.
+   */
+  metrics?(
+    posts: MetricsQuery[],
+    account: ChannelAccount,
+    signal?: AbortSignal,
+  ): Promise<MetricsResult>
+  readonly metricsSupport?: MetricsSupport
   /** Removes a live post. Only when `canDelete`. */
   remove?(remoteId: string, account: ChannelAccount, signal?: AbortSignal): Promise<ChannelResult>
 }

@@ -12,9 +12,15 @@ export type {
   ChannelRendition,
   ChannelResult,
   ChannelSuccess,
+  MetricName,
+  MetricsQuery,
+  MetricsResult,
+  MetricsSuccess,
+  MetricsSupport,
+  PostMetrics,
   RenditionName,
 } from '../channels/types'
-export { ReconcileFailed, renditionNames } from '../channels/types'
+export { metricNames, ReconcileFailed, renditionNames } from '../channels/types'
 export type {
   ChannelConnector,
   ConnectedIdentity,

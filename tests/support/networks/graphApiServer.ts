@@ -25,10 +25,12 @@
  *   https://developers.facebook.com/docs/graph-api/reference/page/photos/). Videos (`video_url`)
  *   are fetched by Instagram later, while processing, and are not fetched here.
  * - Facebook Login's manual flow, the long-lived token exchange and `/me/accounts` (graphOAuth.ts).
+ * - The multiple-ID read `GET /?ids=…&fields=…` for post and media counts (graphMetrics.ts).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { createGraphMetrics } from './graphMetrics'
 import { createGraphOAuth, type GraphOAuthOptions } from './graphOAuth'
 
 export type RecordedFile = { filename: string; type: string; size: number }
@@ -531,6 +533,15 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     paging: { cursors: { before: 'QVFIUmJ', after: 'QVFIUm5' } },
   })
 
+  const metrics = createGraphMetrics({
+    isPost: (id) => posts.has(id),
+    isMedia: (id) => igMedia.some((item) => item.id === id),
+    pageId,
+    igUserId,
+    now,
+    fail,
+  })
+
   // Routing ---------------------------------------------------------------------------------
   const route = async (
     method: string,
@@ -539,6 +550,8 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     body: Record<string, string>,
     files: Record<string, RecordedFile>,
   ): Promise<unknown> => {
+    if (method === 'GET' && segments.length === 0 && query.ids !== undefined)
+      return metrics.read(query)
     const [node, edge] = segments
     const key = `${method} ${edge ?? ''}`
     if (node === pageId && edge) {
@@ -711,6 +724,14 @@ export const startGraphApiServer = async (options: GraphApiServerOptions = {}) =
     addPost,
     /** Seeds an Instagram media, e.g. one published before a crash. */
     addIgMedia,
+    /** A post's or media's counts in Graph's names (null: Graph leaves it out); 0 otherwise. */
+    setCounts: metrics.setCounts,
+    /** Every multiple-ID read, refused ones included. */
+    metricsReads: metrics.gate.metricsReads,
+    /** Throttles multiple-ID reads past `calls` ids per `windowMs` (each id is a call). */
+    limitMetrics: metrics.gate.limitMetrics.bind(metrics.gate),
+    /** The next `count` multiple-ID reads fail with Graph's transient code 2. */
+    failNextMetrics: metrics.gate.failNextMetrics.bind(metrics.gate),
     close: (): Promise<void> =>
       new Promise((resolve, reject) => {
         server.closeAllConnections()

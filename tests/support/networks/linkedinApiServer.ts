@@ -18,6 +18,7 @@
  *   token acts as its member (their person URN and administered organizations) like a `tokens`
  *   entry; once expired → 401 `{ status: 401, serviceErrorCode: 65601, code: "EXPIRED_ACCESS_TOKEN",
  *   message: "The token used in the request has expired" }`, once revoked → REVOKED_ACCESS_TOKEN.
+ * - GET /rest/organizationalEntityShareStatistics, the metrics read (linkedinMetrics.ts).
  * Commentary is read as "little" text: `renderLittleText` shows what members would see, and an
  * unescaped reserved character cuts the text there, as LinkedIn does.
  * Errors are `{ status, serviceErrorCode, code, message }`; `failNext` injects a documented one.
@@ -30,6 +31,8 @@ import {
   type LinkedInOAuthOptions,
   createLinkedInOAuth,
 } from './linkedinOAuth'
+import { type LinkedInStatistic, createLinkedInMetrics } from './linkedinMetrics'
+import type { MetricsHooks } from './metricsGate'
 import type { OAuthAuthority } from './oauthAuthority'
 
 export type LinkedInRoute =
@@ -41,6 +44,7 @@ export type LinkedInRoute =
   | 'DELETE /rest/posts/:urn'
   | 'GET /rest/organizationAcls'
   | 'GET /rest/organizations/:id'
+  | 'GET /rest/organizationalEntityShareStatistics'
 
 export type LinkedInFailure =
   | { kind: 'rate-limit'; retryAfterSeconds?: number }
@@ -85,7 +89,7 @@ export type LinkedInApiServerOptions = {
   organizations?: Record<string, { localizedName: string; vanityName: string }>
 }
 
-export type LinkedInApiServer = {
+export type LinkedInApiServer = MetricsHooks & {
   url: string
   requests: RecordedRequest[]
   posts: Map<string, StoredPost>
@@ -95,6 +99,8 @@ export type LinkedInApiServer = {
   failNext(route: LinkedInRoute, failure: LinkedInFailure): void
   /** Puts a post on an author's page directly, as if made earlier. */
   seedPost(author: string, commentary: string, createdAt: number): StoredPost
+  /** A post's lifetime statistics in LinkedIn's names (null: left out); 0 otherwise. */
+  setCounts(urn: string, counts: Partial<Record<LinkedInStatistic, number | null>>): void
   close(): Promise<void>
 }
 
@@ -237,6 +243,11 @@ const ROUTES: [LinkedInRoute, string, RegExp][] = [
   ['DELETE /rest/posts/:urn', 'DELETE', /^\/rest\/posts\/([^/]+)$/],
   ['GET /rest/organizationAcls', 'GET', /^\/rest\/organizationAcls$/],
   ['GET /rest/organizations/:id', 'GET', /^\/rest\/organizations\/(\d+)$/],
+  [
+    'GET /rest/organizationalEntityShareStatistics',
+    'GET',
+    /^\/rest\/organizationalEntityShareStatistics$/,
+  ],
 ]
 
 /** Who a token acts as: the URNs it may post as, and the member behind them. */
@@ -276,6 +287,7 @@ export const startLinkedInApiServer = async (
   let sequence = 7_100_000_000_000_000_000n
   const next = () => String((sequence += 1n))
   let origin = ''
+  const metrics = createLinkedInMetrics({ has: (urn) => posts.has(urn) })
   const linkedInOAuth = createLinkedInOAuth(
     options.oauth ?? {},
     memberOf(Object.values(options.tokens)[0] ?? []),
@@ -486,6 +498,8 @@ export const startLinkedInApiServer = async (
         return organizationAcls(url, caller)
       case 'GET /rest/organizations/:id':
         return organization(param, caller)
+      case 'GET /rest/organizationalEntityShareStatistics':
+        return metrics.statistics(request.path, url, caller.member.administers)
     }
   }
 
@@ -577,6 +591,10 @@ export const startLinkedInApiServer = async (
     images,
     oauth: linkedInOAuth.authority,
     failNext: (name, failure) => failures.set(name, [...(failures.get(name) ?? []), failure]),
+    setCounts: metrics.setCounts,
+    metricsReads: metrics.gate.metricsReads,
+    limitMetrics: (limit) => metrics.gate.limitMetrics(limit),
+    failNextMetrics: (count, status) => metrics.gate.failNextMetrics(count, status),
     seedPost: (author, commentary, createdAt) =>
       storePost(
         { visibility: 'PUBLIC', lifecycleState: 'PUBLISHED' },

@@ -11,7 +11,8 @@
  *   created, before any validation, as PostStatusService does. Validation (422): blank text without
  *   media, over `maxCharacters` (URLs count 23, graphemes counted), unknown or attached media, media
  *   still processing, more than 4 files, a video with other media.
- * - GET /api/v1/statuses/:id → 200 / 404; DELETE /api/v1/statuses/:id → 200 Status with `text`.
+ * - GET /api/v1/statuses/:id → 200 / 404 (also the metrics read: mastodonMetrics.ts); DELETE
+ *   /api/v1/statuses/:id → 200 Status with `text`. Statuses carry replies/reblogs/favourites counts.
  * - GET /api/v1/accounts/verify_credentials → CredentialAccount `{ id, username, acct,
  *   display_name, url, source, … }` (docs.joinmastodon.org/methods/accounts/#verify_credentials).
  * - App registration and OAuth (mastodonOAuth.ts): POST /api/v1/apps, GET /oauth/authorize,
@@ -24,7 +25,9 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { type MastodonCount, createMastodonMetrics } from './mastodonMetrics'
 import { type MastodonOAuthOptions, type RegisteredApp, createMastodonOAuth } from './mastodonOAuth'
+import type { MetricsHooks } from './metricsGate'
 import type { OAuthAuthority } from './oauthAuthority'
 
 export type RecordedRequest = {
@@ -75,7 +78,7 @@ export type MastodonServerOptions = {
   accounts?: Record<string, { id: string; displayName: string }>
 }
 
-export type MastodonServer = {
+export type MastodonServer = MetricsHooks & {
   url: string
   requests: RecordedRequest[]
   statuses: Map<string, StoredStatus>
@@ -86,6 +89,8 @@ export type MastodonServer = {
   apps: RegisteredApp[]
   /** The next request matching `method` and `path` (exact path without query, or a RegExp) gets `fault`. */
   failNext(method: string, path: string | RegExp, fault: MastodonFault): void
+  /** A status's counts as GET /api/v1/statuses/:id reports them (null: the field is left out). */
+  setCounts(id: string, counts: Partial<Record<MastodonCount, number | null>>): void
   close(): Promise<void>
 }
 
@@ -189,6 +194,7 @@ export const startMastodonServer = async (
   let url = ''
 
   const newId = (): string => String((nextId += 1n))
+  const metrics = createMastodonMetrics({ has: (id) => statuses.has(id), now })
   const mastodonOAuth = createMastodonOAuth(
     { ...(options.now ? { now: options.now } : {}), ...options.oauth },
     Object.values(users)[0] ?? 'carecast',
@@ -289,6 +295,7 @@ export const startMastodonServer = async (
       mentions: [],
       tags: [],
       emojis: [],
+      ...metrics.countsJson(status.id),
       card: null,
       poll: null,
       application: { name: 'Carecast', website: null },
@@ -417,7 +424,10 @@ export const startMastodonServer = async (
     const statusMatch = /^\/api\/v1\/statuses\/([^/]+)$/.exec(path)
     const status = statusMatch ? statuses.get(decodeURIComponent(statusMatch[1])) : undefined
     if (statusMatch && method === 'GET')
-      return status ? { status: 200, body: statusJson(status) } : notFound
+      return (
+        metrics.refuse(decodeURIComponent(statusMatch[1])) ??
+        (status ? { status: 200, body: statusJson(status) } : notFound)
+      )
     if (statusMatch && method === 'DELETE') {
       // Only one's own statuses can be deleted; another account's is "not found" too.
       if (!status || status.token !== token) return notFound
@@ -491,6 +501,10 @@ export const startMastodonServer = async (
     oauth: mastodonOAuth.authority,
     apps: mastodonOAuth.apps,
     failNext: (method, path, fault) => void faults.push({ method, path, fault }),
+    setCounts: metrics.setCounts,
+    metricsReads: metrics.gate.metricsReads,
+    limitMetrics: (limit) => metrics.gate.limitMetrics(limit),
+    failNextMetrics: (count, status) => metrics.gate.failNextMetrics(count, status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -8,6 +8,7 @@
  *   /2/media/upload/:id/append, /2/media/upload/:id/finalize, GET /2/media/upload?command=STATUS,
  *   POST /2/media/metadata (alt text).
  * - GET /2/tweets/:id, GET /2/users/:id/tweets, DELETE /2/tweets/:id.
+ * - GET /2/tweets?ids=…&tweet.fields=public_metrics, the metrics read (xMetrics.ts).
  * - GET /2/users/me → `{ data: { id, name, username } }` (docs.x.com/x-api/users/user-lookup-me).
  * - OAuth 2.0 with PKCE (xOAuth.ts): GET /i/oauth2/authorize, POST /2/oauth2/token,
  *   POST /2/oauth2/revoke. An access token issued there acts as its user on every route above,
@@ -21,11 +22,14 @@ import type { AddressInfo } from 'node:net'
 
 import twitterText from 'twitter-text'
 
+import type { MetricsHooks } from './metricsGate'
 import type { OAuthAuthority } from './oauthAuthority'
+import { type XPublicMetric, createXMetrics } from './xMetrics'
 import { type XOAuthOptions, createXOAuth } from './xOAuth'
 
 export type XRoute =
   | 'POST /2/tweets'
+  | 'GET /2/tweets'
   | 'GET /2/tweets/:id'
   | 'DELETE /2/tweets/:id'
   | 'GET /2/users/:id/tweets'
@@ -91,7 +95,7 @@ export type XApiServerOptions = {
   profiles?: Record<string, { name: string; username: string }>
 }
 
-export type XApiServer = {
+export type XApiServer = MetricsHooks & {
   url: string
   requests: RecordedRequest[]
   tweets: Map<string, StoredTweet>
@@ -102,6 +106,8 @@ export type XApiServer = {
   failNext(route: XRoute, failure: XFailure): void
   /** Puts a post on a user's timeline directly, as if made earlier. */
   seedTweet(authorId: string, text: string, createdAt: Date): StoredTweet
+  /** What GET /2/tweets reports in `public_metrics` for a post (null: the field is left out). */
+  setCounts(id: string, counts: Partial<Record<XPublicMetric, number | null>>): void
   close(): Promise<void>
 }
 
@@ -294,6 +300,7 @@ const send = (res: http.ServerResponse, reply: Reply) => {
 
 const ROUTES: [XRoute, string, RegExp][] = [
   ['POST /2/tweets', 'POST', /^\/2\/tweets$/],
+  ['GET /2/tweets', 'GET', /^\/2\/tweets$/],
   ['GET /2/tweets/:id', 'GET', /^\/2\/tweets\/(\d+)$/],
   ['DELETE /2/tweets/:id', 'DELETE', /^\/2\/tweets\/(\d+)$/],
   ['GET /2/users/:id/tweets', 'GET', /^\/2\/users\/(\d+)\/tweets$/],
@@ -557,8 +564,14 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     }
   }
 
+  const metrics = createXMetrics({
+    has: (id) => tweets.has(id),
+    render: (id) => tweetJson(tweets.get(id) as StoredTweet, []),
+  })
+
   const handlers: Record<XRoute, (context: Context, failure: XFailure | undefined) => Reply> = {
     'POST /2/tweets': createTweet,
+    'GET /2/tweets': ({ url }) => metrics.lookup(url),
     'GET /2/tweets/:id': lookupTweet,
     'DELETE /2/tweets/:id': deleteTweet,
     'GET /2/users/:id/tweets': userTimeline,
@@ -631,6 +644,10 @@ export const startXApiServer = async (options: XApiServerOptions): Promise<XApiS
     oauth: xOAuth.authority,
     failNext: (route, failure) => failures.set(route, [...(failures.get(route) ?? []), failure]),
     seedTweet: (authorId, text, createdAt) => storeTweet(authorId, text, [], createdAt),
+    setCounts: metrics.setCounts,
+    metricsReads: metrics.gate.metricsReads,
+    limitMetrics: (limit) => metrics.gate.limitMetrics(limit),
+    failNextMetrics: (count, status) => metrics.gate.failNextMetrics(count, status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -15,7 +15,8 @@
  * - captions.insert: POST /upload/youtube/v3/captions?part=snippet&uploadType=multipart with a
  *   multipart/related body (JSON snippet, then the track) → 200 caption; 400 contentRequired,
  *   400 invalidMetadata, 404 videoNotFound, 409 captionExists.
- * - videos.list: GET /youtube/v3/videos?part=…&id=… → `{ items: [...] }`; videos.delete:
+ * - videos.list: GET /youtube/v3/videos?part=…&id=… → `{ items: [...] }` (`part=statistics` is the
+ *   metrics read: youtubeMetrics.ts); videos.delete:
  *   DELETE /youtube/v3/videos?id= → 204, or 404 videoNotFound.
  * - channels.list: GET /youtube/v3/channels?part=snippet&mine=true → the caller's channel
  *   `{ items: [{ id, snippet: { title, customUrl } }] }` (developers.google.com/youtube/v3/docs/channels/list).
@@ -29,7 +30,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import type { MetricsHooks } from './metricsGate'
 import type { OAuthAuthority } from './oauthAuthority'
+import { type YoutubeStatistic, createYoutubeMetrics } from './youtubeMetrics'
 import { type GoogleOAuthOptions, createGoogleOAuth } from './youtubeOAuth'
 
 export type RecordedRequest = {
@@ -89,7 +92,7 @@ export type YoutubeServerOptions = {
   oauth?: GoogleOAuthOptions
 }
 
-export type YoutubeServer = {
+export type YoutubeServer = MetricsHooks & {
   url: string
   requests: RecordedRequest[]
   videos: Map<string, StoredVideo>
@@ -105,6 +108,8 @@ export type YoutubeServer = {
   expireSessions(): void
   /** Google's OAuth server behind /o/oauth2/v2/auth and /token, with its test hooks. */
   oauth: OAuthAuthority<string>
+  /** A video's `statistics` in YouTube's names (null: left out); 0 otherwise. */
+  setCounts(id: string, counts: Partial<Record<YoutubeStatistic, number | null>>): void
   close(): Promise<void>
 }
 
@@ -292,6 +297,7 @@ export const startYoutubeServer = async (
   let url = ''
 
   const googleOAuth = createGoogleOAuth(options.oauth ?? {}, channelId)
+  const metrics = createYoutubeMetrics({ has: (id) => videos.has(id) })
 
   /** The channel a static token or an unexpired issued one acts as. */
   const channelOf = (req: http.IncomingMessage): string | undefined => {
@@ -343,6 +349,7 @@ export const startYoutubeServer = async (
     id: video.id,
     ...(parts.includes('snippet') ? { snippet: video.snippet } : {}),
     ...(parts.includes('status') ? { status: video.status } : {}),
+    ...(parts.includes('statistics') ? { statistics: metrics.statistics(video.id) } : {}),
   })
 
   const openSession = (
@@ -510,6 +517,8 @@ export const startYoutubeServer = async (
     const part = query.get('part')
     if (!part) return fail(400, 'missingRequiredParameter')
     const ids = (query.get('id') ?? '').split(',').filter((id) => id !== '')
+    const refused = metrics.refuse(part.split(','), ids)
+    if (refused) return fail(refused.status, refused.reason)
     const items = ids.flatMap((id) =>
       videos.has(id) ? [videoJson(videos.get(id) as StoredVideo, part.split(','))] : [],
     )
@@ -586,6 +595,10 @@ export const startYoutubeServer = async (
     cutNextUpload: (afterBytes) => void (cutAfter = afterBytes),
     expireSessions: () => sessions.clear(),
     oauth: googleOAuth.authority,
+    setCounts: metrics.setCounts,
+    metricsReads: metrics.gate.metricsReads,
+    limitMetrics: (limit) => metrics.gate.limitMetrics(limit),
+    failNextMetrics: (count, status) => metrics.gate.failNextMetrics(count, status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
