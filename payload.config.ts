@@ -60,6 +60,8 @@ export default buildConfig({
     // Not Gravatar: a hospital's network often blocks it, and it would tell a third party who signs in.
     avatar: 'default',
     meta: { titleSuffix: ' — Carecast' },
+    // Campaigns running behind their KPI targets (issue 18), linked to each one's Results tab.
+    components: { beforeDashboard: ['/src/results/admin/BehindTarget#BehindTarget'] },
   },
   localization,
   collections: [
@@ -130,6 +132,11 @@ export default buildConfig({
       validateLink,
       resolveMedia: mediaResolver({ linkLifetimeMs: mediaLinkLifetimeMs() }),
       dispatch: dispatchSettingsFromEnv(),
+      metrics: {
+        watchesSlug: slugs.metricWatches,
+        snapshotsSlug: slugs.metricSnapshots,
+        budgetsSlug: slugs.metricBudgets,
+      },
       oauth: oauthFromEnv(),
       shortenLink: shortenLink(process.env.SERVER_URL?.trim() || undefined),
       guards: consentGuards(consentOptions),

@@ -85,6 +85,9 @@ export interface Config {
     'item-views': ItemView;
     publications: Publication;
     'channel-accounts': ChannelAccount;
+    'metric-watches': MetricWatch;
+    'metric-snapshots': MetricSnapshot;
+    'metric-budgets': MetricBudget;
     'consent-tasks': ConsentTask;
     notifications: Notification;
     'payload-kv': PayloadKv;
@@ -112,6 +115,9 @@ export interface Config {
     'item-views': ItemViewsSelect<false> | ItemViewsSelect<true>;
     publications: PublicationsSelect<false> | PublicationsSelect<true>;
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
+    'metric-watches': MetricWatchesSelect<false> | MetricWatchesSelect<true>;
+    'metric-snapshots': MetricSnapshotsSelect<false> | MetricSnapshotsSelect<true>;
+    'metric-budgets': MetricBudgetsSelect<false> | MetricBudgetsSelect<true>;
     'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -188,7 +194,15 @@ export interface Campaign {
   kpis?:
     | {
         metric: string;
+        /**
+         * What the target is compared with on the Results tab. "Entered by hand" is for what no channel counts (screenings booked).
+         */
+        measure: 'reach' | 'impressions' | 'engagement' | 'clicks' | 'views' | 'signups' | 'manual';
         target: number;
+        /**
+         * The figure so far, entered by the team.
+         */
+        actual?: number | null;
         /**
          * e.g. screenings booked, %, sign-ups
          */
@@ -716,6 +730,10 @@ export interface CommunityEvent {
   organizer?: string | null;
   capacity?: number | null;
   registrationUrl?: string | null;
+  /**
+   * Sign-ups so far, from the registration page's own system (typed in, or sent through the API); counted toward the campaign's sign-up KPI.
+   */
+  signUps?: number | null;
   cost?: {
     isFree?: boolean | null;
     amount?: number | null;
@@ -1127,6 +1145,87 @@ export interface ItemView {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-watches".
+ */
+export interface MetricWatch {
+  id: number;
+  publication?: (number | null) | Publication;
+  account?: (number | null) | ChannelAccount;
+  channel: string;
+  publishedAt: string;
+  /**
+   * When its counts are read next.
+   */
+  nextAt?: string | null;
+  readings?: number | null;
+  lastReadAt?: string | null;
+  failures?: number | null;
+  lastError?: string | null;
+  endedAt?: string | null;
+  endedReason?: string | null;
+  leaseOwner?: string | null;
+  leaseExpiresAt?: string | null;
+  fencingToken?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-snapshots".
+ */
+export interface MetricSnapshot {
+  id: number;
+  publication?: (number | null) | Publication;
+  channel: string;
+  takenAt: string;
+  /**
+   * Times shown.
+   */
+  impressions?: number | null;
+  /**
+   * Distinct accounts shown to.
+   */
+  reach?: number | null;
+  /**
+   * Likes, favourites or reactions.
+   */
+  likes?: number | null;
+  /**
+   * Replies or comments.
+   */
+  comments?: number | null;
+  /**
+   * Reposts, reblogs or shares.
+   */
+  shares?: number | null;
+  /**
+   * Bookmarks or saves.
+   */
+  saves?: number | null;
+  /**
+   * Clicks the network counted (not Carecast's short link).
+   */
+  clicks?: number | null;
+  /**
+   * Video views.
+   */
+  videoViews?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-budgets".
+ */
+export interface MetricBudget {
+  id: number;
+  account: number | ChannelAccount;
+  allowedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Takedowns no API can do, and consents to renew.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1272,6 +1371,18 @@ export interface PayloadLockedDocument {
         value: number | ChannelAccount;
       } | null)
     | ({
+        relationTo: 'metric-watches';
+        value: number | MetricWatch;
+      } | null)
+    | ({
+        relationTo: 'metric-snapshots';
+        value: number | MetricSnapshot;
+      } | null)
+    | ({
+        relationTo: 'metric-budgets';
+        value: number | MetricBudget;
+      } | null)
+    | ({
         relationTo: 'consent-tasks';
         value: number | ConsentTask;
       } | null)
@@ -1335,7 +1446,9 @@ export interface CampaignsSelect<T extends boolean = true> {
     | T
     | {
         metric?: T;
+        measure?: T;
         target?: T;
+        actual?: T;
         unit?: T;
         id?: T;
       };
@@ -1430,6 +1543,7 @@ export interface CommunityEventsSelect<T extends boolean = true> {
   organizer?: T;
   capacity?: T;
   registrationUrl?: T;
+  signUps?: T;
   cost?:
     | T
     | {
@@ -1891,6 +2005,57 @@ export interface ChannelAccountsSelect<T extends boolean = true> {
   settings?: T;
   paused?: T;
   pausedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-watches_select".
+ */
+export interface MetricWatchesSelect<T extends boolean = true> {
+  publication?: T;
+  account?: T;
+  channel?: T;
+  publishedAt?: T;
+  nextAt?: T;
+  readings?: T;
+  lastReadAt?: T;
+  failures?: T;
+  lastError?: T;
+  endedAt?: T;
+  endedReason?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
+  fencingToken?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-snapshots_select".
+ */
+export interface MetricSnapshotsSelect<T extends boolean = true> {
+  publication?: T;
+  channel?: T;
+  takenAt?: T;
+  impressions?: T;
+  reach?: T;
+  likes?: T;
+  comments?: T;
+  shares?: T;
+  saves?: T;
+  clicks?: T;
+  videoViews?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-budgets_select".
+ */
+export interface MetricBudgetsSelect<T extends boolean = true> {
+  account?: T;
+  allowedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

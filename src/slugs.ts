@@ -22,6 +22,9 @@ export const slugs = {
   shortLinks: 'short-links',
   linkClicks: 'link-clicks',
   itemViews: 'item-views',
+  metricWatches: 'metric-watches',
+  metricSnapshots: 'metric-snapshots',
+  metricBudgets: 'metric-budgets',
   consentTasks: 'consent-tasks',
   notifications: 'notifications',
 } as const

@@ -9,6 +9,8 @@ import { slugField } from '../../src/fields/slugField'
 import { timeZoneField } from '../../src/fields/timeZoneField'
 import { utmGroup } from '../../src/fields/utmGroup'
 import { validateEndAfterStart } from '../../src/fields/validateEndAfterStart'
+import { behindTargetEndpoint, resultsEndpoint } from './endpoints/results'
+import { kpiMeasureOptions } from '../../src/results/measures'
 import { slugs } from '../../src/slugs'
 
 /** An awareness campaign: what the team wants to achieve, for whom, when, and with what content. */
@@ -18,9 +20,22 @@ export const Campaigns: CollectionConfig = {
     group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'observance', 'startsAt', 'endsAt', '_status'],
+    components: {
+      views: {
+        edit: {
+          // KPI progress, charts, best and worst posts, CSV (issue 18); beside the scheduler's Schedule tab.
+          results: {
+            Component: '/src/results/admin/ResultsTab#ResultsTab',
+            path: '/results',
+            tab: { label: 'Results', href: '/results', order: 160 },
+          },
+        },
+      },
+    },
   },
   access: { read: publishedOrStaff, create: isAuthor, update: isAuthor, delete: isAuthor },
   versions: { drafts: true, maxPerDoc: 50 },
+  endpoints: [behindTargetEndpoint, resultsEndpoint],
   fields: [
     draftCheckField,
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
@@ -34,7 +49,27 @@ export const Campaigns: CollectionConfig = {
       labels: { singular: 'KPI', plural: 'KPIs' },
       fields: [
         { name: 'metric', type: 'text', required: true, maxLength: 120 },
+        {
+          name: 'measure',
+          type: 'select',
+          required: true,
+          defaultValue: 'manual',
+          options: kpiMeasureOptions,
+          admin: {
+            description:
+              'What the target is compared with on the Results tab. "Entered by hand" is for what no channel counts (screenings booked).',
+          },
+        },
         { name: 'target', type: 'number', required: true, min: 0 },
+        {
+          name: 'actual',
+          type: 'number',
+          min: 0,
+          admin: {
+            condition: (_, sibling) => sibling?.measure === 'manual',
+            description: 'The figure so far, entered by the team.',
+          },
+        },
         {
           name: 'unit',
           type: 'text',

@@ -148,6 +148,16 @@ export const CommunityEvents: CollectionConfig = {
       admin: withDraftWarning(),
     },
     {
+      name: 'signUps',
+      type: 'number',
+      min: 0,
+      admin: {
+        condition: (data) => Boolean(data?.registrationUrl),
+        description:
+          "Sign-ups so far, from the registration page's own system (typed in, or sent through the API); counted toward the campaign's sign-up KPI.",
+      },
+    },
+    {
       name: 'cost',
       type: 'group',
       fields: [

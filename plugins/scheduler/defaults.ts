@@ -1,6 +1,6 @@
 import type { CollectionSlug } from 'payload'
 
-import type { DispatchSettings, SchedulerPluginOptions } from './types'
+import type { DispatchSettings, MetricsSettings, SchedulerPluginOptions } from './types'
 
 /** Every default the plugin has, written once. */
 export const defaultDispatch: DispatchSettings = {
@@ -14,10 +14,23 @@ export const defaultDispatch: DispatchSettings = {
   sendTimeoutMs: 30_000,
 }
 
+export const defaultMetrics: MetricsSettings = {
+  batchSize: 500,
+  pollMs: 30_000,
+  leaseMs: 120_000,
+  concurrency: 4,
+  timeoutMs: 30_000,
+  watchesSlug: 'metric-watches',
+  snapshotsSlug: 'metric-snapshots',
+  budgetsSlug: 'metric-budgets',
+  adminGroup: 'Measurement',
+}
+
 export type SanitizedSchedulerConfig = Required<
   Omit<
     SchedulerPluginOptions,
     | 'dispatch'
+    | 'metrics'
     | 'decorateLink'
     | 'validateLink'
     | 'resolveMedia'
@@ -31,6 +44,7 @@ export type SanitizedSchedulerConfig = Required<
   oauth?: SchedulerPluginOptions['oauth']
   campaignsCollection?: SchedulerPluginOptions['campaignsCollection']
   dispatch: DispatchSettings
+  metrics: MetricsSettings
   canOperate: SchedulerPluginOptions['canApprove']
   decorateLink?: SchedulerPluginOptions['decorateLink']
   validateLink?: SchedulerPluginOptions['validateLink']
@@ -67,6 +81,7 @@ export const sanitizeSchedulerOptions = (
     controlSlug: options.controlSlug ?? 'scheduler-control',
     adminGroup: options.adminGroup ?? 'Publishing',
     dispatch: checkDispatch({ ...defaultDispatch, ...options.dispatch }),
+    metrics: { ...defaultMetrics, ...options.metrics },
     onEvent: options.onEvent ?? (() => {}),
   }
 }

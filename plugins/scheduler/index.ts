@@ -9,6 +9,12 @@ import { DispatchWorker, type WorkerOptions } from './dispatch/worker'
 import { controlEndpoints } from './endpoints/control'
 import { schedulerControlGlobal } from './globals/schedulerControl'
 import { followDocumentHooks } from './hooks/followDocuments'
+import {
+  metricBudgetsCollection,
+  metricSnapshotsCollection,
+  metricWatchesCollection,
+} from './metrics/collections'
+import { type MetricsPassOptions, runMetricsPass } from './metrics/collector'
 import { parseSecretsKey } from './lib/secrets'
 import type { SchedulerPluginOptions } from './types'
 
@@ -143,6 +149,9 @@ export const schedulerPlugin =
         }),
         publicationsCollection(config),
         channelAccountsCollection(config),
+        metricWatchesCollection(config),
+        metricSnapshotsCollection(config),
+        metricBudgetsCollection(config),
       ],
       admin: withDashboardPanels(withSchedulerViews(incoming.admin), PUBLISHING_SWITCH, {
         path: NEEDS_ME,
@@ -170,6 +179,11 @@ export const startDispatchWorker = (payload: Payload, options?: WorkerOptions): 
   new DispatchWorker(payload, schedulerConfigOf(payload), options).start()
 
 export { DispatchWorker, type WorkerOptions } from './dispatch/worker'
+/** One metrics pass (every worker runs them); tests and the benchmark drive it with a clock. */
+export const runMetricsPassOnce = (payload: Payload, options: Partial<MetricsPassOptions> = {}) =>
+  runMetricsPass(payload, schedulerConfigOf(payload), { workerId: 'metrics-pass', ...options })
+export type { MetricsPassStats } from './metrics/collector'
+export { nextReadingAt, MEASURED_FOR_MS } from './metrics/schedule'
 /** One pass of the OAuth token keeper (the workers run it every minute); tests drive it with a clock. */
 export const runTokenKeeperOnce = (payload: Payload, options?: KeeperOptions) =>
   runTokenKeeper(payload, schedulerConfigOf(payload), defaultBaseUrls, options)
@@ -204,6 +218,7 @@ export type {
   LinkDecorator,
   LinkValidator,
   MediaResolver,
+  MetricsSettings,
   PersonCheck,
   PublicationRecord,
   SchedulerPluginOptions,

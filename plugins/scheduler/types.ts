@@ -178,6 +178,8 @@ export type SchedulerPluginOptions = {
   adminGroup?: string
   /** Dispatch tuning. */
   dispatch?: Partial<DispatchSettings>
+  /** Reading live posts' counts back from the networks (issue 18): tuning and slugs. */
+  metrics?: Partial<MetricsSettings>
   /**
    * Told what happened: approvals, rejections, retries and the other moves people make, a row the
    * worker gave up on, pause and resume, channel-account changes (field names only, never a
@@ -209,4 +211,25 @@ export type DispatchSettings = {
   retryCapMs: number
   /** Per-request timeout passed to adapters. @default 30_000 */
   sendTimeoutMs: number
+}
+
+export type MetricsSettings = {
+  /** Live posts one metrics pass claims. @default 500 */
+  batchSize: number
+  /** Wait between passes when nothing more is due. @default 30_000 */
+  pollMs: number
+  /** How long a claimed reading is owned before another worker may take it over. @default 120_000 */
+  leaseMs: number
+  /** Network reads in flight per worker. @default 4 */
+  concurrency: number
+  /** Per-request timeout passed to adapters. @default 30_000 */
+  timeoutMs: number
+  /** Slug of the live posts being watched (one row per publication). @default 'metric-watches' */
+  watchesSlug: string
+  /** Slug of the dated readings (never overwritten). @default 'metric-snapshots' */
+  snapshotsSlug: string
+  /** Slug of each account's share of its network's rate limit. @default 'metric-budgets' */
+  budgetsSlug: string
+  /** Admin group the readings appear under. @default 'Measurement' */
+  adminGroup: string
 }

@@ -11,6 +11,7 @@ import * as migration_20261204_182151_approval_editors from './20261204_182151_a
 import * as migration_20261204_183249_channel_account_connections from './20261204_183249_channel_account_connections'
 import * as migration_20261204_190345_short_links from './20261204_190345_short_links'
 import * as migration_20261204_194617_item_views from './20261204_194617_item_views'
+import * as migration_20261207_050742_measurement_metrics from './20261207_050742_measurement_metrics'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261204_194617_item_views.up,
     down: migration_20261204_194617_item_views.down,
     name: '20261204_194617_item_views',
+  },
+  {
+    up: migration_20261207_050742_measurement_metrics.up,
+    down: migration_20261207_050742_measurement_metrics.down,
+    name: '20261207_050742_measurement_metrics',
   },
 ]

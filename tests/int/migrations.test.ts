@@ -2,7 +2,8 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { committedMigrations } from '../../src/db/committedMigrations'
-import { handWrittenIndexes } from '../../src/migrations/20261203_080000_outbox_claim_indexes'
+import { handWrittenIndexes as claimIndexes } from '../../src/migrations/20261203_080000_outbox_claim_indexes'
+import { handWrittenIndexes as metricIndexes } from '../../src/migrations/20261207_050742_measurement_metrics'
 import { startTestApp, type TestApp } from '../support/testPayload'
 
 const SET_DEFAULT = /^ALTER TABLE "([^"]+)" ALTER COLUMN "([^"]+)" SET DEFAULT (.+);$/
@@ -16,6 +17,7 @@ const bareDefault = (value: string | null) =>
 
 const DROP_CONSTRAINT = /DROP CONSTRAINT "([^"]+)"/
 const ADD_CONSTRAINT = /ADD CONSTRAINT "([^"]+)"/
+const handWrittenIndexes = [...claimIndexes, ...metricIndexes]
 const DROP_INDEX = /^DROP INDEX (?:IF EXISTS )?"(?:[^"]+"\.")?([^"]+)";?$/
 
 describe('committed migrations', () => {

@@ -138,6 +138,41 @@ export const defaultMedia = (
   }
 }
 
+export type LoadedAccount = {
+  value?: LoadedRow['account']
+  error?: string
+  /** The account's OAuth connection state (`reconnect-needed` holds its work back). */
+  connection?: string
+}
+
+/**
+ * Channel accounts by id, their secrets decrypted here and only here (dispatch and the metrics
+ * collector both read accounts through this).
+ */
+export const loadAccounts = async (
+  payload: Payload,
+  config: SanitizedSchedulerConfig,
+  ids: (number | string)[],
+): Promise<Map<string, LoadedAccount>> => {
+  const { docs } = ids.length
+    ? await payload.find({
+        collection: config.channelAccountsSlug,
+        where: { id: { in: ids } },
+        depth: 0,
+        limit: ids.length,
+        overrideAccess: true,
+        pagination: false,
+      })
+    : { docs: [] }
+  const accounts = new Map<string, LoadedAccount>()
+  for (const doc of docs as Record<string, unknown>[])
+    accounts.set(String(doc.id), {
+      ...toChannelAccount(config, doc),
+      connection: typeof doc.connection === 'string' ? doc.connection : undefined,
+    })
+  return accounts
+}
+
 /**
  * Everything a batch of claimed rows needs, in a handful of queries: the rows, their accounts
  * (secrets decrypted here and only here), their documents and their media.
@@ -155,19 +190,7 @@ export const loadBatch = async (
       publications.map((row) => relationId(row.channelAccount)).filter((id) => id !== undefined),
     ),
   ]
-  const { docs: accountDocs } = accountIds.length
-    ? await payload.find({
-        collection: config.channelAccountsSlug,
-        where: { id: { in: accountIds } },
-        depth: 0,
-        limit: accountIds.length,
-        overrideAccess: true,
-        pagination: false,
-      })
-    : { docs: [] }
-  const accounts = new Map<string, { value?: LoadedRow['account']; error?: string }>()
-  for (const doc of accountDocs as Record<string, unknown>[])
-    accounts.set(String(doc.id), toChannelAccount(config, doc))
+  const accounts = await loadAccounts(payload, config, accountIds)
 
   const documents = await loadDocuments(
     payload,

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import type { SanitizedSchedulerConfig } from '../defaults'
 import { defaultBaseUrls } from '../collections/channelAccounts/defaultBaseUrls'
+import { startMetricsCollector } from '../metrics/collector'
 import { startTokenKeeper } from '../oauth/keeper'
 import { type ClaimedRow, claimDue } from './claim'
 import { extendLeases, LeaseKeeper, LeaseLost } from './leases'
@@ -19,6 +20,11 @@ export type WorkerOptions = {
   /** Stands in for the wall clock in tests. @default () => new Date() */
   now?: () => Date
   random?: () => number
+  /**
+   * Whether `start()` also runs the metrics collector (reading live posts' counts back from the
+   * networks) in this worker. @default true
+   */
+  collectMetrics?: boolean
   /** Told about each finished row (tests and the benchmark watch it). */
   onOutcome?: (id: number, outcome: RowOutcome) => void
 }
@@ -177,19 +183,26 @@ export class DispatchWorker {
   }
 
   private keeper: { stop: () => Promise<void> } | undefined
+  private collector: { stop: () => Promise<void> } | undefined
 
   start(): this {
     this.running ??= this.loop()
     // Every worker keeps the OAuth tokens fresh too; a row lock lets one refresh each at a time.
     if (this.config.oauth && !this.keeper)
       this.keeper = startTokenKeeper(this.payload, this.config, defaultBaseUrls)
+    // And reads live posts' counts back, claiming readings as it claims posts (issue 18).
+    if (this.options.collectMetrics !== false && !this.collector)
+      this.collector = startMetricsCollector(this.payload, this.config, {
+        workerId: this.id,
+        now: this.options.now,
+      })
     return this
   }
 
   /** Stops claiming, lets sends in flight finish (or time out), then resolves. */
   async stop(): Promise<void> {
     this.abort.abort()
-    await Promise.all([this.running, this.keeper?.stop()])
+    await Promise.all([this.running, this.keeper?.stop(), this.collector?.stop()])
     this.leases.stop()
   }
 

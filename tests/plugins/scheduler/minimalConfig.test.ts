@@ -166,7 +166,15 @@ describe('scheduler plugin on a minimal config', () => {
     const slugs = app.payload.config.collections
       .map((collection) => collection.slug)
       .filter((slug) => !slug.startsWith('payload-'))
-    expect(slugs.sort()).toEqual(['channel-accounts', 'notes', 'publications', 'users'])
+    expect(slugs.sort()).toEqual([
+      'channel-accounts',
+      'metric-budgets',
+      'metric-snapshots',
+      'metric-watches',
+      'notes',
+      'publications',
+      'users',
+    ])
     expect(app.payload.config.globals.map((global) => global.slug)).toEqual(['scheduler-control'])
     expect(
       app.payload.config.endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`),

@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WallClockField as WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a } from '../../../../plugins/scheduler/admin/WallClockField'
 import { DraftWarning as DraftWarning_10d42cf0ea976d34221740b9c5867a9f } from '../../../../src/fields/draftWarnings/DraftWarning'
+import { ResultsTab as ResultsTab_72446640b7143e7a1005c7d9313cbe2f } from '../../../../src/results/admin/ResultsTab'
 import { ScheduleTab as ScheduleTab_5985cee5a4566a14ec3a4102161c8506 } from '../../../../plugins/scheduler/admin/views/ScheduleTab'
 import { ReadOnlyList as ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966 } from '../../../../src/fields/ReadOnlyList'
 import { RevokeView as RevokeView_1e2e4a128938a4a955b343b85e0aee88 } from '../../../../plugins/consent/admin/views/RevokeView'
@@ -31,6 +32,7 @@ import { JsonText as JsonText_fd9070fa571906fda4dfe374c2165268 } from '../../../
 import { ConnectAccount as ConnectAccount_224ea8ee8d0197638ce6b359ff3b5417 } from '../../../../plugins/scheduler/admin/ConnectAccount'
 import { SecretInput as SecretInput_ecb726a89ebdaed4bdda69b0559acc96 } from '../../../../plugins/scheduler/admin/SecretInput'
 import { TasksWorklist as TasksWorklist_17d06b70421b3e67db19552e67951a0c } from '../../../../plugins/consent/admin/TasksWorklist'
+import { BehindTarget as BehindTarget_1e77e9b6c7990321b528114e4b2ec617 } from '../../../../src/results/admin/BehindTarget'
 import { PublishingSwitch as PublishingSwitch_56a6294190116d7f3cc45c38825a5cda } from '../../../../plugins/scheduler/admin/PublishingSwitch'
 import { NeedsMe as NeedsMe_86a55ccb01499bdf910f4517e2add4b7 } from '../../../../plugins/scheduler/admin/NeedsMe'
 import { ConsentDue as ConsentDue_4f161013845300b769d19639faeb5d5b } from '../../../../plugins/consent/admin/ConsentDue'
@@ -68,6 +70,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/scheduler/admin/WallClockField#WallClockField": WallClockField_9f0b6a57d86aa10c2d5d35381e726c0a,
   "/src/fields/draftWarnings/DraftWarning#DraftWarning": DraftWarning_10d42cf0ea976d34221740b9c5867a9f,
+  "/src/results/admin/ResultsTab#ResultsTab": ResultsTab_72446640b7143e7a1005c7d9313cbe2f,
   "/plugins/scheduler/admin/views/ScheduleTab#ScheduleTab": ScheduleTab_5985cee5a4566a14ec3a4102161c8506,
   "/src/fields/ReadOnlyList#ReadOnlyList": ReadOnlyList_b0c9c3c1f1ded51ad0832c6399619966,
   "/plugins/consent/admin/views/RevokeView#RevokeView": RevokeView_1e2e4a128938a4a955b343b85e0aee88,
@@ -75,6 +78,7 @@ export const importMap = {
   "/plugins/scheduler/admin/ConnectAccount#ConnectAccount": ConnectAccount_224ea8ee8d0197638ce6b359ff3b5417,
   "/plugins/scheduler/admin/SecretInput#SecretInput": SecretInput_ecb726a89ebdaed4bdda69b0559acc96,
   "/plugins/consent/admin/TasksWorklist#TasksWorklist": TasksWorklist_17d06b70421b3e67db19552e67951a0c,
+  "/src/results/admin/BehindTarget#BehindTarget": BehindTarget_1e77e9b6c7990321b528114e4b2ec617,
   "/plugins/scheduler/admin/PublishingSwitch#PublishingSwitch": PublishingSwitch_56a6294190116d7f3cc45c38825a5cda,
   "/plugins/scheduler/admin/NeedsMe#NeedsMe": NeedsMe_86a55ccb01499bdf910f4517e2add4b7,
   "/plugins/consent/admin/ConsentDue#ConsentDue": ConsentDue_4f161013845300b769d19639faeb5d5b,
