@@ -8,7 +8,7 @@ import { type Booted, bootCarecast } from './support/boot'
  * Issue 16, the dashboard, in a real browser on `npm start`: what needs each person now, and the
  * crisis stop — an approver pauses all publishing with a reason, seeing beforehand what it holds
  * back and what still goes out; everyone then sees who paused it and why; the approver resumes
- * after a confirmation.
+ * after a confirmation. Issue 18: the campaigns behind their targets, and a campaign's Results tab.
  */
 describe('the dashboard', () => {
   let carecast: Booted | undefined
@@ -167,6 +167,91 @@ describe('the dashboard', () => {
     ])
     expect(problems).toEqual([])
     expect(marketerProblems).toEqual([])
+  }, 240_000)
+
+  it("shows a marketer the campaigns behind target, and a campaign's results: KPI progress, charts, best posts, CSV", async () => {
+    // A demo campaign, running now, with a reach target it is behind on and two measured posts.
+    const [campaign] = await sql(
+      "SELECT c.id, c.starts_at, c.ends_at, l.title FROM campaigns c JOIN campaigns_locales l ON l._parent_id = c.id AND l._locale = 'en' ORDER BY c.id LIMIT 1",
+    )
+    const [account] = await sql('SELECT min(id) AS id FROM channel_accounts')
+    await sql(
+      "UPDATE campaigns SET starts_at = now() - interval '10 days', ends_at = now() + interval '10 days' WHERE id = $1",
+      [campaign.id],
+    )
+    await sql(
+      "INSERT INTO campaigns_kpis (_order, _parent_id, id, metric, measure, target, unit) VALUES (99, $1, 'e2e-reach', 'People reached (e2e)', 'reach', 100000, 'people')",
+      [campaign.id],
+    )
+    const posts = await sql(
+      `INSERT INTO publications (title, channel_account_id, channel, due_at, time_zone, text, state, idempotency_key, attempts, fencing_token, published_at, remote_id, remote_url)
+       SELECT 'E2E results ' || n, $1, 'mastodon', now() - interval '3 days', 'America/New_York', 'Know your numbers ' || n, 'published',
+              'e2e-results-' || n, 1, 1, now() - interval '3 days', 'e2e' || n, 'https://social.example/@clinic/e2e' || n
+         FROM generate_series(1, 2) AS n RETURNING id`,
+      [account.id],
+    )
+    const ids = posts.map((row) => row.id as number)
+    await sql(
+      'INSERT INTO publications_rels ("order", parent_id, path, campaigns_id) SELECT 1, id, \'document\', $1 FROM unnest($2::int[]) AS id',
+      [campaign.id, ids],
+    )
+    await sql(
+      `INSERT INTO metric_snapshots (publication_id, channel, taken_at, impressions, likes, comments, shares)
+       VALUES ($1, 'mastodon', now() - interval '2 days', 900, 20, 4, 6), ($1, 'mastodon', now() - interval '1 hour', 1200, 31, 5, 9),
+              ($2, 'mastodon', now() - interval '1 hour', 300, 2, 0, 1)`,
+      ids,
+    )
+
+    const page = await browser!.newPage()
+    const problems = watch(page)
+    await signIn(page, base, 'marketer@carecast.test')
+    const behind = page.getByRole('region', { name: 'Campaigns behind target' })
+    const kpis = behind.getByRole('list', { name: `${campaign.title}: KPIs behind` })
+    await expect
+      .poll(() => kpis.textContent(), { timeout: 60_000 })
+      .toMatch(/People reached \(e2e\)/)
+    expect(await kpis.textContent()).toMatch(/1,500 of 100,000/)
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    await behind.getByRole('link', { name: campaign.title }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/campaigns/${campaign.id}/results$`))
+    const results = page.getByRole('region', { name: 'Results' })
+    await expect
+      .poll(
+        () => results.getByRole('progressbar', { name: 'People reached (e2e) progress' }).count(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(1)
+    for (const heading of ['KPI progress', 'Over time', 'By channel', 'Best posts', 'Worst posts'])
+      expect(await results.getByRole('heading', { name: heading }).count()).toBe(1)
+    // Drawn by the chart library: an SVG line per series, not a table in disguise.
+    await expect.poll(() => results.locator('svg.recharts-surface').count()).toBeGreaterThan(1)
+    const best = results.getByRole('table', { name: 'Best posts' })
+    expect(await best.textContent()).toContain('Mastodon')
+    expect(await best.getByRole('row').nth(1).textContent()).toContain('1,200')
+    expect(await accessibilityProblems(page, 'section[aria-labelledby]')).toEqual([])
+
+    // The CSV is the same posts, as a download.
+    const href = await results.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
+    const csv = await page.request.get(new URL(href!, base).toString())
+    expect(csv.status()).toBe(200)
+    expect(csv.headers()['content-disposition']).toMatch(/^attachment/)
+    const lines = (await csv.text()).trim().split('\r\n')
+    expect(
+      lines.filter((line) => line.includes('E2E results') || line.includes('/e2e')),
+    ).toHaveLength(2)
+
+    await sql('DELETE FROM metric_snapshots WHERE publication_id = ANY($1)', [ids])
+    await sql('DELETE FROM publications WHERE id = ANY($1)', [ids])
+    await sql("DELETE FROM campaigns_kpis WHERE id = 'e2e-reach'")
+    await sql('UPDATE campaigns SET starts_at = $2, ends_at = $3 WHERE id = $1', [
+      campaign.id,
+      campaign.starts_at,
+      campaign.ends_at,
+    ])
+    expect(problems).toEqual([])
   }, 240_000)
 
   it('pauses with a reason and resumes after a confirmation; others see who and why', async () => {
