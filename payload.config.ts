@@ -135,6 +135,7 @@ export default buildConfig({
       metrics: {
         watchesSlug: slugs.metricWatches,
         snapshotsSlug: slugs.metricSnapshots,
+        daysSlug: slugs.metricDays,
         budgetsSlug: slugs.metricBudgets,
       },
       oauth: oauthFromEnv(),

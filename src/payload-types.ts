@@ -87,6 +87,7 @@ export interface Config {
     'channel-accounts': ChannelAccount;
     'metric-watches': MetricWatch;
     'metric-snapshots': MetricSnapshot;
+    'metric-days': MetricDay;
     'metric-budgets': MetricBudget;
     'consent-tasks': ConsentTask;
     notifications: Notification;
@@ -117,6 +118,7 @@ export interface Config {
     'channel-accounts': ChannelAccountsSelect<false> | ChannelAccountsSelect<true>;
     'metric-watches': MetricWatchesSelect<false> | MetricWatchesSelect<true>;
     'metric-snapshots': MetricSnapshotsSelect<false> | MetricSnapshotsSelect<true>;
+    'metric-days': MetricDaysSelect<false> | MetricDaysSelect<true>;
     'metric-budgets': MetricBudgetsSelect<false> | MetricBudgetsSelect<true>;
     'consent-tasks': ConsentTasksSelect<false> | ConsentTasksSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -1216,6 +1218,49 @@ export interface MetricSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-days".
+ */
+export interface MetricDay {
+  id: number;
+  publication?: (number | null) | Publication;
+  day: string;
+  /**
+   * Times shown.
+   */
+  impressions?: number | null;
+  /**
+   * Distinct accounts shown to.
+   */
+  reach?: number | null;
+  /**
+   * Likes, favourites or reactions.
+   */
+  likes?: number | null;
+  /**
+   * Replies or comments.
+   */
+  comments?: number | null;
+  /**
+   * Reposts, reblogs or shares.
+   */
+  shares?: number | null;
+  /**
+   * Bookmarks or saves.
+   */
+  saves?: number | null;
+  /**
+   * Clicks the network counted (not Carecast's short link).
+   */
+  clicks?: number | null;
+  /**
+   * Video views.
+   */
+  videoViews?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "metric-budgets".
  */
 export interface MetricBudget {
@@ -1377,6 +1422,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'metric-snapshots';
         value: number | MetricSnapshot;
+      } | null)
+    | ({
+        relationTo: 'metric-days';
+        value: number | MetricDay;
       } | null)
     | ({
         relationTo: 'metric-budgets';
@@ -2038,6 +2087,24 @@ export interface MetricSnapshotsSelect<T extends boolean = true> {
   publication?: T;
   channel?: T;
   takenAt?: T;
+  impressions?: T;
+  reach?: T;
+  likes?: T;
+  comments?: T;
+  shares?: T;
+  saves?: T;
+  clicks?: T;
+  videoViews?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "metric-days_select".
+ */
+export interface MetricDaysSelect<T extends boolean = true> {
+  publication?: T;
+  day?: T;
   impressions?: T;
   reach?: T;
   likes?: T;

@@ -24,6 +24,7 @@ export const slugs = {
   itemViews: 'item-views',
   metricWatches: 'metric-watches',
   metricSnapshots: 'metric-snapshots',
+  metricDays: 'metric-days',
   metricBudgets: 'metric-budgets',
   consentTasks: 'consent-tasks',
   notifications: 'notifications',

@@ -22,6 +22,7 @@ export const defaultMetrics: MetricsSettings = {
   timeoutMs: 30_000,
   watchesSlug: 'metric-watches',
   snapshotsSlug: 'metric-snapshots',
+  daysSlug: 'metric-days',
   budgetsSlug: 'metric-budgets',
   adminGroup: 'Measurement',
 }

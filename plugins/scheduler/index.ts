@@ -11,6 +11,7 @@ import { schedulerControlGlobal } from './globals/schedulerControl'
 import { followDocumentHooks } from './hooks/followDocuments'
 import {
   metricBudgetsCollection,
+  metricDaysCollection,
   metricSnapshotsCollection,
   metricWatchesCollection,
 } from './metrics/collections'
@@ -151,6 +152,7 @@ export const schedulerPlugin =
         channelAccountsCollection(config),
         metricWatchesCollection(config),
         metricSnapshotsCollection(config),
+        metricDaysCollection(config),
         metricBudgetsCollection(config),
       ],
       admin: withDashboardPanels(withSchedulerViews(incoming.admin), PUBLISHING_SWITCH, {

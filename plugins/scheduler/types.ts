@@ -228,6 +228,11 @@ export type MetricsSettings = {
   watchesSlug: string
   /** Slug of the dated readings (never overwritten). @default 'metric-snapshots' */
   snapshotsSlug: string
+  /**
+   * Slug of each post's changes per UTC day, summed from its readings as they are stored, so a
+   * day-by-day curve is read without going through every reading. @default 'metric-days'
+   */
+  daysSlug: string
   /** Slug of each account's share of its network's rate limit. @default 'metric-budgets' */
   budgetsSlug: string
   /** Admin group the readings appear under. @default 'Measurement' */

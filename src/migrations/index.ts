@@ -12,6 +12,7 @@ import * as migration_20261204_183249_channel_account_connections from './202612
 import * as migration_20261204_190345_short_links from './20261204_190345_short_links'
 import * as migration_20261204_194617_item_views from './20261204_194617_item_views'
 import * as migration_20261207_050742_measurement_metrics from './20261207_050742_measurement_metrics'
+import * as migration_20261207_054237_metric_days from './20261207_054237_metric_days'
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261207_050742_measurement_metrics.up,
     down: migration_20261207_050742_measurement_metrics.down,
     name: '20261207_050742_measurement_metrics',
+  },
+  {
+    up: migration_20261207_054237_metric_days.up,
+    down: migration_20261207_054237_metric_days.down,
+    name: '20261207_054237_metric_days',
   },
 ]

@@ -10,6 +10,7 @@ export const resultTables = {
   publications: tableName(slugs.publications),
   accounts: tableName(slugs.channelAccounts),
   snapshots: tableName(slugs.metricSnapshots),
+  days: tableName(slugs.metricDays),
   links: tableName(slugs.shortLinks),
   clicks: tableName(slugs.linkClicks),
   views: tableName(slugs.itemViews),

@@ -142,6 +142,13 @@ describe('reading live posts back from the networks', () => {
     ])
     expect(snapshots.map((s) => s.likes)).toEqual([3, 9, 9, 9, 9])
     expect(snapshots[1]).toMatchObject({ shares: 4, comments: 2, impressions: null, reach: null })
+    // Each day holds the changes read that day (not the totals): summed, they are the latest total.
+    const { rows: days } = await pool.query(
+      `SELECT day, likes::int, reach FROM metric_days WHERE publication_id = $1 ORDER BY day`,
+      [post.id],
+    )
+    expect(days.reduce((sum, day) => sum + day.likes, 0)).toBe(9)
+    expect(days.every((day) => day.reach === null)).toBe(true)
   })
 
   it('retries a network error later without losing the snapshots already stored', async () => {

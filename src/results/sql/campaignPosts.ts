@@ -40,14 +40,16 @@ const localesOf: Record<string, string> = {
 /**
  * What a reading says, for the report: reach is the network's reach, else its impressions, else
  * a video's views; engagement is likes + comments + shares + saves (absent when the network
- * reported none of them). Written once here and used by the post and the daily queries alike.
+ * reported none of them). Written once here and used by the post and the daily queries alike, on
+ * a reading (`metric-snapshots`) or a day's changes (`metric-days`): both have the same columns.
  */
-export const readingSql = {
-  reach: 'coalesce(s.reach, s.impressions, s.video_views)',
-  impressions: 's.impressions',
-  engagement: `CASE WHEN coalesce(s.likes, s.comments, s.shares, s.saves) IS NULL THEN NULL
-                ELSE coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) + coalesce(s.saves, 0) END`,
-}
+export const readingSql = (row: string) => ({
+  reach: `coalesce(${row}.reach, ${row}.impressions, ${row}.video_views)::float8`,
+  impressions: `${row}.impressions::float8`,
+  engagement: `CASE WHEN coalesce(${row}.likes, ${row}.comments, ${row}.shares, ${row}.saves) IS NULL THEN NULL
+                ELSE (coalesce(${row}.likes, 0) + coalesce(${row}.comments, 0) + coalesce(${row}.shares, 0)
+                      + coalesce(${row}.saves, 0))::float8 END`,
+})
 
 /**
  * Every post of the campaign's documents that went out (published, or taken down since), with
@@ -58,6 +60,7 @@ export const readCampaignPosts = async (
   pool: Pool,
   documents: Record<string, number[]>,
 ): Promise<PostRow[]> => {
+  const reading = readingSql('s')
   const scoped = Object.entries(documents).filter(([slug, ids]) => ids.length && relColumn[slug])
   if (!scoped.length) return []
   const { rows } = await pool.query(
@@ -87,9 +90,8 @@ export const readCampaignPosts = async (
             coalesce(clicks.n, 0) AS clicks, coalesce(views.n, 0) AS views
        FROM posts
        LEFT JOIN LATERAL (
-         SELECT s.taken_at, (${readingSql.reach})::float8 AS reach,
-                (${readingSql.impressions})::float8 AS impressions,
-                (${readingSql.engagement})::float8 AS engagement
+         SELECT s.taken_at, ${reading.reach} AS reach, ${reading.impressions} AS impressions,
+                ${reading.engagement} AS engagement
            FROM "${t.snapshots}" s WHERE s.publication_id = posts.id
           ORDER BY s.taken_at DESC LIMIT 1) latest ON true
        LEFT JOIN clicks ON clicks.publication_id = posts.id

@@ -3,6 +3,9 @@ import type { Pool } from 'pg'
 import { resultTables as t } from '../tables'
 import { readingSql } from './campaignPosts'
 
+/** The report's measures on a day's changes: the same rules as on a reading. */
+const dayChange = readingSql('d')
+
 /** What changed on one UTC day, summed over the posts (not running totals yet). */
 export type DayChange = {
   day: string
@@ -15,29 +18,22 @@ export type DayChange = {
 
 /**
  * The campaign's figures day by day. Network readings are running totals taken at uneven times
- * (hourly, then daily, then weekly), so each post's last reading of a day is compared with its
- * previous one and the day gets the difference: the sum of those differences up to a day is then
- * the sum of every post's latest total on that day, with no need to fill the days between
- * readings. Clicks and views are already counted per day.
+ * (hourly, then daily, then weekly); as each is stored, its change since the post's previous
+ * reading is added to the post's row for that day (`metric-days`), so the running sum of a
+ * campaign's days up to a day is every post's latest total then, with no days between readings
+ * to fill. One grouped read of about 40 rows a post. Clicks and views are counted per day already.
  */
 export const readDailyChanges = async (pool: Pool, postIds: number[]): Promise<DayChange[]> => {
   if (!postIds.length) return []
   const { rows } = await pool.query(
-    `WITH last_of_day AS (
-       SELECT DISTINCT ON (s.publication_id, (s.taken_at AT TIME ZONE 'UTC')::date)
-              s.publication_id, (s.taken_at AT TIME ZONE 'UTC')::date AS day,
-              ${readingSql.reach} AS reach, ${readingSql.impressions} AS impressions,
-              ${readingSql.engagement} AS engagement
-         FROM "${t.snapshots}" s
-        WHERE s.publication_id = ANY($1::int[])
-        ORDER BY s.publication_id, (s.taken_at AT TIME ZONE 'UTC')::date, s.taken_at DESC
-     ), readings AS (
-       SELECT day,
-              reach - coalesce(lag(reach) OVER w, 0) AS reach,
-              impressions - coalesce(lag(impressions) OVER w, 0) AS impressions,
-              engagement - coalesce(lag(engagement) OVER w, 0) AS engagement
-         FROM last_of_day
-       WINDOW w AS (PARTITION BY publication_id ORDER BY day)
+    `WITH readings AS (
+       SELECT (d.day AT TIME ZONE 'UTC')::date AS day,
+              sum(${dayChange.reach})::float8 AS reach,
+              sum(${dayChange.impressions})::float8 AS impressions,
+              sum(${dayChange.engagement})::float8 AS engagement
+         FROM "${t.days}" d
+        WHERE d.publication_id = ANY($1::int[])
+        GROUP BY 1
      ), clicks AS (
        SELECT (c.day AT TIME ZONE 'UTC')::date AS day, sum(c.clicks)::float8 AS clicks
          FROM "${t.links}" l JOIN "${t.clicks}" c ON c.link_id = l.id
@@ -52,8 +48,7 @@ export const readDailyChanges = async (pool: Pool, postIds: number[]): Promise<D
      SELECT to_char(coalesce(r.day, c.day, v.day), 'YYYY-MM-DD') AS day,
             r.reach, r.impressions, r.engagement,
             coalesce(c.clicks, 0) AS clicks, coalesce(v.views, 0) AS views
-       FROM (SELECT day, sum(reach)::float8 AS reach, sum(impressions)::float8 AS impressions,
-                    sum(engagement)::float8 AS engagement FROM readings GROUP BY day) r
+       FROM readings r
        FULL JOIN clicks c ON c.day = r.day
        FULL JOIN views v ON v.day = coalesce(r.day, c.day)
       ORDER BY 1`,

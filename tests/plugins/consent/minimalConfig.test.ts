@@ -311,6 +311,7 @@ describe('consent plugin on a minimal config', () => {
       'consent-tasks',
       'delivery-items',
       'metric-budgets',
+      'metric-days',
       'metric-snapshots',
       'metric-watches',
       'notes',

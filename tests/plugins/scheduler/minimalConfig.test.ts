@@ -169,6 +169,7 @@ describe('scheduler plugin on a minimal config', () => {
     expect(slugs.sort()).toEqual([
       'channel-accounts',
       'metric-budgets',
+      'metric-days',
       'metric-snapshots',
       'metric-watches',
       'notes',

@@ -15,10 +15,11 @@ export type Reading = {
 }
 
 /**
- * Stores one dated snapshot per reading and moves each watch on to its next reading, in one
- * statement: a snapshot is written only for a watch this worker still holds (the fencing token
- * matches), so a worker whose lease was taken over can't add a second reading of the same slot.
- * Returns how many were stored.
+ * Stores one dated snapshot per reading, adds its change since the post's previous reading to the
+ * post's row for that UTC day, and moves each watch on to its next reading — one statement. A
+ * snapshot is written only for a watch this worker still holds (the fencing token matches), so a
+ * worker whose lease was taken over can't add a second reading of the same slot. Returns how many
+ * were stored.
  */
 export const recordReadings = async (
   pool: Pool,
@@ -29,6 +30,11 @@ export const recordReadings = async (
   if (!readings.length) return 0
   const t = metricTables(config)
   const columns = metricNames.map(snakeCase)
+  const list = (prefix: string) => columns.map((c) => `${prefix}${c}`).join(', ')
+  // A change exists where the reading has the metric; from nothing before, it is the whole total.
+  const change = (c: string) => `input.${c} - coalesce(previous.${c}, 0)`
+  const added = (c: string) =>
+    `${c} = CASE WHEN EXCLUDED.${c} IS NULL THEN d.${c} ELSE coalesce(d.${c}, 0) + EXCLUDED.${c} END`
   const { rowCount } = await pool.query(
     `WITH input AS (
        SELECT * FROM unnest($2::int[], $3::int[], $4::timestamptz[], ${columns
@@ -45,10 +51,23 @@ export const recordReadings = async (
          FROM input
         WHERE w.id = input.id AND w.fencing_token = input.token
        RETURNING w.id, w.publication_id, w.channel
+     ), previous AS (
+       SELECT moved.id, last.*
+         FROM moved LEFT JOIN LATERAL (
+           SELECT ${list('s.')} FROM "${t.snapshots}" s
+            WHERE s.publication_id = moved.publication_id
+            ORDER BY s.taken_at DESC LIMIT 1) last ON true
+     ), stored AS (
+       INSERT INTO "${t.snapshots}" (publication_id, channel, taken_at, ${list('')}, updated_at, created_at)
+       SELECT moved.publication_id, moved.channel, $1, ${list('input.')}, $1, $1
+         FROM moved JOIN input ON input.id = moved.id
      )
-     INSERT INTO "${t.snapshots}" (publication_id, channel, taken_at, ${columns.join(', ')}, updated_at, created_at)
-     SELECT moved.publication_id, moved.channel, $1, ${columns.map((c) => `input.${c}`).join(', ')}, $1, $1
-       FROM moved JOIN input ON input.id = moved.id`,
+     INSERT INTO "${t.days}" AS d (publication_id, day, ${list('')}, updated_at, created_at)
+     SELECT moved.publication_id, date_trunc('day', $1::timestamptz, 'UTC'),
+            ${columns.map(change).join(', ')}, $1, $1
+       FROM moved JOIN input ON input.id = moved.id JOIN previous ON previous.id = moved.id
+     ON CONFLICT (publication_id, day) DO UPDATE
+        SET ${columns.map(added).join(', ')}, updated_at = EXCLUDED.updated_at`,
     [
       now,
       readings.map((r) => r.watchId),

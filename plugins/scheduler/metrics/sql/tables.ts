@@ -5,6 +5,7 @@ import { tableName } from '../../defaults'
 export const metricTables = (config: SanitizedSchedulerConfig) => ({
   watches: tableName(config.metrics.watchesSlug),
   snapshots: tableName(config.metrics.snapshotsSlug),
+  days: tableName(config.metrics.daysSlug),
   budgets: tableName(config.metrics.budgetsSlug),
   publications: tableName(config.publicationsSlug),
   accounts: tableName(config.channelAccountsSlug),
