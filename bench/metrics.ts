@@ -291,16 +291,10 @@ const partMs = async (read: () => Promise<unknown>) => {
   return percentiles(times).p50
 }
 const scope = (await readCampaignScope(pool, Number(resultsCampaign.id)))!
-const posts = await readCampaignPosts(pool, scope.documents)
 const parts = {
   campaignAndKpis: await partMs(() => readCampaignScope(pool, Number(resultsCampaign.id))),
   postsWithLatestReadingClicksViews: await partMs(() => readCampaignPosts(pool, scope.documents)),
-  days: await partMs(() =>
-    readDailyChanges(
-      pool,
-      posts.map((post) => post.id),
-    ),
-  ),
+  days: await partMs(() => readDailyChanges(pool, scope.documents)),
 }
 
 console.log(

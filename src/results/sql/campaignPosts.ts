@@ -52,19 +52,17 @@ export const readingSql = (row: string) => ({
 })
 
 /**
- * Every post of the campaign's documents that went out (published, or taken down since), with
- * its latest reading, its short-link clicks and — for the website — its item's views: four
- * indexed reads, whatever the number of readings behind them.
+/**
+ * The campaign's posts as a `posts` CTE (`id, channel, state, published_at, remote_url, account,
+ * collection, document_id`): every post of its documents that went out (published, or taken down
+ * since). Shared by the post and the daily reads, which run side by side. `null` when the
+ * campaign has no documents.
  */
-export const readCampaignPosts = async (
-  pool: Pool,
-  documents: Record<string, number[]>,
-): Promise<PostRow[]> => {
-  const reading = readingSql('s')
+export const postsInScope = (documents: Record<string, number[]>) => {
   const scoped = Object.entries(documents).filter(([slug, ids]) => ids.length && relColumn[slug])
-  if (!scoped.length) return []
-  const { rows } = await pool.query(
-    `WITH posts AS (
+  if (!scoped.length) return null
+  return {
+    cte: `posts AS (
        SELECT p.id, p.channel::text AS channel, p.state::text AS state, p.published_at, p.remote_url,
               a.name AS account,
               CASE ${scoped.map(([slug]) => `WHEN r.${relColumn[slug]} IS NOT NULL THEN '${slug}'`).join(' ')} END AS collection,
@@ -74,7 +72,24 @@ export const readCampaignPosts = async (
          LEFT JOIN "${t.accounts}" a ON a.id = p.channel_account_id
         WHERE r.path = 'document' AND p.published_at IS NOT NULL
           AND (${scoped.map(([slug], i) => `r.${relColumn[slug]} = ANY($${i + 1}::int[])`).join(' OR ')})
-     ), clicks AS (
+     )`,
+    values: scoped.map(([, ids]) => ids),
+  }
+}
+
+/**
+ * Every post of the campaign (`postsInScope`) with its latest reading, its short-link clicks and —
+ * for the website — its item's views: indexed reads, whatever the number of readings behind them.
+ */
+export const readCampaignPosts = async (
+  pool: Pool,
+  documents: Record<string, number[]>,
+): Promise<PostRow[]> => {
+  const reading = readingSql('s')
+  const scope = postsInScope(documents)
+  if (!scope) return []
+  const { rows } = await pool.query(
+    `WITH ${scope.cte}, clicks AS (
        SELECT l.publication_id, sum(c.clicks)::float8 AS n
          FROM "${t.links}" l JOIN "${t.clicks}" c ON c.link_id = l.id
         WHERE l.publication_id IN (SELECT id FROM posts)
@@ -97,7 +112,7 @@ export const readCampaignPosts = async (
        LEFT JOIN clicks ON clicks.publication_id = posts.id
        LEFT JOIN views ON views.publication_id = posts.id::text
       ORDER BY posts.published_at, posts.id`,
-    scoped.map(([, ids]) => ids),
+    scope.values,
   )
   const titles = await readTitles(
     pool,

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 
 import { resultTables as t } from '../tables'
-import { readingSql } from './campaignPosts'
+import { postsInScope, readingSql } from './campaignPosts'
 
 /** The report's measures on a day's changes: the same rules as on a reading. */
 const dayChange = readingSql('d')
@@ -23,25 +23,29 @@ export type DayChange = {
  * campaign's days up to a day is every post's latest total then, with no days between readings
  * to fill. One grouped read of about 40 rows a post. Clicks and views are counted per day already.
  */
-export const readDailyChanges = async (pool: Pool, postIds: number[]): Promise<DayChange[]> => {
-  if (!postIds.length) return []
+export const readDailyChanges = async (
+  pool: Pool,
+  documents: Record<string, number[]>,
+): Promise<DayChange[]> => {
+  const scope = postsInScope(documents)
+  if (!scope) return []
   const { rows } = await pool.query(
-    `WITH readings AS (
+    `WITH ${scope.cte}, readings AS (
        SELECT (d.day AT TIME ZONE 'UTC')::date AS day,
               sum(${dayChange.reach})::float8 AS reach,
               sum(${dayChange.impressions})::float8 AS impressions,
               sum(${dayChange.engagement})::float8 AS engagement
          FROM "${t.days}" d
-        WHERE d.publication_id = ANY($1::int[])
+        WHERE d.publication_id IN (SELECT id FROM posts)
         GROUP BY 1
      ), clicks AS (
        SELECT (c.day AT TIME ZONE 'UTC')::date AS day, sum(c.clicks)::float8 AS clicks
          FROM "${t.links}" l JOIN "${t.clicks}" c ON c.link_id = l.id
-        WHERE l.publication_id = ANY($1::int[])
+        WHERE l.publication_id IN (SELECT id FROM posts)
         GROUP BY 1
      ), views AS (
        SELECT (v.day AT TIME ZONE 'UTC')::date AS day, sum(v.views)::float8 AS views
-         FROM (SELECT DISTINCT key FROM "${t.items}" WHERE publication_id = ANY($1::text[])) d
+         FROM (SELECT DISTINCT key FROM "${t.items}" WHERE publication_id IN (SELECT id::text FROM posts)) d
          JOIN "${t.views}" v ON v.item = d.key
         GROUP BY 1
      )
@@ -52,7 +56,7 @@ export const readDailyChanges = async (pool: Pool, postIds: number[]): Promise<D
        FULL JOIN clicks c ON c.day = r.day
        FULL JOIN views v ON v.day = coalesce(r.day, c.day)
       ORDER BY 1`,
-    [postIds],
+    scope.values,
   )
   return rows.map((row) => ({
     day: row.day,
