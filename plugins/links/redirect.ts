@@ -66,12 +66,13 @@ export const createLinkResolver = ({
   ): Promise<LinkAnswer> => {
     const code = path.split('?')[0]!.split('/').filter(Boolean).at(-1) ?? ''
     if (!isCode(code)) return notFound
+    // A named statement: each connection parses and plans the join once, not on every click.
     const { rows } = await pool.query<{
       id: number
       destination: string
       channel: string
       state: string | null
-    }>(read, [code])
+    }>({ name: `carecast-short-link:${tables.links}`, text: read, values: [code] })
     const link = rows[0]
     if (!link) return notFound
     if (link.state && GONE_STATES.includes(link.state)) return gone
