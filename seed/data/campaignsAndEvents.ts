@@ -8,8 +8,20 @@ export const campaignSeeds = [
     startsAt: '2026-01-26T15:00:00.000Z',
     endsAt: '2026-03-01T05:59:00.000Z',
     kpis: [
-      { metric: 'Blood pressure screenings', target: 400, unit: 'screenings' },
-      { metric: 'Heart-risk quiz completions', target: 2500, unit: 'completions' },
+      {
+        metric: 'Blood pressure screenings',
+        measure: 'manual',
+        target: 400,
+        actual: 312,
+        unit: 'screenings',
+      },
+      {
+        metric: 'Heart-risk quiz completions',
+        measure: 'manual',
+        target: 2500,
+        unit: 'completions',
+      },
+      { metric: 'Website visits', measure: 'views', target: 5000, unit: 'visits' },
     ],
     budget: { planned: 18000, spent: 16250, currency: 'USD' },
     en: {
@@ -38,7 +50,15 @@ export const campaignSeeds = [
     segments: ['women-40-plus', 'spanish-speaking-families'],
     startsAt: '2026-09-28T14:00:00.000Z',
     endsAt: '2026-11-01T04:59:00.000Z',
-    kpis: [{ metric: 'Screening mammograms booked', target: 1200, unit: 'appointments' }],
+    kpis: [
+      {
+        metric: 'Screening mammograms booked',
+        measure: 'manual',
+        target: 1200,
+        unit: 'appointments',
+      },
+      { metric: 'People reached', measure: 'reach', target: 50000, unit: 'people' },
+    ],
     budget: { planned: 25000, spent: 21400, currency: 'USD' },
     en: {
       title: 'Screen in October',
@@ -67,8 +87,8 @@ export const campaignSeeds = [
     startsAt: '2026-10-26T14:00:00.000Z',
     endsAt: '2026-12-01T05:59:00.000Z',
     kpis: [
-      { metric: 'Cooking class sign-ups', target: 300, unit: 'sign-ups' },
-      { metric: 'A1C checks', target: 500, unit: 'tests' },
+      { metric: 'Cooking class sign-ups', measure: 'signups', target: 300, unit: 'sign-ups' },
+      { metric: 'A1C checks', measure: 'manual', target: 500, unit: 'tests' },
     ],
     budget: { planned: 12000, spent: 7300, currency: 'USD' },
     en: {
@@ -147,6 +167,8 @@ export const eventSeeds = [
       organizer: 'Diabetes Education Team',
       capacity: 24,
       registrationUrl: 'https://hospital.example.org/events/cooking',
+      // Reported by the registration page's system; counts toward the campaign's sign-up KPI.
+      signUps: 18,
       cost: { isFree: true },
       language: 'bilingual',
       eventStatus: 'scheduled',
