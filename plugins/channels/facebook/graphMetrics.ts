@@ -13,9 +13,15 @@
  *   the rest of the batch is left unread this time (in neither `posts` nor `gone`), so the next
  *   read, without the deleted ones, gets their counts.
  */
-import { countOf, HOUR_MS } from '../metrics'
-import type { MetricsResult, MetricsSupport, PostMetrics } from '../../scheduler/exports/channels'
-import { callGraph, isFailure, type GraphContext } from './graph'
+import { countOf, HOUR_MS, NOTHING_READ, overBatch } from '../metrics'
+import type {
+  ChannelAccount,
+  MetricsQuery,
+  MetricsResult,
+  MetricsSupport,
+  PostMetrics,
+} from '../../scheduler/exports/channels'
+import { callGraph, graphContext, isFailure, type GraphContext } from './graph'
 import { channelFailure, type GraphFailure } from './graphErrors'
 
 export const GRAPH_METRICS_BATCH = 50
@@ -100,3 +106,34 @@ export const readGraphMetrics = async (
   }
   return { ok: true, posts, gone: [] }
 }
+
+/**
+ * A network's `metrics()` on the Graph API (Facebook Pages, Instagram): `fields` of up to 50 posts
+ * in one multiple-ID read, each object mapped with `toMetrics`. Too many posts are refused before
+ * a call is spent; none asks nothing.
+ */
+export const graphMetricsReader =
+  (
+    network: 'Facebook' | 'Instagram',
+    fields: string,
+    toMetrics: (object: GraphObject) => PostMetrics,
+  ) =>
+  async (
+    posts: MetricsQuery[],
+    account: ChannelAccount,
+    now: () => number,
+    signal?: AbortSignal,
+  ): Promise<MetricsResult> => {
+    const tooMany = overBatch(network, posts.length, GRAPH_METRICS_BATCH)
+    if (tooMany) return tooMany
+    if (posts.length === 0) return NOTHING_READ
+    const ctx = graphContext(account, network, signal)
+    if (isFailure(ctx)) return ctx
+    return readGraphMetrics(
+      ctx,
+      posts.map((post) => post.remoteId),
+      fields,
+      toMetrics,
+      now,
+    )
+  }

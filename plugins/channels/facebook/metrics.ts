@@ -13,22 +13,9 @@
  * Errors are classified by ./graphErrors.ts (4/17/32/613 and 80001 throttling, 190 token, 100
  * invalid); 803 or 100/33 naming a post means it was deleted.
  */
-import { countOf, NOTHING_READ, overBatch, reported } from '../metrics'
-import type {
-  ChannelAccount,
-  MetricsQuery,
-  MetricsResult,
-  MetricsSupport,
-  PostMetrics,
-} from '../../scheduler/exports/channels'
-import { graphContext, isFailure } from './graph'
-import {
-  GRAPH_METRICS_BATCH,
-  graphMetricsLimits,
-  insightValues,
-  readGraphMetrics,
-  summaryCount,
-} from './graphMetrics'
+import { countOf, reported } from '../metrics'
+import type { MetricsSupport, PostMetrics } from '../../scheduler/exports/channels'
+import { graphMetricsLimits, graphMetricsReader, insightValues, summaryCount } from './graphMetrics'
 
 const FACEBOOK_METRIC_FIELDS = [
   'shares',
@@ -64,22 +51,8 @@ const facebookPostMetrics = (post: Record<string, unknown>): PostMetrics => {
   })
 }
 
-export const readFacebookMetrics = async (
-  posts: MetricsQuery[],
-  account: ChannelAccount,
-  now: () => number,
-  signal?: AbortSignal,
-): Promise<MetricsResult> => {
-  const tooMany = overBatch('Facebook', posts.length, GRAPH_METRICS_BATCH)
-  if (tooMany) return tooMany
-  if (posts.length === 0) return NOTHING_READ
-  const ctx = graphContext(account, 'Facebook', signal)
-  if (isFailure(ctx)) return ctx
-  return readGraphMetrics(
-    ctx,
-    posts.map((post) => post.remoteId),
-    FACEBOOK_METRIC_FIELDS,
-    facebookPostMetrics,
-    now,
-  )
-}
+export const readFacebookMetrics = graphMetricsReader(
+  'Facebook',
+  FACEBOOK_METRIC_FIELDS,
+  facebookPostMetrics,
+)

@@ -7,21 +7,9 @@
  * stays absent. Instagram has no click count on a post, and its API deletes nothing, so a media is
  * "gone" only when the person removed it in the app (Graph: 803 or 100/33 naming it).
  */
-import { NOTHING_READ, overBatch, reported } from '../metrics'
-import type {
-  ChannelAccount,
-  MetricsQuery,
-  MetricsResult,
-  MetricsSupport,
-  PostMetrics,
-} from '../../scheduler/exports/channels'
-import { graphContext, isFailure } from '../facebook/graph'
-import {
-  GRAPH_METRICS_BATCH,
-  graphMetricsLimits,
-  insightValues,
-  readGraphMetrics,
-} from '../facebook/graphMetrics'
+import { reported } from '../metrics'
+import type { MetricsSupport, PostMetrics } from '../../scheduler/exports/channels'
+import { graphMetricsLimits, graphMetricsReader, insightValues } from '../facebook/graphMetrics'
 
 const INSTAGRAM_METRIC_FIELDS = 'insights.metric(reach,likes,comments,shares,saved,views)'
 
@@ -43,22 +31,8 @@ const instagramMediaMetrics = (media: Record<string, unknown>): PostMetrics => {
   })
 }
 
-export const readInstagramMetrics = async (
-  posts: MetricsQuery[],
-  account: ChannelAccount,
-  now: () => number,
-  signal?: AbortSignal,
-): Promise<MetricsResult> => {
-  const tooMany = overBatch('Instagram', posts.length, GRAPH_METRICS_BATCH)
-  if (tooMany) return tooMany
-  if (posts.length === 0) return NOTHING_READ
-  const ctx = graphContext(account, 'Instagram', signal)
-  if (isFailure(ctx)) return ctx
-  return readGraphMetrics(
-    ctx,
-    posts.map((post) => post.remoteId),
-    INSTAGRAM_METRIC_FIELDS,
-    instagramMediaMetrics,
-    now,
-  )
-}
+export const readInstagramMetrics = graphMetricsReader(
+  'Instagram',
+  INSTAGRAM_METRIC_FIELDS,
+  instagramMediaMetrics,
+)
