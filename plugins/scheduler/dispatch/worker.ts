@@ -13,6 +13,7 @@ import { extendLeases, LeaseKeeper, LeaseLost } from './leases'
 import { type LoadedRow, loadBatch } from './loadBatch'
 import { processRow, type RowOutcome, type WorkerContext } from './processRow'
 import { BatchRecorder, recordPublished } from './recordPublished'
+import { sleep } from '../lib/sleep'
 
 type Batch = { claimed: ClaimedRow[]; rows: Map<number, LoadedRow> }
 
@@ -28,15 +29,6 @@ export type WorkerOptions = {
   /** Told about each finished row (tests and the benchmark watch it). */
   onOutcome?: (id: number, outcome: RowOutcome) => void
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve()
-    const onAbort = () => (clearTimeout(timer), resolve())
-    // Removed when the wait ends normally, or every idle poll would leave a listener behind.
-    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 
 /**
  * A dispatch worker: claims due rows, sends them, records the outcome, and repeats; sleeps

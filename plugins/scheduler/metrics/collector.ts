@@ -24,6 +24,7 @@ import { callSpacingMs, holdAccount, reserveCalls } from './sql/budget'
 import { type ClaimedWatch, claimReadings, nextReadingDue } from './sql/claim'
 import { enrollLivePosts } from './sql/enroll'
 import { type Reading, recordReadings, type Settlement, settleWatches } from './sql/record'
+import { sleep } from '../lib/sleep'
 
 /** Permanent refusals in a row after which a post is no longer read. */
 const GIVE_UP_AFTER = 5
@@ -297,14 +298,6 @@ export const runMetricsPass = async (
   await settleWatches(pool, config, now(), out.settled)
   return stats
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve()
-    const onAbort = () => (clearTimeout(timer), resolve())
-    const timer = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 
 /** The collector's shortest nap: a budget opening this soon is waited for in one go. */
 const MIN_NAP_MS = 250

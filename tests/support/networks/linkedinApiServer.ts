@@ -32,6 +32,7 @@ import {
   createLinkedInOAuth,
 } from './linkedinOAuth'
 import { type LinkedInStatistic, createLinkedInMetrics } from './linkedinMetrics'
+import { error, type Reply } from './linkedinErrors'
 import type { MetricsHooks } from './metricsGate'
 import type { OAuthAuthority } from './oauthAuthority'
 
@@ -103,23 +104,6 @@ export type LinkedInApiServer = MetricsHooks & {
   setCounts(urn: string, counts: Partial<Record<LinkedInStatistic, number | null>>): void
   close(): Promise<void>
 }
-
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
-
-const error = (
-  status: number,
-  message: string,
-  code?: string,
-  serviceErrorCode?: number,
-): Reply => ({
-  status,
-  body: {
-    status,
-    ...(serviceErrorCode !== undefined ? { serviceErrorCode } : {}),
-    ...(code ? { code } : {}),
-    message,
-  },
-})
 
 const EMPTY_TOKEN = error(401, 'Empty oauth2_access_token', undefined, 401)
 const INVALID_TOKEN = error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN', 65600)

@@ -15,6 +15,7 @@
  * leaves a field out.
  */
 import { countsFor, type FakeCounts, MetricsGate } from './metricsGate'
+import { error, type Reply } from './linkedinErrors'
 
 export const LINKEDIN_STATISTICS = [
   'uniqueImpressionsCount',
@@ -25,23 +26,6 @@ export const LINKEDIN_STATISTICS = [
   'commentCount',
 ] as const
 export type LinkedInStatistic = (typeof LINKEDIN_STATISTICS)[number]
-
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> }
-
-const error = (
-  status: number,
-  message: string,
-  code?: string,
-  serviceErrorCode?: number,
-): Reply => ({
-  status,
-  body: {
-    status,
-    ...(serviceErrorCode !== undefined ? { serviceErrorCode } : {}),
-    ...(code ? { code } : {}),
-    message,
-  },
-})
 
 /** The raw (still encoded) value of a query parameter, to check how the client encoded it. */
 const rawParam = (path: string, name: string): string | undefined =>
